@@ -1,0 +1,42 @@
+# Set-up happens on first use: a .venv with the pinned dependencies.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SITE ?= .
+OUT ?= _site
+BASE_URL ?=
+PORT ?= 8000
+HOST ?= 127.0.0.1
+PYTEST_ARGS ?=
+
+BASE_URL_FLAG := $(if $(BASE_URL),--base-url "$(BASE_URL)")
+
+.PHONY: build check serve test bench clean
+
+build: $(VENV)/.runtime
+	$(BIN)/python -m builder build --site "$(SITE)" --out "$(OUT)" $(BASE_URL_FLAG)
+
+check: $(VENV)/.runtime
+	$(BIN)/python -m builder check --site "$(SITE)"
+
+serve: $(VENV)/.runtime
+	$(BIN)/python -m builder serve --site "$(SITE)" --port "$(PORT)" --host "$(HOST)"
+
+test: $(VENV)/.dev
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.dev
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf "$(OUT)" .pytest_cache .hypothesis
+	find . -name __pycache__ -type d -not -path "./$(VENV)/*" -prune -exec rm -rf {} +
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@

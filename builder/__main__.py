@@ -1,0 +1,93 @@
+"""Command line: `python -m builder build|check|serve`. Thin: it parses, calls, reports."""
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import traceback
+
+from .build import BuildOptions, build, check
+from .errors import ContentError
+from .output import UnsafeOutput
+
+EXIT_CONTENT, EXIT_USAGE, EXIT_BUG = 1, 2, 3
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m builder",
+                                  description="Build a fact-check microsite from YAML claims.")
+    commands = top.add_subparsers(dest="command", required=True)
+    build_command = commands.add_parser("build", help="build the site into --out")
+    _site_option(build_command)
+    build_command.add_argument("--out", default="_site", help="output folder (default: _site)")
+    build_command.add_argument("--base-url", help="absolute URL the site is served at; "
+                                                  "overrides site.yml")
+    check_command = commands.add_parser("check", help="validate only; writes nothing")
+    _site_option(check_command)
+    serve_command = commands.add_parser("serve", help="build and preview with live reload")
+    _site_option(serve_command)
+    serve_command.add_argument("--port", type=int, default=8000)
+    serve_command.add_argument("--host", default="127.0.0.1")
+    return top
+
+
+def _site_option(command) -> None:
+    command.add_argument("--site", default=".", help="folder holding site.yml, content/ and "
+                                                     "seeds/ (default: this folder)")
+
+
+def main(argv=None) -> int:
+    arguments = parser().parse_args(argv)
+    signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        return COMMANDS[arguments.command](arguments)
+    except ContentError as failure:
+        for problem in failure.problems:
+            print(problem, file=sys.stderr)
+        errors = sum(1 for p in failure.problems if not p.is_warning)
+        print(f"{errors} error(s); nothing was written", file=sys.stderr)
+        return EXIT_CONTENT
+    except UnsafeOutput as refusal:
+        print(f"error: {refusal}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted; the previous site is untouched", file=sys.stderr)
+        return 130
+    except Exception:  # an internal bug: say so plainly, never blame the content
+        traceback.print_exc()
+        print("internal error in the builder (this is a bug, not a problem with your content); "
+              "please report it with the output above", file=sys.stderr)
+        return EXIT_BUG
+
+
+def _raise_interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def run_build(arguments) -> int:
+    report = build(BuildOptions(arguments.site, arguments.out, arguments.base_url))
+    for warning in report.warnings:
+        print(warning, file=sys.stderr)
+    print(report.summary())
+    return 0
+
+
+def run_check(arguments) -> int:
+    checked = check(BuildOptions(arguments.site))
+    for problem in checked.problems:
+        print(problem, file=sys.stderr)
+    content = checked.content
+    print(f"OK: {len(content.claims)} claims, {len(content.sources)} sources, "
+          f"{len(checked.anchored)} quotes anchored, {len(checked.problems)} warnings")
+    return 0
+
+
+def run_serve(arguments) -> int:
+    from .serve import serve
+    return serve(arguments)
+
+
+COMMANDS = {"build": run_build, "check": run_check, "serve": run_serve}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Quote → exact span of its source.
+
+Matching ignores typographic differences only (quotes, dashes, ellipsis, white space), so
+an editor may type straight quotes for a seed's curly ones; anything else is a different
+passage, reported with the closest one the seed has.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterable
+
+from rapidfuzz import fuzz
+
+from .errors import Problem, error
+from .model import AnchoredQuote, Claim, Source, Span
+from .text import normalise_quote, normalise_typography
+
+
+@dataclass(frozen=True)
+class Located:
+    span: Span
+    match: str  # "exact" | "normalized"
+    occurrences: int
+
+
+@dataclass(frozen=True)
+class ClosestPassage:
+    text: str
+    line: int
+    similarity: float  # 0–100
+
+
+class SearchableText:
+    """A source text with its normalised form computed once, on first need."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    @cached_property
+    def normalised(self):
+        return normalise_typography(self.text)
+
+    def locate(self, quote: str) -> Located | None:
+        wanted = quote.strip()
+        if not wanted:
+            return None
+        start = self.text.find(wanted)
+        if start >= 0:
+            return Located(Span(start, start + len(wanted)), "exact", self.text.count(wanted))
+        needle = normalise_quote(wanted)
+        found = self.normalised.text.find(needle) if needle else -1
+        if found < 0:
+            return None
+        start, end = self.normalised.original_span(found, found + len(needle))
+        return Located(Span(start, end), "normalized", self.normalised.text.count(needle))
+
+    def closest(self, quote: str) -> ClosestPassage:
+        needle = normalise_quote(quote)
+        haystack = self.normalised.text
+        alignment = fuzz.partial_ratio_alignment(needle, haystack)
+        start, end = self.normalised.original_span(alignment.dest_start, alignment.dest_end)
+        start, end = _whole_words(self.text, start, end)
+        return ClosestPassage(self.text[start:end], self.text.count("\n", 0, start) + 1,
+                              alignment.score)
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a fuzzy window so it neither starts nor ends inside a word."""
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and end > 0 and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def anchor_quotes(claims: Iterable[Claim], sources: dict[str, Source],
+                  searchable: dict[str, SearchableText] | None = None
+                  ) -> tuple[tuple[AnchoredQuote, ...], list[Problem]]:
+    searchable = searchable if searchable is not None else {}
+    anchored: list[AnchoredQuote] = []
+    problems: list[Problem] = []
+    for claim in claims:
+        for index, appearance in enumerate(claim.appearances):
+            if appearance.source not in sources:
+                continue  # reported by validation
+            text = searchable.setdefault(appearance.source,
+                                         SearchableText(sources[appearance.source].text))
+            located = text.locate(appearance.quote)
+            if located is None:
+                problems.append(_not_found(appearance, text))
+                continue
+            anchored.append(AnchoredQuote(claim.id, index, appearance.source, located.span,
+                                          located.match))
+    return tuple(anchored), problems
+
+
+def _not_found(appearance, text: SearchableText) -> Problem:
+    closest = text.closest(appearance.quote)
+    shown = " ".join(closest.text.split())
+    if len(shown) > 160:
+        shown = shown[:157] + "…"
+    return error(appearance.origin,
+                 f"quote not found in source '{appearance.source}'; the closest passage "
+                 f"({closest.similarity:.0f}% similar, line {closest.line} of the seed) is: "
+                 f"“{shown}”")

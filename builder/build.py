@@ -1,0 +1,119 @@
+"""The pipeline, top to bottom: load → validate → anchor → analyse → render → write."""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+
+from . import data, output, render
+from .anchoring import anchor_quotes
+from .claims import load_claims
+from .config import load_config
+from .errors import ContentError, Problem, display_path, errors_in
+from .markdown import Markdown
+from .model import AnchoredQuote, Content
+from .pages import load_pages
+from .sources import load_sources
+from .views import catalogue
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    site_dir: str = "."
+    out_dir: str = "_site"
+    base_url: str | None = None
+
+
+@dataclass(frozen=True)
+class CheckedSite:
+    content: Content
+    anchored: tuple[AnchoredQuote, ...]
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    files: int
+    pages: int
+    claims: int
+    sources: int
+    warnings: tuple[Problem, ...]
+    seconds: float
+
+    def summary(self) -> str:
+        return (f"Built {self.pages} pages ({self.files} files): {self.claims} claims, "
+                f"{self.sources} sources, {len(self.warnings)} warnings in {self.seconds:.2f} s")
+
+
+def check(options: BuildOptions) -> CheckedSite:
+    """Load, validate and anchor; raise ContentError with every problem if any is an error."""
+    content, problems = load_content(options)
+    if content is not None:
+        from .validate import validate
+        problems += validate(content)
+        anchored, anchor_problems = anchor_quotes(
+            content.claims, {source.stem: source for source in content.sources})
+        problems += anchor_problems
+    if content is None or errors_in(problems):
+        raise ContentError(problems)
+    return CheckedSite(content, anchored, tuple(sorted(problems)))
+
+
+def load_content(options: BuildOptions) -> tuple[Content | None, list[Problem]]:
+    site, shown = options.site_dir, display_path(options.site_dir)
+    config, problems = load_config(site, shown, options.base_url)
+    sources, source_problems = load_sources(os.path.join(site, "seeds"),
+                                            os.path.join(shown, "seeds"))
+    claims, claim_problems = load_claims(os.path.join(site, "content", "claims"),
+                                         os.path.join(shown, "content", "claims"))
+    pages, page_problems = load_pages(os.path.join(site, "content", "pages"),
+                                      os.path.join(shown, "content", "pages"))
+    problems += source_problems + claim_problems + page_problems
+    if config is None:
+        return None, problems
+    return Content(config, sources, claims, pages), problems
+
+
+def render_site(checked: CheckedSite, site_dir: str) -> tuple[dict[str, bytes], int]:
+    """Every output file of the site, by site-relative path; and how many are HTML pages."""
+    content, markdown = checked.content, Markdown()
+    ready = catalogue(content, checked.anchored, content.config.base_path, markdown)
+    pages = render.plan_pages(ready, content.config, content.pages, markdown)
+    environment = render.make_environment(site_dir)
+    site = render.site_view(content.config)
+    files = {render_path(page.path): render.render_page(environment, page, site) for page in pages}
+    files["data/claims.json"] = data.to_json(data.claims_document(content, checked.anchored))
+    files[".nojekyll"] = b""
+    files.update(static_files(site_dir))
+    return files, len(pages)
+
+
+def render_path(url_path: str) -> str:
+    from .urls import output_file
+    return output_file(url_path)
+
+
+def static_files(site_dir: str) -> dict[str, bytes]:
+    """The project's static/ files, overridden file by file by the site's own static/."""
+    files: dict[str, bytes] = {}
+    for root in (os.path.join(render.PROJECT_DIR, "static"), os.path.join(site_dir, "static")):
+        for folder, subfolders, names in os.walk(root):
+            subfolders.sort()
+            for name in sorted(names):
+                path = os.path.join(folder, name)
+                relative = os.path.relpath(path, root).replace(os.sep, "/")
+                with open(path, "rb") as handle:
+                    files["static/" + relative] = handle.read()
+    return files
+
+
+def build(options: BuildOptions) -> BuildReport:
+    started = time.perf_counter()
+    output.check_output_dir(options.out_dir, options.site_dir)
+    checked = check(options)
+    files, page_count = render_site(checked, options.site_dir)
+    output.write_site(files, options.out_dir)
+    content = checked.content
+    return BuildReport(len(files), page_count, len(content.claims), len(content.sources),
+                       tuple(p for p in checked.problems if p.is_warning),
+                       time.perf_counter() - started)

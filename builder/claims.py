@@ -1,0 +1,115 @@
+"""content/claims/**/*.yml → Claim. The file name is the claim's id."""
+from __future__ import annotations
+
+import os
+
+from .errors import Position, Problem, error, warning
+from .model import Appearance, Claim, Correction
+from .schema import Field, id_rule, is_valid_id, read_record
+from .yamlfile import load_yaml
+
+CLAIM_FIELDS = [
+    Field("claim", "text", True), Field("claimant", "text", True), Field("date", "date", True),
+    Field("verdict", "id", True), Field("summary", "text", True),
+    Field("appearances", "list", True), Field("consistency", "text"),
+    Field("tags", "text-list"), Field("published", "date"), Field("updated", "date"),
+    Field("corrections", "list"),
+]
+APPEARANCE_FIELDS = [Field("source", "text", True), Field("quote", "text", True),
+                     Field("note", "text")]
+CORRECTION_FIELDS = [Field("date", "date", True), Field("text", "text", True)]
+
+
+def claim_files(claims_dir: str) -> list[str]:
+    """Every claim file below claims_dir, relative to it, in a file-system-independent order."""
+    found = []
+    for folder, subfolders, files in os.walk(claims_dir):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        for name in files:
+            if not name.startswith("."):
+                found.append(os.path.relpath(os.path.join(folder, name), claims_dir))
+    return sorted(found)
+
+
+def load_claims(claims_dir: str, shown_dir: str) -> tuple[tuple[Claim, ...], list[Problem]]:
+    problems: list[Problem] = []
+    claims: list[Claim] = []
+    first_file_of: dict[str, str] = {}
+    for relative in claim_files(claims_dir):
+        shown = os.path.join(shown_dir, relative)
+        claim_id, extension = os.path.splitext(os.path.basename(relative))
+        if extension != ".yml":
+            problems.append(warning(Position(shown), "ignored: claim files end in .yml"))
+            continue
+        if not is_valid_id(claim_id):
+            problems.append(error(Position(shown), f"claim file name {id_rule(claim_id)}"))
+            continue
+        if claim_id in first_file_of:
+            problems.append(error(Position(shown), f"duplicate claim id '{claim_id}': "
+                                                   f"{first_file_of[claim_id]} has the same name"))
+            continue
+        first_file_of[claim_id] = shown
+        claim = load_claim(os.path.join(claims_dir, relative), shown, claim_id, problems)
+        if claim is not None:
+            claims.append(claim)
+    return tuple(claims), problems
+
+
+def load_claim(path: str, shown: str, claim_id: str, problems: list[Problem]) -> Claim | None:
+    document, yaml_problems = load_yaml(path, shown)
+    problems.extend(yaml_problems)
+    if document is None:
+        return None
+    before = len(problems)
+    record = read_record(document, (), CLAIM_FIELDS, problems, "a claim")
+    if record is None:
+        return None
+    appearances = _appearances(record, problems)
+    corrections = _corrections(record, problems)
+    _check_review_dates(record)
+    if any(not p.is_warning for p in problems[before:]):
+        return None
+    return Claim(
+        id=claim_id, claim=record.get("claim"), claimant=record.get("claimant"),
+        date=record.get("date"), verdict=record.get("verdict"), summary=record.get("summary"),
+        appearances=appearances, consistency=record.get("consistency"),
+        tags=tuple(record.get("tags", [])), published=record.get("published"),
+        updated=record.get("updated"), corrections=corrections, origin=document.at(),
+        positions=_positions(document),
+    )
+
+
+def _positions(document) -> dict:
+    positions = {name: document.at(name) for name in ("claim", "verdict", "date", "claimant")}
+    for index, _ in enumerate(document.value.get("tags") or []):
+        positions[f"tags.{index}"] = document.at("tags", index)
+    return positions
+
+
+def _appearances(record, problems) -> tuple[Appearance, ...]:
+    if record.values.get("appearances") == []:
+        record.report("appearances", "'appearances' must list at least one source and quote")
+    found = []
+    for index, _ in enumerate(record.get("appearances", [])):
+        item = read_record(record.document, ("appearances", index), APPEARANCE_FIELDS, problems,
+                           "an appearance")
+        if item and item.get("source") and item.get("quote"):
+            found.append(Appearance(item.get("source"), item.get("quote"), item.get("note"),
+                                    item.at("quote"), item.at("source")))
+    return tuple(found)
+
+
+def _corrections(record, problems) -> tuple[Correction, ...]:
+    found = []
+    for index, _ in enumerate(record.get("corrections", [])):
+        item = read_record(record.document, ("corrections", index), CORRECTION_FIELDS, problems,
+                           "a correction")
+        if item and item.get("date") and item.get("text"):
+            found.append(Correction(item.get("date"), item.get("text")))
+    return tuple(sorted(found, key=lambda correction: correction.date, reverse=True))
+
+
+def _check_review_dates(record) -> None:
+    published, updated = record.get("published"), record.get("updated")
+    if published and updated and updated < published:
+        record.report("updated", f"'updated' ({updated}) is before 'published' ({published})")

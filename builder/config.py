@@ -1,0 +1,99 @@
+"""site.yml → SiteConfig. Strict: unknown keys are errors, every problem is positioned."""
+from __future__ import annotations
+
+import os
+
+from .errors import Position, Problem, error
+from .model import Outlet, Publisher, SiteConfig, Verdict
+from .schema import Field, is_valid_id, id_rule, read_record
+from .yamlfile import load_yaml
+
+SITE_FIELDS = [
+    Field("title", "text", True), Field("description", "text", True),
+    Field("base_url", "url", True), Field("language", "text", True),
+    Field("publisher", "mapping", True), Field("outlets", "mapping", True),
+    Field("verdicts", "list", True), Field("funding", "text"), Field("contact", "text"),
+]
+PUBLISHER_FIELDS = [Field("name", "text", True), Field("url", "url", True)]
+OUTLET_FIELDS = [Field("name", "text", True), Field("url", "url")]
+VERDICT_FIELDS = [Field("id", "id", True), Field("label", "text", True),
+                  Field("description", "text", True)]
+
+
+def load_config(site_dir: str, shown_dir: str,
+                base_url_override: str | None = None) -> tuple[SiteConfig | None, list[Problem]]:
+    shown = os.path.join(shown_dir, "site.yml")
+    document, problems = load_yaml(os.path.join(site_dir, "site.yml"), shown)
+    if document is None:
+        return None, problems
+    site = read_record(document, (), SITE_FIELDS, problems, "site.yml")
+    if site is None:
+        return None, problems
+    publisher = _publisher(site, problems)
+    outlets = _outlets(site, problems)
+    verdicts = _verdicts(site, problems)
+    base_url = _base_url(base_url_override, site, problems)
+    if any(p for p in problems if not p.is_warning):
+        return None, problems
+    return SiteConfig(
+        title=site.get("title"), description=site.get("description"), base_url=base_url,
+        language=site.get("language"), publisher=publisher, outlets=outlets, verdicts=verdicts,
+        funding=site.get("funding"), contact=site.get("contact"),
+    ), problems
+
+
+def _base_url(override, site, problems) -> str | None:
+    if override is not None:
+        from .schema import _url, _Invalid
+        checked = _url(override)
+        if isinstance(checked, _Invalid):
+            problems.append(error(Position("--base-url"), f"base URL {checked.reason}"))
+            return None
+        return checked.rstrip("/") + "/"
+    url = site.get("base_url")
+    if url is not None and ("?" in url or "#" in url):
+        site.report("base_url", "'base_url' must not contain a query or fragment")
+    return url.rstrip("/") + "/" if url else None
+
+
+def _publisher(site, problems) -> Publisher | None:
+    if site.get("publisher") is None:
+        return None
+    record = read_record(site.document, ("publisher",), PUBLISHER_FIELDS, problems, "publisher")
+    return Publisher(record.get("name"), record.get("url")) if record else None
+
+
+def _outlets(site, problems) -> tuple[Outlet, ...]:
+    outlets = []
+    for outlet_id in site.get("outlets", {}):
+        keypath = ("outlets", outlet_id)
+        if not isinstance(outlet_id, str) or not is_valid_id(outlet_id):
+            problems.append(error(site.document.key_at(*keypath), f"outlet id {id_rule(str(outlet_id))}"))
+            continue
+        record = read_record(site.document, keypath, OUTLET_FIELDS, problems, f"outlet '{outlet_id}'")
+        if record:
+            outlets.append(Outlet(outlet_id, record.get("name"), record.get("url")))
+    if site.get("outlets") == {}:
+        site.report("outlets", "'outlets' must name at least one outlet")
+    return tuple(outlets)
+
+
+def _verdicts(site, problems) -> tuple[Verdict, ...]:
+    verdicts: list[Verdict] = []
+    seen: dict[str, int] = {}
+    for index, _ in enumerate(site.get("verdicts", [])):
+        record = read_record(site.document, ("verdicts", index), VERDICT_FIELDS, problems,
+                             "a verdict")
+        if record is None or record.get("id") is None:
+            continue
+        verdict_id = record.get("id")
+        if verdict_id in seen:
+            record.report("id", f"duplicate verdict id '{verdict_id}' "
+                                f"(first at line {site.document.at('verdicts', seen[verdict_id]).line})")
+            continue
+        seen[verdict_id] = index
+        verdicts.append(Verdict(verdict_id, record.get("label", verdict_id),
+                                record.get("description", ""), len(verdicts) + 1))
+    if site.get("verdicts") == []:
+        site.report("verdicts", "'verdicts' must list at least one verdict, best first")
+    return tuple(verdicts)

@@ -1,0 +1,58 @@
+"""Open data: the same facts the pages show, for aggregators and researchers."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+from .dates import iso
+from .model import AnchoredQuote, Content
+
+
+def to_json(value) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def claims_document(content: Content, anchored: tuple[AnchoredQuote, ...]) -> dict:
+    sources = {source.stem: source for source in content.sources}
+    verdicts = {verdict.id: verdict for verdict in content.config.verdicts}
+    anchors = defaultdict(dict)
+    for quote in anchored:
+        anchors[quote.claim_id][quote.index] = quote
+    ordered = sorted(content.claims, key=lambda claim: (claim.date, claim.id), reverse=True)
+    return {"claims": [_claim(claim, anchors[claim.id], sources, verdicts, content.config)
+                       for claim in ordered]}
+
+
+def _claim(claim, anchors, sources, verdicts, config) -> dict:
+    verdict = verdicts[claim.verdict]
+    return {
+        "id": claim.id,
+        "url": f"{config.base_url}claims/{claim.id}/",
+        "claim": claim.claim,
+        "claimant": claim.claimant,
+        "date": iso(claim.date),
+        "verdict": claim.verdict,
+        "verdict_label": verdict.label,
+        "rating": len(verdicts) - verdict.rank + 1,
+        "summary": claim.summary,
+        "consistency": claim.consistency,
+        "tags": list(claim.tags),
+        "published": iso(claim.published),
+        "updated": iso(claim.updated),
+        "corrections": [{"date": iso(c.date), "text": c.text} for c in claim.corrections],
+        "appearances": [_appearance(appearance, anchors[index], sources)
+                        for index, appearance in enumerate(claim.appearances)],
+    }
+
+
+def _appearance(appearance, quote: AnchoredQuote, sources) -> dict:
+    text = sources[quote.source].text
+    return {
+        "source": quote.source,
+        "outlet": sources[quote.source].outlet,
+        "quote": text[quote.span.start:quote.span.end],
+        "start": quote.span.start,
+        "end": quote.span.end,
+        "match": quote.match,
+        "note": appearance.note,
+    }

@@ -1,0 +1,52 @@
+"""Problems are values: every stage returns what it could build plus what was wrong."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    path: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    position: Position
+    message: str
+    is_warning: bool = False
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.is_warning else ""
+        return f"{self.position}: {prefix}{self.message}"
+
+
+def error(position: Position, message: str) -> Problem:
+    return Problem(position, message)
+
+
+def warning(position: Position, message: str) -> Problem:
+    return Problem(position, message, is_warning=True)
+
+
+def display_path(path: str) -> str:
+    """A path as the editor would type it: relative to where they ran the command."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def errors_in(problems) -> list[Problem]:
+    return [problem for problem in problems if not problem.is_warning]
+
+
+class ContentError(Exception):
+    """Raised only to stop a build whose content has errors; carries all of them."""
+
+    def __init__(self, problems):
+        super().__init__(f"{len(errors_in(problems))} error(s)")
+        self.problems = sorted(problems)

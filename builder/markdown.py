@@ -1,0 +1,34 @@
+"""Editors' Markdown → HTML: raw HTML off, links limited to safe schemes."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+
+SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+def _is_safe_link(url: str) -> bool:
+    # Browsers ignore tabs, newlines and leading spaces in schemes ("java\tscript:"), so we do too.
+    compact = "".join(url.split()).lower()
+    scheme = urlsplit(compact).scheme
+    return scheme in SAFE_SCHEMES or (scheme == "" and not compact.startswith("//"))
+
+
+def make_renderer() -> MarkdownIt:
+    renderer = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    renderer.validateLink = _is_safe_link
+    return renderer
+
+
+class Markdown:
+    """One renderer per build; not shared between threads."""
+
+    def __init__(self):
+        self._renderer = make_renderer()
+
+    def block(self, text: str | None) -> str:
+        return self._renderer.render(text) if text else ""
+
+    def inline(self, text: str | None) -> str:
+        return self._renderer.renderInline(text) if text else ""

@@ -1,0 +1,131 @@
+"""The plain frozen values that flow from one stage of the pipeline to the next."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from .errors import Position
+
+
+@dataclass(frozen=True)
+class Outlet:
+    id: str
+    name: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    id: str
+    label: str
+    description: str
+    rank: int  # 1 is the best verdict on the scale
+
+
+@dataclass(frozen=True)
+class Publisher:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    title: str
+    description: str
+    base_url: str  # always ends with "/"
+    language: str
+    publisher: Publisher
+    outlets: tuple[Outlet, ...]
+    verdicts: tuple[Verdict, ...]
+    funding: str | None = None
+    contact: str | None = None
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url, e.g. "/repo/": every link on the site starts with it."""
+        from urllib.parse import urlsplit
+        return urlsplit(self.base_url).path or "/"
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Source:
+    stem: str
+    text: str
+    outlet: str
+    headline: str
+    published: dt.date | None  # None: the article gives no date
+    url: str | None
+    author: str | None
+    boilerplate: tuple[Span, ...]
+    origin: Position
+    positions: Mapping[str, Position] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Appearance:
+    source: str
+    quote: str
+    note: str | None
+    origin: Position  # where the quote is written in the claim file
+    source_at: Position | None = None
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: dt.date
+    text: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    claim: str
+    claimant: str
+    date: dt.date
+    verdict: str
+    summary: str
+    appearances: tuple[Appearance, ...]
+    consistency: str | None
+    tags: tuple[str, ...]
+    published: dt.date | None
+    updated: dt.date | None
+    corrections: tuple[Correction, ...]
+    origin: Position
+    # Where each field's value is written ("verdict", "tags.0", …), for later stages' errors.
+    positions: Mapping[str, Position] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class ContentPage:
+    slug: str
+    title: str
+    body: str  # Markdown
+    origin: Position
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the editors wrote, loaded and checked field by field."""
+
+    config: SiteConfig
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+    pages: tuple[ContentPage, ...]
+
+
+@dataclass(frozen=True)
+class AnchoredQuote:
+    """An appearance's quote located in its source: text[span.start:span.end]."""
+
+    claim_id: str
+    index: int  # position of the appearance in the claim file
+    source: str
+    span: Span
+    match: str  # "exact" or "normalized"

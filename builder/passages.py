@@ -1,0 +1,90 @@
+"""Where a span sits in its article: its sentence, its paragraph blocks, its highlights."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Span
+
+_SENTENCE_END = re.compile(r"[.!?…][”’\"')\]]*\s+")
+
+
+@dataclass(frozen=True)
+class InSentence:
+    before: str
+    passage: str
+    after: str
+
+
+def in_sentence(text: str, span: Span) -> InSentence:
+    """The quoted passage with the rest of the sentence(s) it stands in, within its paragraph."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line_end = len(text) if line_end < 0 else line_end
+    start = line_start
+    for match in _SENTENCE_END.finditer(text, line_start, span.start):
+        start = match.end()
+    found = _SENTENCE_END.search(text, span.end, line_end)
+    end = found.end() if found else line_end
+    return InSentence(text[start:span.start].lstrip(), text[span.start:span.end],
+                      text[span.end:end].rstrip())
+
+
+@dataclass(frozen=True)
+class Highlight:
+    span: Span
+    anchor: str       # the element id readers land on
+    target_url: str   # where the highlight links (its claim)
+    label: str        # what it links to, for the title and screen readers
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    anchors: tuple[str, ...]            # ids that start at this piece
+    highlights: tuple[Highlight, ...]   # every highlight covering it
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "story" | "boilerplate"
+    pieces: tuple[Piece, ...]
+
+
+def article_blocks(text: str, boilerplate: tuple[Span, ...],
+                   highlights: tuple[Highlight, ...]) -> tuple[Block, ...]:
+    """The article as paragraphs (one a line), boilerplate passages as blocks of their own,
+    and highlights cut into pieces wherever any span starts or ends."""
+    cuts = {0, len(text)}
+    for span in boilerplate:
+        cuts.update((span.start, span.end))
+    for highlight in highlights:
+        cuts.update((highlight.span.start, highlight.span.end))
+    cuts.update(match.start() for match in re.finditer(r"\n", text))
+    cuts.update(match.end() for match in re.finditer(r"\n", text))
+    ordered = sorted(cuts)
+    blocks: list[Block] = []
+    current_kind, current = None, []
+    for start, end in zip(ordered, ordered[1:]):
+        piece_text = text[start:end]
+        kind = "boilerplate" if _inside(start, end, boilerplate) else "story"
+        if "\n" in piece_text or kind != current_kind:
+            _flush(blocks, current_kind, current)
+            current_kind, current = kind, []
+        if "\n" in piece_text:
+            current_kind = None
+            continue
+        covering = tuple(h for h in highlights if h.span.start <= start and end <= h.span.end)
+        anchors = tuple(h.anchor for h in highlights if h.span.start == start)
+        current.append(Piece(piece_text, anchors, covering))
+    _flush(blocks, current_kind, current)
+    return tuple(blocks)
+
+
+def _inside(start: int, end: int, spans: tuple[Span, ...]) -> bool:
+    return any(span.start <= start and end <= span.end for span in spans)
+
+
+def _flush(blocks, kind, pieces) -> None:
+    if kind and any(piece.text.strip() for piece in pieces):
+        blocks.append(Block(kind, tuple(pieces)))

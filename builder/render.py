@@ -1,0 +1,114 @@
+"""Pages from templates. Each page is planned as (URL path, template, ready context) and
+rendered on its own, so a later cache can skip pages whose inputs did not change."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+import jinja2
+
+from . import urls
+from .model import SiteConfig
+from .views import Catalogue, Link
+
+PROJECT_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str                  # site-relative URL path: "claims/x/", "404.html"
+    template: str
+    title: str
+    context: dict = field(default_factory=dict, compare=False)
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class SiteView:
+    title: str
+    description: str
+    language: str
+    base_url: str
+    base_path: str
+    stylesheet: str
+    home: str
+    navigation: tuple[Link, ...]
+    publisher: Link
+
+
+def template_dirs(site_dir: str) -> list[str]:
+    """The site's own templates/ first, then the project's: overrides work file by file."""
+    dirs = [os.path.join(site_dir, "templates"), os.path.join(PROJECT_DIR, "templates")]
+    return [d for i, d in enumerate(dirs) if os.path.isdir(d) and d not in dirs[:i]]
+
+
+def make_environment(site_dir: str) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dirs(site_dir)),
+        autoescape=True, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+
+
+def site_view(config: SiteConfig) -> SiteView:
+    base = config.base_path
+    return SiteView(
+        title=config.title, description=config.description, language=config.language,
+        base_url=config.base_url, base_path=base, stylesheet=base + "static/style.css",
+        home=base, publisher=Link(config.publisher.url, config.publisher.name),
+        navigation=(Link(base, "Claims"), Link(base + urls.page("methodology"), "Methodology"),
+                    Link(base + urls.page("about"), "About")),
+    )
+
+
+def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown) -> list[Page]:
+    pages = [Page(urls.home(), "home.html", config.title,
+                  {"claims": tuple(view.summary for view in catalogue.claims),
+                   "verdicts": catalogue.verdicts},
+                  config.description)]
+    pages += [Page(urls.claim(view.summary.id), "claim.html", view.summary.claim,
+                   {"claim": view}, f"{view.summary.verdict.label}: {view.summary.claim}")
+              for view in catalogue.claims]
+    pages += [Page(urls.source(view.stem), "source.html", view.headline, {"source": view})
+              for view in catalogue.sources]
+    pages += _outlet_pages(catalogue, config)
+    pages += [Page(urls.tag(name), "listing.html", f"Tag: {name}",
+                   {"heading": f"Claims tagged “{name}”", "claims": found, "intro": ""})
+              for slug, (name, found) in catalogue.claims_by_tag.items()]
+    pages += [Page(urls.verdict(v.id), "listing.html", f"Verdict: {v.label}",
+                   {"heading": f"Claims rated {v.label}", "claims": catalogue.claims_by_verdict[v.id],
+                    "intro": v.description, "verdict": v})
+              for v in catalogue.verdicts]
+    pages += _content_pages(catalogue, content_pages, markdown)
+    pages.append(Page("404.html", "404.html", "Page not found"))
+    return pages
+
+
+def _outlet_pages(catalogue: Catalogue, config: SiteConfig) -> list[Page]:
+    return [Page(urls.outlet(outlet.id), "outlet.html", outlet.name,
+                 {"outlet": outlet,
+                  "sources": catalogue.sources_by_outlet.get(outlet.id, ()),
+                  "claims": catalogue.claims_by_outlet.get(outlet.id, ()),
+                  "record": None})
+            for outlet in config.outlets]
+
+
+def _content_pages(catalogue, content_pages, markdown) -> list[Page]:
+    by_slug = {page.slug: page for page in content_pages}
+    pages = []
+    for slug in sorted(set(by_slug) | {"about", "methodology"}):
+        page = by_slug.get(slug)
+        title = page.title if page else slug.capitalize()
+        pages.append(Page(urls.page(slug), "page.html", title, {
+            "body_html": markdown.block(page.body) if page else "",
+            "scale": catalogue.verdicts if slug == "methodology" else (),
+            "slug": slug,
+        }))
+    return pages
+
+
+def render_page(environment: jinja2.Environment, page: Page, site: SiteView) -> bytes:
+    template = environment.get_template(page.template)
+    html = template.render(page.context, site=site, page=page,
+                           canonical=site.base_url + page.path)
+    return html.encode("utf-8")

@@ -1,0 +1,199 @@
+"""Declared fields for YAML records: each field knows its kind, and each failure is one
+plain sentence at the offending key or value (unknown keys get a did-you-mean)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable
+from urllib.parse import urlsplit
+
+from rapidfuzz import process
+
+from .errors import Problem, error
+from .yamlfile import YamlDocument
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+RESERVED_IDS = {"con", "prn", "aux", "nul", "com1", "lpt1", "index", "feed", "data"}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str  # text | date | date-or-unknown | url | id | text-list | mapping | list | any
+    required: bool = False
+
+
+@dataclass
+class Record:
+    """The checked values of one mapping, with the means to report on it further."""
+
+    document: YamlDocument
+    keypath: tuple
+    values: dict
+    problems: list[Problem]
+
+    def get(self, name, default=None):
+        value = self.values.get(name)
+        return default if value is None else value
+
+    def report(self, name, message: str) -> None:
+        self.problems.append(error(self.document.at(*self.keypath, name), message))
+
+    def at(self, *names):
+        return self.document.at(*self.keypath, *names)
+
+
+def read_record(document: YamlDocument, keypath: tuple, fields: list[Field],
+                problems: list[Problem], what: str) -> Record | None:
+    value = _value_at(document.value, keypath)
+    if not isinstance(value, dict):
+        problems.append(error(document.at(*keypath), f"{what} must be a mapping of keys to "
+                                                        f"values, not {describe(value)}"))
+        return None
+    known = {field.name: field for field in fields}
+    values = {}
+    for key, item in value.items():
+        if key not in known:
+            problems.append(error(document.key_at(*keypath, key), _unknown_key(key, known, what)))
+            continue
+        values[key] = _check(known[key], item, document, keypath + (key,), problems)
+    for field in fields:
+        if field.required and value.get(field.name) in (None, ""):
+            where = document.key_at(*keypath, field.name)
+            problems.append(error(where, f"missing required key '{field.name}' in {what}"))
+    return Record(document, keypath, values, problems)
+
+
+def _value_at(value, keypath):
+    for key in keypath:
+        value = value[key]
+    return value
+
+
+def _unknown_key(key, known, what) -> str:
+    message = f"unknown key '{key}' in {what}"
+    guess = closest(str(key), list(known))
+    if guess:
+        return f"{message} — did you mean '{guess}'?"
+    return f"{message}; known keys: {', '.join(known)}"
+
+
+def closest(word: str, choices: list[str], cutoff: float = 60) -> str | None:
+    found = process.extractOne(word, choices, score_cutoff=cutoff)
+    return found[0] if found else None
+
+
+def describe(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"true/false ({value!r})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value!r})"
+    if isinstance(value, dt.date):
+        return f"a date ({value.isoformat()})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"text ({value!r})"
+
+
+def _check(field, value, document, keypath, problems):
+    if value is None:
+        return None
+    checked = _CHECKS[field.kind](value)
+    if isinstance(checked, _Invalid):
+        problems.append(error(document.at(*keypath), f"'{field.name}' {checked.reason}"))
+        return None
+    return checked
+
+
+@dataclass(frozen=True)
+class _Invalid:
+    reason: str
+
+
+def _text(value):
+    if not isinstance(value, str):
+        hint = "; put it in quotes" if isinstance(value, (bool, int, float, dt.date)) else ""
+        return _Invalid(f"must be text, not {describe(value)}{hint}")
+    if not value.strip():
+        return _Invalid("must not be empty")
+    if "\x00" in value:
+        return _Invalid("must not contain a NUL character")
+    return value.strip()
+
+
+def _date(value):
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    return _Invalid(f"must be a date written YYYY-MM-DD, not {describe(value)}")
+
+
+def _date_or_unknown(value):
+    if value == "unknown":
+        return "unknown"
+    checked = _date(value)
+    if isinstance(checked, _Invalid):
+        return _Invalid(f"must be a date written YYYY-MM-DD or 'unknown', not {describe(value)}")
+    return checked
+
+
+def _url(value):
+    text = _text(value)
+    if isinstance(text, _Invalid):
+        return text
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
+        return _Invalid(f"must be an absolute http(s) URL, not {text!r}")
+    return text
+
+
+def _identifier(value):
+    text = _text(value)
+    if isinstance(text, _Invalid):
+        return text
+    return text if is_valid_id(text) else _Invalid(id_rule(text))
+
+
+def is_valid_id(text: str) -> bool:
+    return bool(ID_PATTERN.fullmatch(text)) and len(text) <= 80 and text not in RESERVED_IDS
+
+
+def id_rule(text: str) -> str:
+    if text in RESERVED_IDS:
+        return f"'{text}' is a reserved name"
+    return (f"{text!r} is not a valid id: use lowercase letters, digits and single hyphens "
+            "(at most 80 characters)")
+
+
+def _text_list(value):
+    if not isinstance(value, list):
+        return _Invalid(f"must be a list of text, not {describe(value)}")
+    checked = [_text(item) for item in value]
+    bad = next((item for item in checked if isinstance(item, _Invalid)), None)
+    return _Invalid(f"items {bad.reason}") if bad else checked
+
+
+def _kind(expected: type, name: str) -> Callable:
+    def check(value):
+        if isinstance(value, expected):
+            return value
+        return _Invalid(f"must be {name}, not {describe(value)}")
+    return check
+
+
+_CHECKS = {
+    "text": _text, "date": _date, "date-or-unknown": _date_or_unknown, "url": _url,
+    "id": _identifier, "text-list": _text_list,
+    "mapping": _kind(dict, "a mapping"), "list": _kind(list, "a list"), "any": lambda v: v,
+}

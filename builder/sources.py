@@ -1,0 +1,91 @@
+"""seeds/*.txt and their sidecars → Source. The article text is kept exactly as received."""
+from __future__ import annotations
+
+import os
+import re
+
+from .anchoring import SearchableText
+from .errors import Position, Problem, error, warning
+from .model import Source, Span
+from .schema import Field, read_record
+from .yamlfile import load_yaml, read_text
+
+STEM_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,119}")
+SIDECAR_FIELDS = [
+    Field("outlet", "id", True), Field("headline", "text", True),
+    Field("published", "date-or-unknown", True), Field("url", "url"),
+    Field("author", "text"), Field("boilerplate", "text-list"),
+]
+
+
+def load_sources(seeds_dir: str, shown_dir: str) -> tuple[tuple[Source, ...], list[Problem]]:
+    problems: list[Problem] = []
+    if not os.path.isdir(seeds_dir):
+        return (), [error(Position(shown_dir), "no seeds/ folder: put the articles there as "
+                                               "<stem>.txt with a <stem>.yml beside each")]
+    names = sorted(os.listdir(seeds_dir))
+    stems = sorted({os.path.splitext(name)[0] for name in names
+                    if name.endswith((".txt", ".yml"))})
+    sources = []
+    for stem in stems:
+        source = _load_source(seeds_dir, shown_dir, stem, names, problems)
+        if source is not None:
+            sources.append(source)
+    for name in names:
+        if not name.endswith((".txt", ".yml")) and not name.startswith("."):
+            problems.append(warning(Position(os.path.join(shown_dir, name)),
+                                    "ignored: seeds/ holds only <stem>.txt and <stem>.yml files"))
+    return tuple(sources), problems
+
+
+def _load_source(seeds_dir, shown_dir, stem, names, problems) -> Source | None:
+    txt_shown = os.path.join(shown_dir, stem + ".txt")
+    yml_shown = os.path.join(shown_dir, stem + ".yml")
+    if not STEM_PATTERN.fullmatch(stem):
+        problems.append(error(Position(txt_shown), f"seed name '{stem}' is not allowed: use "
+                                                   "letters, digits, hyphens and underscores"))
+        return None
+    if stem + ".yml" not in names:
+        problems.append(error(Position(txt_shown), f"article has no sidecar: create {yml_shown} "
+                                                   "with outlet, headline and published"))
+        return None
+    if stem + ".txt" not in names:
+        problems.append(error(Position(yml_shown), f"sidecar has no article: {txt_shown} is missing"))
+        return None
+    text, read_problems = read_text(os.path.join(seeds_dir, stem + ".txt"), txt_shown)
+    problems.extend(read_problems)
+    if text is not None and not text.strip():
+        problems.append(error(Position(txt_shown), "article is empty"))
+        text = None
+    document, yaml_problems = load_yaml(os.path.join(seeds_dir, stem + ".yml"), yml_shown)
+    problems.extend(yaml_problems)
+    if document is None or text is None:
+        return None
+    record = read_record(document, (), SIDECAR_FIELDS, problems, "a seed sidecar")
+    if record is None:
+        return None
+    boilerplate = _boilerplate_spans(record, text)
+    published = record.get("published")
+    return Source(
+        stem=stem, text=text, outlet=record.get("outlet"), headline=record.get("headline"),
+        published=None if published == "unknown" else published, url=record.get("url"),
+        author=record.get("author"), boilerplate=boilerplate, origin=Position(yml_shown),
+        positions={"outlet": document.at("outlet")},
+    )
+
+
+def _boilerplate_spans(record, text: str) -> tuple[Span, ...]:
+    searchable = SearchableText(text)
+    spans = []
+    for index, passage in enumerate(record.get("boilerplate", [])):
+        located = searchable.locate(passage)
+        if located is None:
+            closest = searchable.closest(passage)
+            record.problems.append(error(
+                record.at("boilerplate", index),
+                f"boilerplate passage not found in the article; closest "
+                f"({closest.similarity:.0f}% similar, line {closest.line}): "
+                f"“{' '.join(closest.text.split())[:120]}”"))
+            continue
+        spans.append(located.span)
+    return tuple(sorted(spans, key=lambda span: span.start))

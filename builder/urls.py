@@ -1,0 +1,50 @@
+"""Where each page lives. Knows URL paths, never the file system."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """'Royal Navy' → 'royal-navy'; accents folded, anything else becomes a hyphen."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _NOT_SLUG.sub("-", folded.lower()).strip("-")[:80].strip("-")
+
+
+def home() -> str:
+    return ""
+
+
+def claim(claim_id: str) -> str:
+    return f"claims/{claim_id}/"
+
+
+def source(stem: str) -> str:
+    return f"sources/{stem}/"
+
+
+def outlet(outlet_id: str) -> str:
+    return f"outlets/{outlet_id}/"
+
+
+def tag(name: str) -> str:
+    return f"tags/{slugify(name)}/"
+
+
+def verdict(verdict_id: str) -> str:
+    return f"verdicts/{verdict_id}/"
+
+
+def page(slug: str) -> str:
+    return f"{slug}/"
+
+
+def quote_anchor(claim_id: str, index: int) -> str:
+    return f"q-{claim_id}-{index + 1}"
+
+
+def output_file(url_path: str) -> str:
+    """The file a site-relative URL path is written to: 'claims/x/' → 'claims/x/index.html'."""
+    return url_path + "index.html" if url_path == "" or url_path.endswith("/") else url_path

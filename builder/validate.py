@@ -1,0 +1,82 @@
+"""Cross-references between site.yml, seeds and claims: every id must name something."""
+from __future__ import annotations
+
+from .errors import Problem, error, warning
+from .model import Content
+from .schema import closest
+from .urls import slugify
+
+CLAIM_REVIEW_TEXT_LIMIT = 75  # Google's ClaimReview guideline: keep claimReviewed short
+
+
+def validate(content: Content) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += _source_outlets(content)
+    problems += _claim_references(content)
+    problems += _tag_slugs(content)
+    return problems
+
+
+def _source_outlets(content: Content) -> list[Problem]:
+    outlet_ids = [outlet.id for outlet in content.config.outlets]
+    problems = []
+    for source in content.sources:
+        if source.outlet not in outlet_ids:
+            problems.append(error(source.positions.get("outlet", source.origin),
+                                  _unknown("outlet", source.outlet, outlet_ids, "site.yml outlets")))
+    return problems
+
+
+def _claim_references(content: Content) -> list[Problem]:
+    verdicts = {verdict.id: verdict for verdict in content.config.verdicts}
+    stems = [source.stem for source in content.sources]
+    stem_set = set(stems)
+    problems = []
+    for claim in content.claims:
+        at = claim.positions.get
+        if claim.verdict not in verdicts:
+            problems.append(error(at("verdict", claim.origin),
+                                  _unknown("verdict", claim.verdict, list(verdicts), "site.yml")))
+        else:
+            problems += _claim_review_text(claim, verdicts[claim.verdict])
+        for appearance in claim.appearances:
+            if appearance.source not in stem_set:
+                problems.append(error(appearance.source_at or appearance.origin,
+                                      _unknown("source", appearance.source, stems, "seeds/")))
+    return problems
+
+
+def _claim_review_text(claim, verdict) -> list[Problem]:
+    where = claim.positions.get("claim", claim.origin)
+    if verdict.label.lower() in claim.claim.lower().split() or \
+            f" {verdict.label.lower()} " in f" {claim.claim.lower()} ":
+        return [error(where, f"the claim text contains the verdict label '{verdict.label}'; "
+                             "state the claim, not the rating (ClaimReview guideline)")]
+    if len(claim.claim) > CLAIM_REVIEW_TEXT_LIMIT:
+        return [warning(where, f"claim text is {len(claim.claim)} characters; search engines "
+                               f"show at most {CLAIM_REVIEW_TEXT_LIMIT}")]
+    return []
+
+
+def _tag_slugs(content: Content) -> list[Problem]:
+    first_spelling: dict[str, tuple[str, object]] = {}
+    problems = []
+    for claim in content.claims:
+        for index, tag in enumerate(claim.tags):
+            where = claim.positions.get(f"tags.{index}", claim.origin)
+            slug = slugify(tag)
+            if not slug:
+                problems.append(error(where, f"tag {tag!r} has no letters or digits to make a URL"))
+                continue
+            spelling, first_at = first_spelling.setdefault(slug, (tag, where))
+            if spelling != tag:
+                problems.append(error(where, f"tag {tag!r} and tag {spelling!r} ({first_at}) both "
+                                             f"become /tags/{slug}/; spell them the same"))
+    return problems
+
+
+def _unknown(kind: str, value: str, valid: list[str], where: str) -> str:
+    guess = closest(value, valid)
+    hint = f" — did you mean '{guess}'?" if guess else ""
+    listed = ", ".join(valid) if len(valid) <= 12 else ", ".join(valid[:12]) + ", …"
+    return f"unknown {kind} '{value}'{hint} (known in {where}: {listed})"

@@ -1,0 +1,237 @@
+"""Ready data for templates: every link, label, date and fragment of HTML is made here,
+so templates only lay it out."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from . import urls
+from .dates import iso, long_date
+from .markdown import Markdown
+from .model import AnchoredQuote, Claim, Content, Source, Verdict
+from .passages import Block, Highlight, InSentence, article_blocks, in_sentence
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    text: str
+
+
+@dataclass(frozen=True)
+class VerdictView:
+    id: str
+    label: str
+    description: str
+    rank: int
+    scale_size: int
+    url: str
+    count: int
+
+    @property
+    def tone(self) -> int:
+        """0 (best) to 4 (worst): the colour band, whatever the length of the scale."""
+        return round((self.rank - 1) * 4 / max(self.scale_size - 1, 1))
+
+    @property
+    def place(self) -> str:
+        return f"{self.rank} of {self.scale_size} on our scale, best first"
+
+
+@dataclass(frozen=True)
+class ClaimSummary:
+    id: str
+    claim: str
+    claimant: str
+    date: str
+    date_iso: str
+    verdict: VerdictView
+    url: str
+    outlets: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class AppearanceView:
+    source: Link
+    outlet: Link
+    published: str
+    context: InSentence
+    spot_url: str
+    note_html: str
+    match: str
+
+
+@dataclass(frozen=True)
+class CorrectionView:
+    date: str
+    date_iso: str
+    text_html: str
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    summary: ClaimSummary
+    summary_html: str
+    appearances: tuple[AppearanceView, ...]
+    consistency_html: str
+    tags: tuple[Link, ...]
+    published: str | None
+    updated: str | None
+    corrections: tuple[CorrectionView, ...]
+    scale: tuple[VerdictView, ...]
+    extras: dict = field(default_factory=dict, compare=False)  # later stages' ready data
+
+
+@dataclass(frozen=True)
+class SourceView:
+    stem: str
+    headline: str
+    url: str
+    outlet_id: str
+    outlet: Link
+    published: str
+    original_url: str | None
+    author: str | None
+    blocks: tuple[Block, ...]
+    quoted_by: tuple[ClaimSummary, ...]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The whole site's ready data, indexed once so every page is a look-up."""
+
+    verdicts: tuple[VerdictView, ...]
+    claims: tuple[ClaimView, ...]              # newest first
+    sources: tuple[SourceView, ...]
+    claims_by_source: dict
+    claims_by_outlet: dict
+    claims_by_tag: dict                        # slug -> (name, claims)
+    claims_by_verdict: dict
+    sources_by_outlet: dict
+
+
+def catalogue(content: Content, anchored: tuple[AnchoredQuote, ...], base_path: str,
+              markdown: Markdown) -> Catalogue:
+    link = _linker(base_path)
+    verdicts = _verdict_views(content, link)
+    verdict_of = {view.id: view for view in verdicts}
+    sources = {source.stem: source for source in content.sources}
+    outlets = {outlet.id: outlet for outlet in content.config.outlets}
+    anchors_of = defaultdict(list)
+    for quote in anchored:
+        anchors_of[quote.claim_id].append(quote)
+    ordered = sorted(content.claims, key=lambda claim: (claim.date, claim.id), reverse=True)
+    summaries = {claim.id: _summary(claim, verdict_of, sources, outlets, link)
+                 for claim in ordered}
+    claims = tuple(_claim_view(claim, summaries[claim.id], anchors_of[claim.id], sources,
+                               outlets, verdicts, link, markdown) for claim in ordered)
+    claims_by_source = defaultdict(list)
+    for quote in anchored:
+        if summaries[quote.claim_id] not in claims_by_source[quote.source]:
+            claims_by_source[quote.source].append(summaries[quote.claim_id])
+    anchors_by_source = defaultdict(list)
+    for quote in anchored:
+        anchors_by_source[quote.source].append(quote)
+    source_views = tuple(_source_view(source, anchors_by_source[source.stem],
+                                      claims_by_source, summaries, outlets, link)
+                         for source in content.sources)
+    return Catalogue(
+        verdicts=verdicts, claims=claims, sources=source_views,
+        claims_by_source={stem: _newest_first(found) for stem, found in claims_by_source.items()},
+        claims_by_outlet=_group_claims_by_outlet(claims_by_source, sources),
+        claims_by_tag=_group_claims_by_tag(ordered, summaries),
+        claims_by_verdict={view.id: tuple(summaries[c.id] for c in ordered if c.verdict == view.id)
+                           for view in verdicts},
+        sources_by_outlet=_group_sources_by_outlet(source_views),
+    )
+
+
+def _linker(base_path: str):
+    def link(path: str) -> str:
+        return base_path + path
+    return link
+
+
+def _verdict_views(content: Content, link) -> tuple[VerdictView, ...]:
+    counts = defaultdict(int)
+    for claim in content.claims:
+        counts[claim.verdict] += 1
+    size = len(content.config.verdicts)
+    return tuple(VerdictView(v.id, v.label, v.description, v.rank, size,
+                             link(urls.verdict(v.id)), counts[v.id])
+                 for v in content.config.verdicts)
+
+
+def _outlet_link(outlet_id: str, outlets, link) -> Link:
+    outlet = outlets.get(outlet_id)
+    return Link(link(urls.outlet(outlet_id)), outlet.name if outlet else outlet_id)
+
+
+def _summary(claim: Claim, verdict_of, sources, outlets, link) -> ClaimSummary:
+    outlet_ids = sorted({sources[a.source].outlet for a in claim.appearances if a.source in sources})
+    return ClaimSummary(claim.id, claim.claim, claim.claimant, long_date(claim.date),
+                        iso(claim.date), verdict_of[claim.verdict], link(urls.claim(claim.id)),
+                        tuple(_outlet_link(o, outlets, link) for o in outlet_ids))
+
+
+def _claim_view(claim, summary, anchors, sources, outlets, verdicts, link, markdown) -> ClaimView:
+    appearances = []
+    for quote in sorted(anchors, key=lambda q: q.index):
+        source = sources[quote.source]
+        appearance = claim.appearances[quote.index]
+        appearances.append(AppearanceView(
+            source=Link(link(urls.source(source.stem)), source.headline),
+            outlet=_outlet_link(source.outlet, outlets, link),
+            published=long_date(source.published),
+            context=in_sentence(source.text, quote.span),
+            spot_url=link(urls.source(source.stem)) + "#" + urls.quote_anchor(claim.id, quote.index),
+            note_html=markdown.inline(appearance.note), match=quote.match))
+    return ClaimView(
+        summary=summary, summary_html=markdown.block(claim.summary),
+        appearances=tuple(appearances), consistency_html=markdown.block(claim.consistency),
+        tags=tuple(Link(link(urls.tag(tag)), tag) for tag in claim.tags),
+        published=long_date(claim.published) if claim.published else None,
+        updated=long_date(claim.updated) if claim.updated else None,
+        corrections=tuple(CorrectionView(long_date(c.date), iso(c.date), markdown.inline(c.text))
+                          for c in claim.corrections),
+        scale=verdicts)
+
+
+def _source_view(source: Source, anchors, claims_by_source, summaries, outlets, link) -> SourceView:
+    highlights = tuple(Highlight(q.span, urls.quote_anchor(q.claim_id, q.index),
+                                 summaries[q.claim_id].url, summaries[q.claim_id].claim)
+                       for q in sorted(anchors, key=lambda q: (q.span.start, q.claim_id, q.index)))
+    return SourceView(
+        stem=source.stem, headline=source.headline, url=link(urls.source(source.stem)),
+        outlet_id=source.outlet, outlet=_outlet_link(source.outlet, outlets, link), published=long_date(source.published),
+        original_url=source.url, author=source.author,
+        blocks=article_blocks(source.text, source.boilerplate, highlights),
+        quoted_by=_newest_first(claims_by_source.get(source.stem, [])))
+
+
+def _newest_first(summaries) -> tuple[ClaimSummary, ...]:
+    return tuple(sorted(summaries, key=lambda s: (s.date_iso, s.id), reverse=True))
+
+
+def _group_claims_by_outlet(claims_by_source, sources) -> dict:
+    grouped = defaultdict(dict)
+    for stem, summaries in claims_by_source.items():
+        for summary in summaries:
+            grouped[sources[stem].outlet][summary.id] = summary
+    return {outlet: _newest_first(found.values()) for outlet, found in grouped.items()}
+
+
+def _group_claims_by_tag(ordered, summaries) -> dict:
+    grouped: dict = {}
+    for claim in ordered:
+        for tag in claim.tags:
+            name, found = grouped.setdefault(urls.slugify(tag), (tag, []))
+            found.append(summaries[claim.id])
+    return {slug: (name, tuple(found)) for slug, (name, found) in sorted(grouped.items())}
+
+
+def _group_sources_by_outlet(source_views) -> dict:
+    grouped = defaultdict(list)
+    for view in source_views:
+        grouped[view.outlet_id].append(view)
+    return dict(grouped)

@@ -1,0 +1,174 @@
+"""YAML loading that remembers where every key and value came from.
+
+PyYAML's constructors forget positions and silently keep the last of two equal keys, so
+we compose the node graph ourselves and build plain values with a position table beside.
+Aliases are refused outright: they buy editors nothing and make "billion laughs" possible.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+import yaml
+
+from .errors import Position, Problem, error
+
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 20
+MAX_NODES = 50_000
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR_TAG = "tag:yaml.org,2002:str"
+
+KeyPath = tuple
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    path: str
+    value: object
+    value_positions: Mapping[KeyPath, tuple[int, int]] = field(repr=False, compare=False)
+    key_positions: Mapping[KeyPath, tuple[int, int]] = field(repr=False, compare=False)
+
+    def at(self, *keypath) -> Position:
+        """Where the value at keypath starts (or its nearest parent, when it is missing)."""
+        return self._position(self.value_positions, keypath)
+
+    def key_at(self, *keypath) -> Position:
+        if keypath in self.key_positions:
+            return self._position(self.key_positions, keypath)
+        return self.at(*keypath)
+
+    def _position(self, table, keypath) -> Position:
+        while keypath not in table and keypath:
+            keypath = keypath[:-1]
+        line, column = table.get(keypath, (1, 1))
+        return Position(self.path, line, column)
+
+
+def read_text(path: str, shown_as: str) -> tuple[str | None, list[Problem]]:
+    """UTF-8 file contents (BOM dropped, CRLF kept for YAML to handle), or the reason not."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return None, [error(Position(shown_as), f"cannot read file: {exc.strerror}")]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [error(Position(shown_as), f"file is larger than {MAX_FILE_BYTES:,} bytes")]
+    return decode_utf8(raw, shown_as)
+
+
+def decode_utf8(raw: bytes, shown_as: str) -> tuple[str | None, list[Problem]]:
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        message = (f"file is not valid UTF-8: byte 0x{raw[exc.start]:02x} at byte offset "
+                   f"{exc.start}; save it as UTF-8")
+        return None, [error(Position(shown_as, line, column), message)]
+
+
+def load_yaml(path: str, shown_as: str) -> tuple[YamlDocument | None, list[Problem]]:
+    text, problems = read_text(path, shown_as)
+    if text is None:
+        return None, problems
+    return parse_yaml(text, shown_as)
+
+
+def parse_yaml(text: str, shown_as: str) -> tuple[YamlDocument | None, list[Problem]]:
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        return None, [error(Position(shown_as), "file is empty")]
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(exc, text, shown_as)]
+    except yaml.YAMLError as exc:
+        return None, [error(Position(shown_as), f"invalid YAML: {exc}")]
+    if root is None:
+        return None, [error(Position(shown_as), "file holds no YAML value")]
+    builder = _ValueBuilder(shown_as)
+    value = builder.build(root, (), 0)
+    if builder.problems:
+        return None, builder.problems
+    return YamlDocument(shown_as, value, builder.value_positions, builder.key_positions), []
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, shown_as: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = exc.problem or exc.context or "invalid YAML"
+    if mark and _char_at(text, mark.line, mark.column) == "\t":
+        message = "a tab character cannot indent YAML; use spaces"
+    return error(Position(shown_as, line, column), f"invalid YAML: {message}")
+
+
+class _ValueBuilder:
+    def __init__(self, shown_as: str):
+        self.shown_as = shown_as
+        self.problems: list[Problem] = []
+        self.value_positions: dict = {}
+        self.key_positions: dict = {}
+        self.seen_nodes: set[int] = set()
+        self.aborted = False
+        self.scalars = yaml.constructor.SafeConstructor()
+
+    def build(self, node, keypath, depth):
+        if self.aborted:
+            return None
+        self.value_positions[keypath] = _line_column(node)
+        if id(node) in self.seen_nodes:
+            self.aborted = True
+            return self._fail(node, "YAML anchors and aliases (&name, *name) are not allowed")
+        self.seen_nodes.add(id(node))
+        if depth > MAX_DEPTH or len(self.seen_nodes) > MAX_NODES:
+            self.aborted = True
+            return self._fail(node, f"value is nested too deeply or is too large "
+                                    f"(more than {MAX_DEPTH} levels or {MAX_NODES:,} values)")
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, keypath, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, keypath + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node, keypath, depth):
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                return self._fail(key_node, "YAML merge keys (<<) are not allowed")
+            if not isinstance(key_node, yaml.ScalarNode):
+                return self._fail(key_node, "a key must be plain text")
+            key = key_node.value
+            if key in result:
+                first = self.key_positions[keypath + (key,)][0]
+                self._fail(key_node, f"duplicate key '{key}' (first set on line {first}); "
+                                     "a later value would silently win")
+                continue
+            self.key_positions[keypath + (key,)] = _line_column(key_node)
+            result[key] = self.build(value_node, keypath + (key,), depth + 1)
+        return result
+
+    def _scalar(self, node):
+        if node.tag == _STR_TAG:
+            return node.value
+        try:
+            value = self.scalars.construct_object(node, deep=True)
+        except (ValueError, OverflowError, yaml.YAMLError) as exc:
+            return self._fail(node, f"cannot read value '{node.value}': {exc}")
+        return value
+
+    def _fail(self, node, message):
+        line, column = _line_column(node)
+        self.problems.append(error(Position(self.shown_as, line, column), message))
+        return None
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.splitlines()
+    return lines[line][column:column + 1] if line < len(lines) else ""
+
+
+def _line_column(node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
