@@ -97,7 +97,7 @@ def anchor_quotes(claims: Iterable[Claim], sources: dict[str, Source],
 
 def _not_found(appearance, text: SearchableText) -> Problem:
     closest = text.closest(appearance.quote)
-    shown = " ".join(closest.text.split())
+    shown = " ".join(closest.text.split()).strip("\"'“”‘’ ")
     if len(shown) > 160:
         shown = shown[:157] + "…"
     return error(appearance.origin,

@@ -44,12 +44,12 @@ def load_claims(claims_dir: str, shown_dir: str) -> tuple[tuple[Claim, ...], lis
         if not is_valid_id(claim_id):
             problems.append(error(Position(shown), f"claim file name {id_rule(claim_id)}"))
             continue
+        claim = load_claim(os.path.join(claims_dir, relative), shown, claim_id, problems)
         if claim_id in first_file_of:
+            # Kept so its own problems are reported too; the error stops the build anyway.
             problems.append(error(Position(shown), f"duplicate claim id '{claim_id}': "
                                                    f"{first_file_of[claim_id]} has the same name"))
-            continue
-        first_file_of[claim_id] = shown
-        claim = load_claim(os.path.join(claims_dir, relative), shown, claim_id, problems)
+        first_file_of.setdefault(claim_id, shown)
         if claim is not None:
             claims.append(claim)
     return tuple(claims), problems

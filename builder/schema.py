@@ -53,13 +53,17 @@ def read_record(document: YamlDocument, keypath: tuple, fields: list[Field],
         return None
     known = {field.name: field for field in fields}
     values = {}
+    misspelt = set()
     for key, item in value.items():
         if key not in known:
-            problems.append(error(document.key_at(*keypath, key), _unknown_key(key, known, what)))
+            guess = closest(str(key), list(known))
+            misspelt.add(guess)
+            problems.append(error(document.key_at(*keypath, key), _unknown_key(key, guess, known, what)))
             continue
         values[key] = _check(known[key], item, document, keypath + (key,), problems)
     for field in fields:
-        if field.required and value.get(field.name) in (None, ""):
+        # A misspelt key already says what is missing; saying it twice only adds noise.
+        if field.required and value.get(field.name) in (None, "") and field.name not in misspelt:
             where = document.key_at(*keypath, field.name)
             problems.append(error(where, f"missing required key '{field.name}' in {what}"))
     return Record(document, keypath, values, problems)
@@ -71,9 +75,8 @@ def _value_at(value, keypath):
     return value
 
 
-def _unknown_key(key, known, what) -> str:
+def _unknown_key(key, guess, known, what) -> str:
     message = f"unknown key '{key}' in {what}"
-    guess = closest(str(key), list(known))
     if guess:
         return f"{message} — did you mean '{guess}'?"
     return f"{message}; known keys: {', '.join(known)}"

@@ -1,0 +1,55 @@
+"""Shared helpers: build a site into a temporary folder and read what it says."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from builder.build import BuildOptions, build
+
+PROJECT = Path(__file__).resolve().parent.parent
+SITES = Path(__file__).resolve().parent / "sites"
+
+
+def run_builder(*arguments: str, cwd: Path = PROJECT, timeout: float = 120,
+                **kwargs) -> subprocess.CompletedProcess:
+    """The builder's command line, exactly as an editor runs it."""
+    environment = dict(os.environ, PYTHONPATH=str(PROJECT))
+    return subprocess.run([sys.executable, "-m", "builder", *arguments], cwd=cwd,
+                          capture_output=True, text=True, timeout=timeout, env=environment,
+                          **kwargs)
+
+
+def copy_site(name: str, destination: Path) -> Path:
+    """A fixture site (tests/sites/<name>, or "shipped" for the repo's own) to edit freely."""
+    target = destination / name
+    if name == "shipped":
+        target.mkdir()
+        for part in ("site.yml", "content", "seeds"):
+            source = PROJECT / part
+            if source.is_dir():
+                shutil.copytree(source, target / part)
+            else:
+                shutil.copy2(source, target / part)
+    else:
+        shutil.copytree(SITES / name, target)
+    return target
+
+
+def read_html(out: Path, url_path: str) -> BeautifulSoup:
+    """The page at a site-relative URL path ('claims/x/'), parsed."""
+    file = out / (url_path + "index.html" if url_path == "" or url_path.endswith("/") else url_path)
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def shipped_build(tmp_path_factory) -> Path:
+    """The shipped example site, built once for the whole test session."""
+    out = tmp_path_factory.mktemp("shipped") / "_site"
+    build(BuildOptions(str(PROJECT), str(out)))
+    return out

@@ -1,0 +1,159 @@
+"""The built fixture site, read as a reader and an aggregator would."""
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import SITES, copy_site, read_html, run_builder
+
+BASE = "/basic/"
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("basic") / "_site"
+    result = run_builder("build", "--site", str(SITES / "basic"), "--out", str(target))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Built 17 pages (20 files): 3 claims, 2 sources, 0 warnings in ")
+    return target
+
+
+def test_home_lists_claims_newest_first_with_verdict_counts(out):
+    home = read_html(out, "")
+    titles = [a.get_text() for a in home.select(".claim-link")]
+    assert titles == ["Roe said the harbour work is not done", "The harbour welcomed 40 ships in 2024",
+                      "Critics called the figure far too high"]
+    counts = {li.select_one(".verdict").get_text(): li.select_one(".count").get_text()
+              for li in home.select(".verdict-counts li")}
+    assert counts == {"Correct": "1", "Misleading": "1", "Incorrect": "0", "Unverifiable": "1"}
+
+
+def test_claim_page_says_the_verdict_its_place_and_every_appearance(out):
+    page = read_html(out, "claims/harbour-ships/")
+    assert page.h1.get_text() == "The harbour welcomed 40 ships in 2024"
+    assert page.select_one(".verdict-line .verdict").get_text() == "Correct"
+    assert page.select_one(".place").get_text() == "1 of 4 on our scale, best first"
+    assert page.select_one(".scale .current").get_text(" ", strip=True).startswith("Correct")
+    appearances = page.select(".appearance")
+    assert [a.select_one("mark").get_text() for a in appearances] == [
+        "welcomed 40 ships in 2024 alone", "the harbour welcomed 40 ships in the last year"]
+    assert appearances[0].blockquote.get_text() == (
+        "Minister Jane Roe said the harbour “welcomed 40 ships in 2024 alone” – a record.")
+    assert appearances[0].select_one(".spot")["href"] == f"{BASE}sources/daily-harbour/#q-harbour-ships-1"
+    assert "The Daily Example" in appearances[0].select_one(".source-line").get_text()
+    assert appearances[0].select_one(".note em").get_text() == "2024"
+    assert page.select_one(".summary strong").get_text() == "40 ships"
+    assert "the weekly" in page.select_one(".consistency-note").get_text()
+
+
+def test_source_page_highlights_each_quote_with_an_anchor_linked_to_its_claim(out):
+    page = read_html(out, "sources/daily-harbour/")
+    anchor = page.find(id="q-harbour-ships-1")
+    mark = anchor.find_next_sibling("mark")
+    assert mark.get_text() == "welcomed 40 ships in 2024 alone"
+    assert mark.a["href"] == f"{BASE}claims/harbour-ships/"
+    boilerplate = page.select_one("details.boilerplate")
+    assert boilerplate.p.get_text() == "Support our journalism: donate today."
+    story = " ".join(p.get_text() for p in page.select(".article-text > p"))
+    assert "donate" not in story
+    assert page.select_one(".source-meta").get_text(" ", strip=True).startswith(
+        "Outlet The Daily Example Published 1 March 2025 Author A. Reporter")
+
+
+def test_every_internal_link_resolves_to_a_built_file(out):
+    for html_file in out.rglob("*.html"):
+        page = read_html(out, str(html_file.relative_to(out)).replace("index.html", ""))
+        for element in page.select("[href], [src]"):
+            url = element.get("href") or element.get("src")
+            if url.startswith(("http://", "https://", "mailto:")):
+                continue
+            if url.startswith("#"):
+                assert page.find(id=url[1:]), f"{html_file}: no element with id {url}"
+                continue
+            assert url.startswith(BASE), f"{html_file}: {url} lacks the base path"
+            path = url[len(BASE):].split("#")[0]
+            target = out / (path + "index.html" if path == "" or path.endswith("/") else path)
+            assert target.is_file(), f"{html_file}: broken link {url}"
+            fragment = url.partition("#")[2]
+            if fragment:
+                assert read_html(out, path).find(id=fragment), f"{url}: no element with that id"
+
+
+def test_tag_outlet_verdict_and_content_pages(out):
+    assert [a.get_text() for a in read_html(out, "tags/shipping-figures/").select(".claim-link")] == [
+        "The harbour welcomed 40 ships in 2024"]
+    outlet = read_html(out, "outlets/weekly/")
+    assert outlet.h1.get_text() == "Weekly Example"
+    assert [a.get_text() for a in outlet.select(".claim-link")] == [
+        "Roe said the harbour work is not done", "The harbour welcomed 40 ships in 2024"]
+    assert read_html(out, "verdicts/unverifiable/").select_one(".claim-link").get_text() == \
+        "Critics called the figure far too high"
+    methodology = read_html(out, "methodology/")
+    assert [v.get_text() for v in methodology.select(".scale .verdict")] == [
+        "Correct", "Misleading", "Incorrect", "Unverifiable"]
+    assert read_html(out, "about/").select_one("article strong").get_text() == "tests"
+    assert read_html(out, "404.html").h1.get_text() == "Page not found"
+    assert (out / ".nojekyll").is_file()
+
+
+def test_claims_json_offsets_are_exact_spans_of_the_decoded_seed(out):
+    claims = json.loads((out / "data" / "claims.json").read_text(encoding="utf-8"))["claims"]
+    assert [c["id"] for c in claims] == ["not-done", "harbour-ships", "too-high"]
+    for claim in claims:
+        for appearance in claim["appearances"]:
+            text = (SITES / "basic" / "seeds" / f"{appearance['source']}.txt").read_bytes().decode("utf-8")
+            assert text[appearance["start"]:appearance["end"]] == appearance["quote"]
+    not_done = claims[0]["appearances"]
+    assert [(a["source"], a["outlet"], a["match"]) for a in not_done] == [
+        ("daily-harbour", "daily", "normalized"), ("weekly-roe", "weekly", "exact")]
+    assert not_done[0]["quote"] == "“We’re not done… we will build more”"
+
+
+def test_two_builds_are_byte_identical(out, tmp_path):
+    again = tmp_path / "again"
+    assert run_builder("build", "--site", str(SITES / "basic"), "--out", str(again)).returncode == 0
+    first = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first == second
+
+
+def test_base_url_override_changes_every_link(tmp_path):
+    out = tmp_path / "_site"
+    result = run_builder("build", "--site", str(SITES / "basic"), "--out", str(out),
+                         "--base-url", "https://someone.github.io/other-repo")
+    assert result.returncode == 0, result.stderr
+    home = read_html(out, "")
+    assert home.select_one(".claim-link")["href"] == "/other-repo/claims/not-done/"
+    assert home.select_one("link[rel=canonical]")["href"] == "https://someone.github.io/other-repo/"
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path):
+    site = copy_site("basic", tmp_path)
+    out = tmp_path / "_site"
+    assert run_builder("build", "--site", str(site), "--out", str(out)).returncode == 0
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    claim = site / "content" / "claims" / "too-high.yml"
+    claim.write_text(claim.read_text().replace("verdict: unverifiable", "verdict: nope"))
+    result = run_builder("build", "--site", str(site), "--out", str(out))
+    assert result.returncode == 1 and "unknown verdict 'nope'" in result.stderr
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["_site", "basic"]
+
+
+def test_check_writes_nothing(tmp_path):
+    site = copy_site("basic", tmp_path)
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.startswith("OK: 3 claims, 2 sources, 5 quotes anchored")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["basic"]
+
+
+def test_a_site_template_overrides_the_project_template_file_by_file(tmp_path):
+    site = copy_site("basic", tmp_path)
+    (site / "templates").mkdir()
+    (site / "templates" / "404.html").write_text(
+        '{% extends "base.html" %}{% block main %}<h1>Lost at sea</h1>{% endblock %}')
+    out = tmp_path / "_site"
+    assert run_builder("build", "--site", str(site), "--out", str(out)).returncode == 0
+    assert read_html(out, "404.html").h1.get_text() == "Lost at sea"
+    assert read_html(out, "claims/too-high/").h1.get_text() == "Critics called the figure far too high"

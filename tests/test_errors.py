@@ -1,0 +1,74 @@
+"""Every error kind, with its message and position, all reported in one run."""
+import shutil
+
+import pytest
+
+from conftest import copy_site, run_builder
+
+
+def _errors(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if ":" in line and "error(s)" not in line]
+
+
+def test_the_invalid_fixture_reports_every_problem_in_one_run():
+    result = run_builder("check", "--site", "tests/sites/invalid")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    prefix = "tests/sites/invalid/content/claims/"
+    assert _errors(result) == [
+        f"{prefix}bad-refs.yml:1:1: duplicate claim id 'bad-refs': {prefix}2025/bad-refs.yml has the same name",
+        f"{prefix}bad-refs.yml:4:10: unknown verdict 'corect' — did you mean 'correct'? "
+        "(known in site.yml: correct, misleading, incorrect, unverifiable)",
+        f"{prefix}bad-refs.yml:7:13: unknown source 'daily-harbor' — did you mean 'daily-harbour'? "
+        "(known in seeds/: daily-harbour, weekly-roe)",
+        f"{prefix}bad-refs.yml:10:12: quote not found in source 'weekly-roe'; the closest passage "
+        "(98% similar, line 1 of the seed) is: “the harbour welcomed 40 ships in the last year”",
+        f"{prefix}typo-key.yml:4:1: unknown key 'verdit' in a claim — did you mean 'verdict'?",
+    ]
+    assert result.stderr.rstrip().endswith("5 error(s); nothing was written")
+
+
+@pytest.mark.parametrize("file, old, new, expected", [
+    ("site.yml", "title: Basic Check", "titel: Basic Check",
+     "site.yml:1:1: unknown key 'titel' in site.yml — did you mean 'title'?"),
+    ("site.yml", "base_url: https://example.github.io/basic/", "base_url: example.org/basic",
+     "site.yml:3:11: 'base_url' must be an absolute http(s) URL, not 'example.org/basic'"),
+    ("site.yml", "  - {id: correct,", "  - {id: Correct!,",
+     "site.yml:11:10: 'id' 'Correct!' is not a valid id"),
+    ("content/claims/too-high.yml", "date: 2025-01-15", "date: 15/01/2025",
+     "content/claims/too-high.yml:3:7: 'date' must be a date written YYYY-MM-DD"),
+    ("content/claims/too-high.yml", "claimant: Unnamed critics", "claimant: 42",
+     "content/claims/too-high.yml:2:11: 'claimant' must be text, not a number (42); put it in quotes"),
+    ("content/claims/too-high.yml", "verdict: unverifiable", "verdict: unverifable",
+     "content/claims/too-high.yml:4:10: unknown verdict 'unverifable' — did you mean 'unverifiable'?"),
+    ("content/claims/too-high.yml", "summary: The report", "summry: The report",
+     "content/claims/too-high.yml:5:1: unknown key 'summry' in a claim — did you mean 'summary'?"),
+    ("seeds/weekly-roe.yml", "outlet: weekly", "outlet: weakly",
+     "seeds/weekly-roe.yml:1:9: unknown outlet 'weakly' — did you mean 'weekly'?"),
+    ("seeds/daily-harbour.yml", "donate today.", "donate now.",
+     "seeds/daily-harbour.yml:7:5: boilerplate passage not found in the article"),
+    ("content/claims/too-high.yml", "quote: far too high", "quote: far too low",
+     "content/claims/too-high.yml:8:12: quote not found in source 'daily-harbour'; the closest passage"),
+])
+def test_each_error_kind_has_its_message_and_position(tmp_path, file, old, new, expected):
+    site = copy_site("basic", tmp_path)
+    path = site / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stderr
+    shown = f"basic/{expected}"
+    assert any(line.startswith(shown) for line in result.stderr.splitlines()), result.stderr
+
+
+def test_a_seed_without_sidecar_and_a_sidecar_without_seed(tmp_path):
+    site = copy_site("basic", tmp_path)
+    (site / "seeds" / "orphan.txt").write_text("Some text.\n", encoding="utf-8")
+    shutil.copy(site / "seeds" / "weekly-roe.yml", site / "seeds" / "lonely.yml")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert "basic/seeds/lonely.yml:1:1: sidecar has no article: basic/seeds/lonely.txt is missing" in lines
+    assert any(line.startswith("basic/seeds/orphan.txt:1:1: article has no sidecar") for line in lines)
