@@ -5,7 +5,7 @@ import os
 import time
 from dataclasses import dataclass
 
-from . import data, output, render
+from . import claimreview, data, output, render
 from .anchoring import anchor_quotes
 from .claims import load_claims
 from .config import load_config
@@ -51,6 +51,7 @@ def check(options: BuildOptions) -> CheckedSite:
     if content is not None:
         from .validate import validate
         problems += validate(content)
+        problems += claimreview.review_problems(content, claimreview.claim_reviews(content))
         anchored, anchor_problems = anchor_quotes(
             content.claims, {source.stem: source for source in content.sources})
         problems += anchor_problems

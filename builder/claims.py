@@ -80,7 +80,8 @@ def load_claim(path: str, shown: str, claim_id: str, problems: list[Problem]) ->
 
 
 def _positions(document) -> dict:
-    positions = {name: document.at(name) for name in ("claim", "verdict", "date", "claimant")}
+    positions = {name: document.at(name) for name in ("claim", "verdict", "date", "claimant",
+                                                      "published")}
     for index, _ in enumerate(document.value.get("tags") or []):
         positions[f"tags.{index}"] = document.at("tags", index)
     return positions

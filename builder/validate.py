@@ -1,6 +1,8 @@
 """Cross-references between site.yml, seeds and claims: every id must name something."""
 from __future__ import annotations
 
+import re
+
 from .errors import Problem, error, warning
 from .model import Content
 from .schema import closest
@@ -48,14 +50,20 @@ def _claim_references(content: Content) -> list[Problem]:
 
 def _claim_review_text(claim, verdict) -> list[Problem]:
     where = claim.positions.get("claim", claim.origin)
-    if verdict.label.lower() in claim.claim.lower().split() or \
-            f" {verdict.label.lower()} " in f" {claim.claim.lower()} ":
+    if _contains_words(claim.claim, verdict.label):
         return [error(where, f"the claim text contains the verdict label '{verdict.label}'; "
                              "state the claim, not the rating (ClaimReview guideline)")]
     if len(claim.claim) > CLAIM_REVIEW_TEXT_LIMIT:
         return [warning(where, f"claim text is {len(claim.claim)} characters; search engines "
                                f"show at most {CLAIM_REVIEW_TEXT_LIMIT}")]
     return []
+
+
+def _contains_words(text: str, words: str) -> bool:
+    """'Correct' is in "That is correct." but not in "incorrect": whole words, any case,
+    punctuation and spacing around them ignored."""
+    pattern = r"\s+".join(re.escape(word) for word in words.split())
+    return re.search(rf"(?<!\w){pattern}(?!\w)", text, re.IGNORECASE) is not None
 
 
 def _tag_slugs(content: Content) -> list[Problem]:
