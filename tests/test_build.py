@@ -1,5 +1,6 @@
 """The built fixture site, read as a reader and an aggregator would."""
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ def out(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("basic") / "_site"
     result = run_builder("build", "--site", str(SITES / "basic"), "--out", str(target))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Built 17 pages (20 files): 3 claims, 2 sources, 0 warnings in ")
+    assert result.stdout.startswith("Built 18 pages (26 files): 3 claims, 2 sources, 0 warnings in ")
     return target
 
 
