@@ -1,11 +1,12 @@
 """The pipeline, top to bottom: load → validate → anchor → analyse → render → write."""
 from __future__ import annotations
 
+import datetime
 import os
 import time
 from dataclasses import dataclass
 
-from . import claimreview, data, output, render
+from . import claimreview, data, feeds, opendata, output, render, sitemap, transparency
 from .anchoring import anchor_quotes
 from .claims import load_claims
 from .config import load_config
@@ -79,14 +80,42 @@ def render_site(checked: CheckedSite, site_dir: str) -> tuple[dict[str, bytes], 
     """Every output file of the site, by site-relative path; and how many are HTML pages."""
     content, markdown = checked.content, Markdown()
     ready = catalogue(content, checked.anchored, content.config.base_path, markdown)
+    reviews = claimreview.claim_reviews(content)
+    claimreview.attach(ready.claims, reviews)
+    transparency.attach(ready.claims, content.config)
     pages = render.plan_pages(ready, content.config, content.pages, markdown)
     environment = render.make_environment(site_dir)
     site = render.site_view(content.config)
     files = {render_path(page.path): render.render_page(environment, page, site) for page in pages}
     files["data/claims.json"] = data.to_json(data.claims_document(content, checked.anchored))
+    files.update(publishing_files(content, reviews, pages, markdown))
     files[".nojekyll"] = b""
     files.update(static_files(site_dir))
     return files, len(pages)
+
+
+def publishing_files(content: Content, reviews: dict, pages, markdown: Markdown) -> dict:
+    """What aggregators, feed readers and search engines read besides the pages."""
+    base_url = content.config.base_url
+    return {
+        "data/claims.csv": opendata.claims_csv(content, markdown),
+        "data/claimreview.json": opendata.claimreview_json(content, reviews),
+        feeds.FEED_PATH: feeds.atom_feed(content, markdown, source_date()),
+        sitemap.SITEMAP_PATH: sitemap.sitemap_xml(base_url, [page.path for page in pages],
+                                                  sitemap.page_dates(content)),
+        "robots.txt": sitemap.robots_txt(base_url),
+    }
+
+
+def source_date() -> datetime.date:
+    """The date for output no content dates (an empty site's feed): SOURCE_DATE_EPOCH, as
+    reproducible builds define it, else the Unix epoch; never the clock."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    try:
+        seconds = int(value) if value.isdigit() else 0
+        return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).date()
+    except (OverflowError, OSError, ValueError):  # beyond the calendar: not a usable date
+        return datetime.date(1970, 1, 1)
 
 
 def render_path(url_path: str) -> str:

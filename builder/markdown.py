@@ -32,3 +32,23 @@ class Markdown:
 
     def inline(self, text: str | None) -> str:
         return self._renderer.renderInline(text) if text else ""
+
+    def plain(self, text: str | None) -> str:
+        """The words of Markdown without its markup: for meta descriptions and feed summaries."""
+        words: list[str] = []
+        for token in self._renderer.parse(text or ""):
+            if token.type in ("fence", "code_block"):
+                words.append(token.content)
+            for child in token.children or ():
+                words.append(child.content if child.type in ("text", "code_inline") else
+                             " " if child.type in ("softbreak", "hardbreak") else "")
+            words.append(" " if token.type.endswith("_close") else "")
+        return " ".join("".join(words).split())
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most limit characters, cut between words, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit - 1]
+    return cut.rstrip(" ,;:.–—-") + "…"

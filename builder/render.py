@@ -7,10 +7,15 @@ from dataclasses import dataclass, field
 
 import jinja2
 
-from . import urls
+from . import transparency, urls
+from .feeds import FEED_PATH
+from .markdown import shorten
 from .model import SiteConfig
 from .views import Catalogue, Link
 
+OPEN_DATA = (("data/claims.json", "claims.json"), ("data/claims.csv", "claims.csv"),
+             ("data/claimreview.json", "claimreview.json"))
+SHARE_TEXT_LIMIT = 200  # what share cards and search results show, roughly
 PROJECT_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -34,6 +39,9 @@ class SiteView:
     home: str
     navigation: tuple[Link, ...]
     publisher: Link
+    feed: str = ""
+    corrections: str = ""
+    open_data: tuple[Link, ...] = ()
 
 
 def template_dirs(site_dir: str) -> list[str]:
@@ -58,6 +66,8 @@ def site_view(config: SiteConfig) -> SiteView:
         home=base, publisher=Link(config.publisher.url, config.publisher.name),
         navigation=(Link(base, "Claims"), Link(base + urls.page("methodology"), "Methodology"),
                     Link(base + urls.page("about"), "About")),
+        feed=base + FEED_PATH, corrections=base + urls.page("corrections"),
+        open_data=tuple(Link(base + path, name) for path, name in OPEN_DATA),
     )
 
 
@@ -67,7 +77,7 @@ def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown
                    "verdicts": catalogue.verdicts},
                   config.description)]
     pages += [Page(urls.claim(view.summary.id), "claim.html", view.summary.claim,
-                   {"claim": view}, f"{view.summary.verdict.label}: {view.summary.claim}")
+                   {"claim": view}, _claim_description(view))
               for view in catalogue.claims]
     pages += [Page(urls.source(view.stem), "source.html", view.headline, {"source": view})
               for view in catalogue.sources]
@@ -79,7 +89,8 @@ def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown
                    {"heading": f"Claims rated {v.label}", "claims": catalogue.claims_by_verdict[v.id],
                     "intro": v.description, "verdict": v})
               for v in catalogue.verdicts]
-    pages += _content_pages(catalogue, content_pages, markdown)
+    pages += _content_pages(catalogue, content_pages, markdown, config)
+    pages.append(_corrections_page(catalogue, content_pages, markdown))
     pages.append(Page("404.html", "404.html", "Page not found"))
     return pages
 
@@ -93,8 +104,24 @@ def _outlet_pages(catalogue: Catalogue, config: SiteConfig) -> list[Page]:
             for outlet in config.outlets]
 
 
-def _content_pages(catalogue, content_pages, markdown) -> list[Page]:
-    by_slug = {page.slug: page for page in content_pages}
+def _claim_description(view) -> str:
+    """Verdict and reasoning: what a share card or search result shows under the claim."""
+    verdict = f"Verdict: {view.summary.verdict.label}."
+    return shorten(f"{verdict} {view.summary_text}".strip(), SHARE_TEXT_LIMIT)
+
+
+def _corrections_page(catalogue: Catalogue, content_pages, markdown) -> Page:
+    """/corrections/: every correction; content/pages/corrections.md, if any, introduces it."""
+    intro = next((page for page in content_pages if page.slug == "corrections"), None)
+    return Page(urls.page("corrections"), "corrections.html",
+                intro.title if intro else "Corrections",
+                {"corrections": transparency.correction_entries(catalogue.claims),
+                 "intro_html": markdown.block(intro.body) if intro else ""},
+                "Every correction we have made to a published fact-check, newest first.")
+
+
+def _content_pages(catalogue, content_pages, markdown, config) -> list[Page]:
+    by_slug = {page.slug: page for page in content_pages if page.slug != "corrections"}
     pages = []
     for slug in sorted(set(by_slug) | {"about", "methodology"}):
         page = by_slug.get(slug)
@@ -103,6 +130,7 @@ def _content_pages(catalogue, content_pages, markdown) -> list[Page]:
             "body_html": markdown.block(page.body) if page else "",
             "scale": catalogue.verdicts if slug == "methodology" else (),
             "slug": slug,
+            "about": transparency.about_view(config) if slug == "about" else None,
         }))
     return pages
 

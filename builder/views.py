@@ -79,6 +79,7 @@ class ClaimView:
     updated: str | None
     corrections: tuple[CorrectionView, ...]
     scale: tuple[VerdictView, ...]
+    summary_text: str = ""  # the summary without markup: for share cards and feed readers
     extras: dict = field(default_factory=dict, compare=False)  # later stages' ready data
 
 
@@ -194,7 +195,7 @@ def _claim_view(claim, summary, anchors, sources, outlets, verdicts, link, markd
         updated=long_date(claim.updated) if claim.updated else None,
         corrections=tuple(CorrectionView(long_date(c.date), iso(c.date), markdown.inline(c.text))
                           for c in claim.corrections),
-        scale=verdicts)
+        scale=verdicts, summary_text=markdown.plain(claim.summary))
 
 
 def _source_view(source: Source, anchors, claims_by_source, summaries, outlets, link) -> SourceView:

@@ -1,0 +1,71 @@
+"""Open data beside /data/claims.json: a spreadsheet-friendly CSV and every ClaimReview.
+
+docs/data.md documents every field; keep it in step.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+from . import urls
+from .data import to_json
+from .dates import iso
+from .markdown import Markdown
+from .model import Claim, Content
+
+CSV_COLUMNS = ("id", "url", "claim", "claimant", "date", "verdict", "verdict_label", "rating",
+               "best_rating", "worst_rating", "summary", "tags", "published", "updated",
+               "corrections", "sources", "outlets", "source_urls")
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+LIST_SEPARATOR = " | "
+
+
+def ordered(claims) -> list[Claim]:
+    """The order of /data/claims.json: newest claim first."""
+    return sorted(claims, key=lambda claim: (claim.date, claim.id), reverse=True)
+
+
+def claimreview_json(content: Content, reviews: dict[str, dict]) -> bytes:
+    """Every ClaimReview object, exactly as embedded in the claim pages."""
+    return to_json([reviews[claim.id] for claim in ordered(content.claims) if claim.id in reviews])
+
+
+def claims_csv(content: Content, markdown: Markdown) -> bytes:
+    """UTF-8 with a byte order mark and CRLF rows: what spreadsheets open correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for claim in ordered(content.claims):
+        writer.writerow([neutralise(cell) for cell in _row(claim, content, markdown)])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def neutralise(cell):
+    """Text a spreadsheet would run as a formula, made inert by a leading apostrophe."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def _row(claim: Claim, content: Content, markdown: Markdown) -> list:
+    config = content.config
+    verdict = next(v for v in config.verdicts if v.id == claim.verdict)
+    sources = {source.stem: source for source in content.sources}
+    outlets = {outlet.id: outlet.name for outlet in config.outlets}
+    stems = list(dict.fromkeys(a.source for a in claim.appearances if a.source in sources))
+    scale = len(config.verdicts)
+    return [
+        claim.id, config.base_url + urls.claim(claim.id), claim.claim, claim.claimant,
+        iso(claim.date), claim.verdict, verdict.label, scale - verdict.rank + 1, scale, 1,
+        markdown.plain(claim.summary), _joined(claim.tags),
+        iso(claim.published) or "", iso(claim.updated) or "",
+        _joined(f"{iso(c.date)}: {markdown.plain(c.text)}" for c in claim.corrections),
+        _joined(stems),
+        _joined(dict.fromkeys(outlets.get(sources[s].outlet, sources[s].outlet) for s in stems)),
+        _joined(sources[s].url for s in stems if sources[s].url),
+    ]
+
+
+def _joined(items) -> str:
+    return LIST_SEPARATOR.join(items)
