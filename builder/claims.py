@@ -9,7 +9,7 @@ from .schema import Field, id_rule, is_valid_id, read_record
 from .yamlfile import load_yaml
 
 CLAIM_FIELDS = [
-    Field("claim", "text", True), Field("claimant", "text", True), Field("date", "date", True),
+    Field("claim", "text", True), Field("claimant", "text", True), Field("date", "claim-date", True),
     Field("verdict", "id", True), Field("summary", "text", True),
     Field("appearances", "list", True), Field("consistency", "text"),
     Field("tags", "text-list"), Field("published", "date"), Field("updated", "date"),

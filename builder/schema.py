@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from rapidfuzz import process
 
+from .dates import parse_partial
 from .errors import Problem, error
 from .yamlfile import YamlDocument
 
@@ -142,6 +143,19 @@ def _date(value):
     return _Invalid(f"must be a date written YYYY-MM-DD, not {describe(value)}")
 
 
+def _claim_date(value):
+    """When a claim was made may be known only to the month or year: say no more than is known."""
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        partial = parse_partial(str(value).strip())
+        if partial is not None:
+            return partial
+    checked = _date(value)
+    if isinstance(checked, _Invalid):
+        return _Invalid(f"must be a date written YYYY-MM-DD (or YYYY-MM, YYYY when only the "
+                        f"month or year is known), not {describe(value)}")
+    return checked
+
+
 def _date_or_unknown(value):
     if value == "unknown":
         return "unknown"
@@ -196,7 +210,7 @@ def _kind(expected: type, name: str) -> Callable:
 
 
 _CHECKS = {
-    "text": _text, "date": _date, "date-or-unknown": _date_or_unknown, "url": _url,
+    "text": _text, "date": _date, "claim-date": _claim_date, "date-or-unknown": _date_or_unknown, "url": _url,
     "id": _identifier, "text-list": _text_list,
     "mapping": _kind(dict, "a mapping"), "list": _kind(list, "a list"), "any": lambda v: v,
 }

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import urls
-from .dates import iso, long_date
+from .dates import iso, long_date, said_when
 from .markdown import Markdown
 from .model import AnchoredQuote, Claim, Content, Source, Verdict
 from .passages import Block, Highlight, InSentence, article_blocks, in_sentence
@@ -48,6 +48,7 @@ class ClaimSummary:
     verdict: VerdictView
     url: str
     outlets: tuple[Link, ...]
+    said_when: str
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,8 @@ def _summary(claim: Claim, verdict_of, sources, outlets, link) -> ClaimSummary:
     outlet_ids = sorted({sources[a.source].outlet for a in claim.appearances if a.source in sources})
     return ClaimSummary(claim.id, claim.claim, claim.claimant, long_date(claim.date),
                         iso(claim.date), verdict_of[claim.verdict], link(urls.claim(claim.id)),
-                        tuple(_outlet_link(o, outlets, link) for o in outlet_ids))
+                        tuple(_outlet_link(o, outlets, link) for o in outlet_ids),
+                        said_when(claim.date))
 
 
 def _claim_view(claim, summary, anchors, sources, outlets, verdicts, link, markdown) -> ClaimView:

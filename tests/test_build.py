@@ -159,3 +159,15 @@ def test_a_site_template_overrides_the_project_template_file_by_file(tmp_path):
     assert run_builder("build", "--site", str(site), "--out", str(out)).returncode == 0
     assert read_html(out, "404.html").h1.get_text() == "Lost at sea"
     assert read_html(out, "claims/too-high/").h1.get_text() == "Critics called the figure far too high"
+
+
+def test_a_claim_dated_to_the_month_is_shown_and_published_without_an_invented_day(tmp_path):
+    site = copy_site("basic", tmp_path)
+    claim = site / "content" / "claims" / "too-high.yml"
+    claim.write_text(claim.read_text().replace("date: 2025-01-15", "date: 2025-01"))
+    out = tmp_path / "_site"
+    assert run_builder("build", "--site", str(site), "--out", str(out)).returncode == 0
+    meta = read_html(out, "claims/too-high/").select_one(".claim .meta time")
+    assert (meta.get_text(), meta["datetime"]) == ("in January 2025", "2025-01")
+    claims = json.loads((out / "data" / "claims.json").read_text())["claims"]
+    assert [c["date"] for c in claims if c["id"] == "too-high"] == ["2025-01"]
