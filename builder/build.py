@@ -6,7 +6,8 @@ import os
 import time
 from dataclasses import dataclass
 
-from . import claimreview, data, feeds, opendata, output, render, sitemap, transparency
+from . import claimreview, data, feeds, incremental, opendata, output, render, sitemap
+from . import transparency
 from .anchoring import anchor_quotes
 from .claims import load_claims
 from .config import load_config
@@ -76,8 +77,10 @@ def load_content(options: BuildOptions) -> tuple[Content | None, list[Problem]]:
     return Content(config, sources, claims, pages), problems
 
 
-def render_site(checked: CheckedSite, site_dir: str) -> tuple[dict[str, bytes], int]:
-    """Every output file of the site, by site-relative path; and how many are HTML pages."""
+def render_site(checked: CheckedSite, site_dir: str,
+                cache: incremental.PageCache | None = None) -> tuple[dict[str, bytes], int]:
+    """Every output file of the site, by site-relative path; and how many are HTML pages.
+    With a cache (the preview server keeps one), pages whose inputs are unchanged are reused."""
     content, markdown = checked.content, Markdown()
     ready = catalogue(content, checked.anchored, content.config.base_path, markdown)
     reviews = claimreview.claim_reviews(content)
@@ -86,7 +89,8 @@ def render_site(checked: CheckedSite, site_dir: str) -> tuple[dict[str, bytes], 
     pages = render.plan_pages(ready, content.config, content.pages, markdown)
     environment = render.make_environment(site_dir)
     site = render.site_view(content.config)
-    files = {render_path(page.path): render.render_page(environment, page, site) for page in pages}
+    render_one = incremental.renderer(environment, site, cache)
+    files = {render_path(page.path): render_one(page) for page in pages}
     files["data/claims.json"] = data.to_json(data.claims_document(content, checked.anchored))
     files.update(publishing_files(content, reviews, pages, markdown))
     files[".nojekyll"] = b""

@@ -1,0 +1,158 @@
+"""Page-level render cache: a page whose inputs did not change is not rendered again.
+
+A page's bytes are a pure function of its template (with every template that template
+extends, includes or imports), the planned Page (path, title, description, ready context)
+and the SiteView. A page's key is a digest of exactly those, so an equal key can safely
+hand back the previous bytes: the result stays byte-identical to a clean full build, and
+an edit re-renders only the pages whose inputs it changed, whatever the dependency.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import pickle
+from typing import Callable
+
+import jinja2
+from jinja2 import meta
+
+from .render import Page, SiteView, render_page
+
+Renderer = Callable[[Page], bytes]
+
+
+def renderer(environment: jinja2.Environment, site: SiteView,
+             cache: "PageCache | None") -> Renderer:
+    """How render_site turns each planned page into bytes: through the cache when there is one."""
+    if cache is None:
+        return lambda page: render_page(environment, page, site)
+    return cache.renderer(environment, site)
+
+
+class PageCache:
+    """Rendered pages of the previous build, by URL path, with the key they were rendered for.
+
+    Lives as long as a preview server (or any caller that builds repeatedly); not shared
+    between threads: one build at a time.
+    """
+
+    def __init__(self):
+        self._pages: dict[str, tuple[bytes, bytes]] = {}      # path -> (key, bytes)
+        self._references: dict[bytes, frozenset] = {}         # template source digest -> names
+        self._used: set[str] = set()
+        self.rendered: list[str] = []   # paths rendered by the latest build, in build order
+        self.reused = 0                 # pages the latest build took from the cache
+
+    def renderer(self, environment: jinja2.Environment, site: SiteView) -> Renderer:
+        """Begins a build. Pages the previous build did not produce are dropped, so the
+        cache holds one site's worth of pages, not every version ever rendered."""
+        self._pages = {path: entry for path, entry in self._pages.items() if path in self._used}
+        self._used, self.rendered, self.reused = set(), [], 0
+        templates = _TemplateDigests(environment, self._references)
+        shared: dict = {}
+
+        def render_one(page: Page) -> bytes:
+            self._used.add(page.path)
+            key = _page_key(page, site, templates, shared)
+            cached = self._pages.get(page.path)
+            if key is not None and cached is not None and cached[0] == key:
+                self.reused += 1
+                return cached[1]
+            html = render_page(environment, page, site)
+            self.rendered.append(page.path)
+            if key is not None:
+                self._pages[page.path] = (key, html)
+            return html
+
+        return render_one
+
+
+def _page_key(page: Page, site: SiteView, templates: "_TemplateDigests",
+              shared: dict) -> bytes | None:
+    """None when the page cannot be keyed (an unpicklable value in its context, a missing
+    or broken template): it is then rendered every time, and rendering reports any error."""
+    try:
+        template = templates.digest(page.template)
+        state = io.BytesIO()
+        _KeyPickler(state, shared).dump(
+            (type(page).__qualname__, [getattr(page, f.name) for f in dataclasses.fields(page)],
+             site))
+    except (pickle.PicklingError, TypeError, AttributeError, jinja2.TemplateError):
+        return None
+    return hashlib.blake2b(template + state.getvalue(), digest_size=20).digest()
+
+
+class _KeyPickler(pickle.Pickler):
+    """Pickle is a complete, deterministic serialisation of the frozen dataclasses, tuples,
+    dicts and strings of a ready context, done in C. Views shared by many pages (a claim's
+    summary is on the home page, its verdict's, tags', outlets' and sources' pages) are
+    pickled once a build and stand in every page's key as their digest.
+
+    Equal values shared differently may pickle differently: that costs a needless render,
+    never a stale page."""
+
+    def __init__(self, file, shared: dict):
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._shared = shared    # id(view) -> (view, digest); holding the view keeps its id
+
+    def reducer_override(self, value):
+        if isinstance(value, type) or not dataclasses.is_dataclass(value):
+            return NotImplemented
+        found = self._shared.get(id(value))
+        if found is None:
+            state = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            found = self._shared[id(value)] = (value, hashlib.blake2b(state, digest_size=20).digest())
+        return _shared_view, (found[1],)
+
+
+def _shared_view(digest: bytes):
+    """Stands for a view in a page key; keys are compared, never unpickled."""
+    raise NotImplementedError
+
+
+class _TemplateDigests:
+    """One build's view of the templates: each template's digest covers its own source and
+    the sources of every template it reaches through extends, include, import and from."""
+
+    def __init__(self, environment: jinja2.Environment, references: dict):
+        self._environment = environment
+        self._references = references   # kept across builds: parsing costs more than hashing
+        self._sources: dict[str, str] = {}
+        self._digests: dict[str, bytes] = {}
+
+    def digest(self, name: str) -> bytes:
+        if name not in self._digests:
+            hasher = hashlib.blake2b(digest_size=20)
+            for reached in sorted(self._reached_from(name)):
+                hasher.update(f"{len(reached)}:{reached}".encode("utf-8"))
+                source = self._source(reached).encode("utf-8")
+                hasher.update(f"{len(source)}:".encode("ascii") + source)
+            self._digests[name] = hasher.digest()
+        return self._digests[name]
+
+    def _reached_from(self, name: str) -> set[str]:
+        reached, waiting = set(), [name]
+        while waiting:
+            current = waiting.pop()
+            if current not in reached:
+                reached.add(current)
+                waiting.extend(self._referenced_by(current) - reached)
+        return reached
+
+    def _referenced_by(self, name: str) -> frozenset:
+        source = self._source(name)
+        digest = hashlib.blake2b(f"{name}\0{source}".encode("utf-8"), digest_size=20).digest()
+        if digest not in self._references:
+            found = set(meta.find_referenced_templates(self._environment.parse(source)))
+            if None in found:
+                # A template name computed at render time could be any template.
+                found = set(self._environment.list_templates())
+            self._references[digest] = frozenset(found)
+        return self._references[digest]
+
+    def _source(self, name: str) -> str:
+        if name not in self._sources:
+            loader = self._environment.loader
+            self._sources[name] = loader.get_source(self._environment, name)[0]
+        return self._sources[name]

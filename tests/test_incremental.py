@@ -1,0 +1,168 @@
+"""The page cache: an edit re-renders only the pages it changes, and a cached build is
+byte for byte the clean full build of the same content."""
+from pathlib import Path
+
+import jinja2
+import pytest
+import yaml
+
+from builder.build import BuildOptions, check, render_site
+from builder.incremental import PageCache
+from builder.render import Page, SiteView
+from builder.views import Link
+from conftest import PROJECT, copy_site
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    return copy_site("serve-basic", tmp_path)
+
+
+def cached_build(site: Path, cache: PageCache) -> dict[str, bytes]:
+    files, _ = render_site(check(BuildOptions(str(site))), str(site), cache)
+    return files
+
+
+def page_count(site: Path) -> int:
+    return render_site(check(BuildOptions(str(site))), str(site))[1]
+
+
+def clean_build(site: Path) -> dict[str, bytes]:
+    files, _ = render_site(check(BuildOptions(str(site))), str(site))
+    return files
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_second_build_renders_nothing_and_gives_the_same_bytes(site):
+    cache = PageCache()
+    first = cached_build(site, cache)
+    assert len(cache.rendered) == page_count(site) > 10 and cache.reused == 0
+    second = cached_build(site, cache)
+    assert cache.rendered == [] and cache.reused == page_count(site)
+    assert second == first == clean_build(site)
+
+
+def test_a_claim_edit_renders_only_the_pages_that_show_that_claim(site):
+    cache = PageCache()
+    cached_build(site, cache)
+    edit(site / "content/claims/bridge-cost.yml", "The bridge cost less", "The new bridge cost less")
+    files = cached_build(site, cache)
+    rendered = set(cache.rendered)
+    for page in ("", "claims/bridge-cost/", "sources/daily-bridge/", "outlets/daily/",
+                 "tags/bridge/", "tags/spending/", "verdicts/mixed/"):
+        assert page in rendered, f"{page!r} shows the claim but was not re-rendered"
+    for page in ("claims/budget-doubled/", "claims/wettest-day/", "sources/weekly-budget/",
+                 "outlets/weekly/", "tags/weather/", "verdicts/correct/", "about/", "404.html"):
+        assert page not in rendered, f"{page!r} does not show the claim but was re-rendered"
+    assert b"The new bridge cost less" in files["claims/bridge-cost/index.html"]
+    assert files == clean_build(site)
+
+
+def test_a_template_edit_renders_the_pages_that_use_it(site):
+    cache = PageCache()
+    cached_build(site, cache)
+    (site / "templates").mkdir()
+    source_template = (PROJECT / "templates/source.html").read_text(encoding="utf-8")
+    (site / "templates/source.html").write_text(
+        source_template.replace("Source article", "Article checked"), encoding="utf-8")
+    files = cached_build(site, cache)
+    assert sorted(cache.rendered) == ["sources/daily-bridge/", "sources/weekly-budget/"]
+    assert b"Article checked" in files["sources/daily-bridge/index.html"]
+    assert files == clean_build(site)
+
+
+def test_an_edit_to_an_extended_template_reaches_every_page_built_on_it(site):
+    cache = PageCache()
+    cached_build(site, cache)
+    pages = page_count(site)
+    (site / "templates").mkdir()
+    base = (PROJECT / "templates/base.html").read_text(encoding="utf-8")
+    (site / "templates/base.html").write_text(base.replace("</main>", "</main>\n<!-- edited -->"),
+                                              encoding="utf-8")
+    files = cached_build(site, cache)
+    assert len(cache.rendered) == pages and cache.reused == 0
+    assert files == clean_build(site)
+
+
+def test_a_site_yml_edit_renders_everything(site):
+    cache = PageCache()
+    cached_build(site, cache)
+    pages = page_count(site)
+    edit(site / "site.yml", "title: Preview test desk", "title: Preview desk")
+    files = cached_build(site, cache)
+    assert len(cache.rendered) == pages and cache.reused == 0
+    assert files == clean_build(site)
+
+
+def test_after_a_sequence_of_edits_the_cached_build_is_the_clean_build(site):
+    cache = PageCache()
+    cached_build(site, cache)
+    claims, seeds = site / "content/claims", site / "seeds"
+    edits = [
+        lambda: edit(claims / "wettest-day.yml", "verdict: correct", "verdict: mixed"),
+        lambda: edit(claims / "budget-doubled.yml", "tags: [spending]", "tags: [spending, council]"),
+        lambda: edit(seeds / "weekly-budget.yml", "headline: Bridge costs", "headline: Bridge spending"),
+        lambda: (claims / "new-claim.yml").write_text(
+            (claims / "wettest-day.yml").read_text(encoding="utf-8")
+            .replace("date: 2025-03-07", "date: 2025-03-08"), encoding="utf-8"),
+        lambda: (claims / "bridge-cost.yml").unlink(),
+        lambda: edit(site / "content/pages/about.md", "A test desk", "A small test desk"),
+        lambda: edit(site / "site.yml", "base_url: https://example.github.io/repo/",
+                     "base_url: https://example.org/checks/"),
+    ]
+    for number, make_edit in enumerate(edits, 1):
+        make_edit()
+        cached = cached_build(site, cache)
+        assert cache.rendered, f"edit {number} changed pages but none was re-rendered"
+        assert cached == clean_build(site), f"after edit {number} the cached build differs"
+    assert "claims/bridge-cost/index.html" not in cached
+    assert b"/checks/claims/new-claim/" in cached["index.html"]
+
+
+def test_the_shipped_site_rebuilt_after_a_claim_edit_equals_its_clean_build(tmp_path):
+    site = copy_site("shipped", tmp_path)
+    claim_files = sorted((site / "content/claims").rglob("*.yml"))
+    if not claim_files:
+        pytest.skip("the shipped site has no claims yet")
+    cache = PageCache()
+    cached_build(site, cache)
+    pages = page_count(site)
+    claim = yaml.safe_load(claim_files[0].read_text(encoding="utf-8"))
+    claim["summary"] = "Edited for the test. " + claim["summary"]
+    claim_files[0].write_text(yaml.safe_dump(claim, allow_unicode=True), encoding="utf-8")
+    files = cached_build(site, cache)
+    assert len(cache.rendered) < pages / 2
+    assert files == clean_build(site)
+
+
+def small_environment(templates: dict) -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.DictLoader(templates), autoescape=True,
+                              undefined=jinja2.StrictUndefined)
+
+
+SITE = SiteView("T", "D", "en", "https://example.org/", "/", "/static/style.css", "/", (),
+                Link("https://example.org/", "P"))
+
+
+def test_an_included_template_is_part_of_the_key():
+    templates = {"page.html": "{% include 'part.html' %}", "part.html": "one"}
+    cache, page = PageCache(), Page("x/", "page.html", "X")
+    assert cache.renderer(small_environment(templates), SITE)(page) == b"one"
+    assert cache.renderer(small_environment(templates), SITE)(page) == b"one"
+    assert cache.rendered == []
+    templates["part.html"] = "two"
+    assert cache.renderer(small_environment(templates), SITE)(page) == b"two"
+    assert cache.rendered == ["x/"]
+
+
+def test_a_page_whose_context_cannot_be_keyed_is_rendered_every_time():
+    environment = small_environment({"page.html": "{{ value() }}"})
+    cache, page = PageCache(), Page("x/", "page.html", "X", {"value": lambda: "fresh"})
+    for _ in range(2):
+        assert cache.renderer(environment, SITE)(page) == b"fresh"
+        assert cache.rendered == ["x/"]
