@@ -116,4 +116,5 @@ def _link(parent: ET.Element, href: str, rel: str, media_type: str) -> None:
 
 def _stamp(day: dt.date) -> str:
     """RFC 3339, as Atom requires: the content gives days, so midnight UTC."""
-    return f"{day.isoformat()}T00:00:00Z"
+    # A claim date known only to the month or year stands on its first day here.
+    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}T00:00:00Z"

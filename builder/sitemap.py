@@ -28,7 +28,8 @@ def sitemap_xml(base_url: str, page_paths, dates: dict[str, dt.date]) -> bytes:
         entry = ET.SubElement(urlset, "url")
         ET.SubElement(entry, "loc").text = base_url + path
         if path in dates:
-            ET.SubElement(entry, "lastmod").text = dates[path].isoformat()
+            day = dates[path]
+            ET.SubElement(entry, "lastmod").text = f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
     ET.indent(urlset)
     return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
 
