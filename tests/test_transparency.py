@@ -89,3 +89,14 @@ def test_share_cards_carry_title_verdict_and_summary(out):
     home = {tag.get("property"): tag["content"] for tag in read_html(out, "").find_all("meta")
             if tag.get("property")}
     assert (home["og:type"], home["og:title"]) == ("website", "Publish & Check")
+
+
+def test_an_editors_corrections_page_introduces_the_list_instead_of_clashing(tmp_path):
+    site = copy_site("publish", tmp_path)
+    (site / "content/pages/corrections.md").write_text(
+        "---\ntitle: Our corrections policy\n---\nWe correct **openly**.\n", encoding="utf-8")
+    out = build(site, tmp_path / "_site")
+    page = read_html(out, "corrections/")
+    assert page.h1.get_text() == "Our corrections policy"
+    assert page.select_one("article strong").get_text() == "openly"
+    assert len(page.select(".corrections-list .correction")) == 2
