@@ -1,0 +1,283 @@
+"""`make serve`: the site as readers will see it, rebuilt on every save.
+
+The last good build is kept in memory and served from there, so the preview never shows a
+half-written site and writes nothing to disk. A build with errors keeps it serving, with
+the errors laid over every page, until a later save fixes them. Pages are served under
+base_url's path, as GitHub Pages serves them, so a link that works here works in production.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import secrets
+import sys
+import threading
+import time
+import traceback
+from dataclasses import dataclass
+
+import jinja2
+import tornado.httpserver
+import tornado.netutil
+import tornado.web
+import tornado.websocket
+
+from . import render
+from .build import BuildOptions, check, render_site
+from .errors import ContentError, display_path
+from .incremental import PageCache
+from .preview import Published, answer
+from .watch import Watcher
+
+QUIET_BEFORE_REBUILD = 0.2   # seconds without a save: "save all" becomes one rebuild
+LONGEST_WAIT_FOR_QUIET = 2.0
+RELOAD = json.dumps({"command": "reload", "path": "/", "liveCSS": False})
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One build: the files, or why there are none."""
+
+    files: dict | None
+    base_path: str
+    problems: tuple[str, ...] = ()   # errors (and the warnings beside them) when it failed
+    warnings: tuple[str, ...] = ()
+    pages: int = 0
+    rendered: int = 0
+    seconds: float = 0.0
+
+
+class SiteBuilder:
+    """Builds in memory, keeping rendered pages between builds. One build at a time."""
+
+    def __init__(self, site_dir: str):
+        self.site_dir = site_dir
+        self.cache = PageCache()
+
+    def build(self) -> Outcome:
+        started = time.perf_counter()
+        try:
+            checked = check(BuildOptions(self.site_dir))
+            files, pages = render_site(checked, self.site_dir, self.cache)
+        except ContentError as failure:
+            return Outcome(None, "/", tuple(str(problem) for problem in failure.problems))
+        except jinja2.TemplateError as failure:
+            return Outcome(None, "/", (template_problem(failure),))
+        except Exception:  # a bug must not take the preview down; say it is one
+            traceback.print_exc()
+            return Outcome(None, "/", ("internal error in the builder (a bug, not a problem "
+                                       "with your content): " + traceback.format_exc(limit=0).strip(),))
+        return Outcome(files, checked.content.config.base_path, (),
+                       tuple(str(p) for p in checked.problems if p.is_warning), pages,
+                       len(self.cache.rendered), time.perf_counter() - started)
+
+
+def template_problem(failure: jinja2.TemplateError) -> str:
+    """A template error where it is: `path:line:column: message`, as content errors are."""
+    if isinstance(failure, jinja2.TemplateSyntaxError) and failure.filename:
+        return (f"{display_path(failure.filename)}:{failure.lineno}:1: "
+                f"template error: {failure.message}")
+    for frame in reversed(traceback.extract_tb(failure.__traceback__)):
+        if frame.filename.endswith(".html") and os.path.isfile(frame.filename):
+            return f"{display_path(frame.filename)}:{frame.lineno}:1: template error: {failure}"
+    return f"template error: {failure}"
+
+
+def watched_paths(site_dir: str) -> list[str]:
+    """What the site is made of: the site's files, and the project's templates and styles."""
+    paths = [os.path.join(site_dir, name) for name in ("site.yml", "content", "templates",
+                                                       "static", "seeds")]
+    paths += [os.path.join(render.PROJECT_DIR, name) for name in ("templates", "static")]
+    real = [os.path.realpath(path) for path in paths]
+    return [path for index, path in enumerate(paths) if real[index] not in real[:index]]
+
+
+class PreviewServer:
+    """What is being served, and the browsers waiting to hear that it changed.
+
+    Read and replaced only on the event loop's thread; builds run on a thread of their own
+    and hand their outcome over with loop.add_callback."""
+
+    def __init__(self, builder: SiteBuilder):
+        self.builder = builder
+        self.server_id = secrets.token_hex(4)   # a restarted server makes open tabs reload
+        self.count = 0
+        self.current = Published(None, "/", (), self._next_generation())
+        self.sockets: set[ReloadSocket] = set()
+        self.warned: set[str] = set()
+        self.stopping = threading.Event()
+        self.loop: asyncio.AbstractEventLoop | None = None
+
+    def _next_generation(self) -> str:
+        self.count += 1
+        return f"{self.server_id}-{self.count}"
+
+    def publish(self, outcome: Outcome, changed: tuple[str, ...] = ()) -> None:
+        report(outcome, changed, self.current, self.warned)
+        files = outcome.files if outcome.files is not None else self.current.files
+        base = outcome.base_path if outcome.files is not None else self.current.base_path
+        if (files, base, outcome.problems) == (self.current.files, self.current.base_path,
+                                               self.current.problems):
+            return  # nothing a reader could see changed: leave the tabs alone
+        self.current = Published(files, base, outcome.problems, self._next_generation())
+        for socket in list(self.sockets):
+            socket.send_reload()
+
+    def watch(self, watcher: Watcher) -> None:
+        """The build thread: wait for saves, let a burst of them settle, rebuild, hand over."""
+        while not self.stopping.wait(watcher.pause):
+            try:
+                changed = watcher.changes()
+                if changed:
+                    changed += self._settle(watcher)
+                    outcome = self.builder.build()
+                    self.loop.call_soon_threadsafe(self.publish, outcome, tuple(changed))
+            except Exception:  # keep watching whatever happens; the next save may fix it
+                traceback.print_exc()
+
+    def _settle(self, watcher: Watcher) -> list[str]:
+        changed, waited = [], 0.0
+        while waited < LONGEST_WAIT_FOR_QUIET and not self.stopping.wait(QUIET_BEFORE_REBUILD):
+            waited += QUIET_BEFORE_REBUILD
+            more = watcher.changes()
+            if not more:
+                break
+            changed += more
+        return changed
+
+
+def report(outcome: Outcome, changed: tuple[str, ...], before: Published,
+           warned: set[str]) -> None:
+    """One line a build on the terminal; errors in full, warnings once each."""
+    what = f" after {_describe(changed)} changed" if changed else ""
+    if outcome.files is None:
+        for problem in outcome.problems:
+            print(problem, file=sys.stderr)
+        still = "still serving the last good build" if before.files else "nothing to serve yet"
+        print(f"Build failed{what}: {len(outcome.problems)} problem(s); {still}; "
+              "fix and save to recover", file=sys.stderr, flush=True)
+        return
+    for warning in outcome.warnings:
+        if warning not in warned:
+            print(warning, file=sys.stderr)
+    warned.update(outcome.warnings)
+    rendered = (f"{outcome.pages} pages" if outcome.rendered == outcome.pages else
+                f"{outcome.rendered} of {outcome.pages} pages re-rendered, the rest unchanged")
+    print(f"Built{what} in {outcome.seconds:.2f} s: {rendered}; "
+          f"{len(outcome.warnings)} warning(s)", flush=True)
+
+
+def _describe(changed: tuple[str, ...]) -> str:
+    shown = display_path(changed[0])
+    return shown if len(changed) == 1 else f"{shown} and {len(changed) - 1} more"
+
+
+class SiteHandler(tornado.web.RequestHandler):
+    def initialize(self, preview: PreviewServer):
+        self.preview = preview
+
+    def get(self):
+        self._respond(with_body=True)
+
+    def head(self):
+        self._respond(with_body=False)
+
+    def compute_etag(self):
+        return None  # every response is fresh: a preview is never cached
+
+    def _respond(self, with_body: bool) -> None:
+        response = answer(self.request.path, self.preview.current)
+        self.set_status(response.status)
+        for name, value in response.headers:
+            self.set_header(name, value)
+        self.set_header("Content-Length", str(len(response.body)))
+        if with_body:
+            self.write(response.body)
+        self.finish()
+
+
+class ReloadSocket(tornado.websocket.WebSocketHandler):
+    """The livereload protocol's endpoint: `reload` when the site changes. A page says
+    which build it shows, so one served just before a rebuild reloads on connecting."""
+
+    def initialize(self, preview: PreviewServer):
+        self.preview = preview
+
+    def open(self):
+        self.preview.sockets.add(self)
+        if self.get_argument("generation", None) not in (None, self.preview.current.generation):
+            self.send_reload()
+
+    def on_message(self, message):
+        try:
+            command = json.loads(message).get("command")
+        except (ValueError, AttributeError):
+            return
+        if command == "hello":  # livereload.js clients and browser extensions say hello first
+            self.write_message(json.dumps({
+                "command": "hello", "protocols": ["http://livereload.com/protocols/official-7"],
+                "serverName": "factcheck-builder"}))
+
+    def on_close(self):
+        self.preview.sockets.discard(self)
+
+    def send_reload(self) -> None:
+        try:
+            self.write_message(RELOAD)
+        except tornado.websocket.WebSocketClosedError:
+            self.preview.sockets.discard(self)
+
+
+def make_application(preview: PreviewServer) -> tornado.web.Application:
+    return tornado.web.Application([
+        (r"/livereload", ReloadSocket, {"preview": preview}),
+        (r"/.*", SiteHandler, {"preview": preview}),
+    ], websocket_ping_interval=20, log_function=_quiet)
+
+
+def _quiet(handler) -> None:
+    """No line per request: the terminal is for build results and errors."""
+
+
+def serve(arguments) -> int:
+    try:
+        return _serve(arguments.site, arguments.host, arguments.port)
+    except KeyboardInterrupt:
+        print("Stopped the preview server.", flush=True)
+        return 0
+
+
+def _serve(site_dir: str, host: str, port: int) -> int:
+    preview = PreviewServer(SiteBuilder(site_dir))
+    watcher = Watcher(watched_paths(site_dir))   # before the build: edits during it count
+    preview.publish(preview.builder.build())
+    try:
+        sockets = tornado.netutil.bind_sockets(port, address=host)
+    except OSError as failure:
+        print(f"error: cannot serve on {host} port {port}: {failure.strerror or failure}; "
+              "choose another port with PORT= (make serve) or --port", file=sys.stderr)
+        return 2
+    asyncio.run(_run(preview, watcher, sockets, host))
+    print("Stopped the preview server.", flush=True)
+    return 0
+
+
+async def _run(preview: PreviewServer, watcher: Watcher, sockets, host: str) -> None:
+    preview.loop = asyncio.get_running_loop()
+    server = tornado.httpserver.HTTPServer(make_application(preview))
+    server.add_sockets(sockets)
+    thread = threading.Thread(target=preview.watch, args=(watcher,), name="rebuild", daemon=True)
+    thread.start()
+    port = sockets[0].getsockname()[1]
+    shown_host = f"[{host}]" if ":" in host else host
+    print(f"Serving the preview at http://{shown_host}:{port}{preview.current.base_path} "
+          "(Ctrl-C to stop); pages reload when you save.", flush=True)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        preview.stopping.set()
+        server.stop()
+        for socket in list(preview.sockets):
+            socket.close()
+        thread.join(timeout=2)
