@@ -89,7 +89,7 @@ def render_site(checked: CheckedSite, site_dir: str,
     pages = render.plan_pages(ready, content.config, content.pages, markdown)
     environment = render.make_environment(site_dir)
     site = render.site_view(content.config)
-    render_one = incremental.renderer(environment, site, cache)
+    render_one = incremental.renderer(environment, site, cache, pages)
     files = {render_path(page.path): render_one(page) for page in pages}
     files["data/claims.json"] = data.to_json(data.claims_document(content, checked.anchored))
     files.update(publishing_files(content, reviews, pages, markdown))

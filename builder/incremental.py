@@ -12,7 +12,7 @@ import dataclasses
 import hashlib
 import io
 import pickle
-from typing import Callable
+from typing import Callable, Iterable
 
 import jinja2
 from jinja2 import meta
@@ -22,12 +22,12 @@ from .render import Page, SiteView, render_page
 Renderer = Callable[[Page], bytes]
 
 
-def renderer(environment: jinja2.Environment, site: SiteView,
-             cache: "PageCache | None") -> Renderer:
+def renderer(environment: jinja2.Environment, site: SiteView, cache: "PageCache | None",
+             planned: Iterable[Page]) -> Renderer:
     """How render_site turns each planned page into bytes: through the cache when there is one."""
     if cache is None:
         return lambda page: render_page(environment, page, site)
-    return cache.renderer(environment, site)
+    return cache.renderer(environment, site, planned)
 
 
 class PageCache:
@@ -40,20 +40,20 @@ class PageCache:
     def __init__(self):
         self._pages: dict[str, tuple[bytes, bytes]] = {}      # path -> (key, bytes)
         self._references: dict[bytes, frozenset] = {}         # template source digest -> names
-        self._used: set[str] = set()
         self.rendered: list[str] = []   # paths rendered by the latest build, in build order
         self.reused = 0                 # pages the latest build took from the cache
 
-    def renderer(self, environment: jinja2.Environment, site: SiteView) -> Renderer:
-        """Begins a build. Pages the previous build did not produce are dropped, so the
-        cache holds one site's worth of pages, not every version ever rendered."""
-        self._pages = {path: entry for path, entry in self._pages.items() if path in self._used}
-        self._used, self.rendered, self.reused = set(), [], 0
+    def renderer(self, environment: jinja2.Environment, site: SiteView,
+                 planned: Iterable[Page]) -> Renderer:
+        """Begins a build of the planned pages. Pages no longer planned (a deleted claim's,
+        a tag no claim has now) are dropped: the cache holds one site's worth of pages."""
+        paths = {page.path for page in planned}
+        self._pages = {path: entry for path, entry in self._pages.items() if path in paths}
+        self.rendered, self.reused = [], 0
         templates = _TemplateDigests(environment, self._references)
         shared: dict = {}
 
         def render_one(page: Page) -> bytes:
-            self._used.add(page.path)
             key = _page_key(page, site, templates, shared)
             cached = self._pages.get(page.path)
             if key is not None and cached is not None and cached[0] == key:

@@ -152,11 +152,11 @@ SITE = SiteView("T", "D", "en", "https://example.org/", "/", "/static/style.css"
 def test_an_included_template_is_part_of_the_key():
     templates = {"page.html": "{% include 'part.html' %}", "part.html": "one"}
     cache, page = PageCache(), Page("x/", "page.html", "X")
-    assert cache.renderer(small_environment(templates), SITE)(page) == b"one"
-    assert cache.renderer(small_environment(templates), SITE)(page) == b"one"
+    assert cache.renderer(small_environment(templates), SITE, [page])(page) == b"one"
+    assert cache.renderer(small_environment(templates), SITE, [page])(page) == b"one"
     assert cache.rendered == []
     templates["part.html"] = "two"
-    assert cache.renderer(small_environment(templates), SITE)(page) == b"two"
+    assert cache.renderer(small_environment(templates), SITE, [page])(page) == b"two"
     assert cache.rendered == ["x/"]
 
 
@@ -164,5 +164,20 @@ def test_a_page_whose_context_cannot_be_keyed_is_rendered_every_time():
     environment = small_environment({"page.html": "{{ value() }}"})
     cache, page = PageCache(), Page("x/", "page.html", "X", {"value": lambda: "fresh"})
     for _ in range(2):
-        assert cache.renderer(environment, SITE)(page) == b"fresh"
+        assert cache.renderer(environment, SITE, [page])(page) == b"fresh"
         assert cache.rendered == ["x/"]
+
+
+def test_a_build_that_fails_halfway_costs_no_page_of_the_cache(site):
+    cache = PageCache()
+    cached_build(site, cache)
+    (site / "templates").mkdir()
+    broken = (PROJECT / "templates/source.html").read_text(encoding="utf-8")
+    (site / "templates/source.html").write_text(broken.replace("{{ source.headline }}",
+                                                               "{{ no_such_value.x }}"),
+                                                encoding="utf-8")
+    with pytest.raises(jinja2.UndefinedError):
+        cached_build(site, cache)
+    (site / "templates/source.html").unlink()
+    assert cached_build(site, cache) == clean_build(site)
+    assert cache.rendered == []
