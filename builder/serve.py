@@ -97,7 +97,7 @@ class PreviewServer:
     """What is being served, and the browsers waiting to hear that it changed.
 
     Read and replaced only on the event loop's thread; builds run on a thread of their own
-    and hand their outcome over with loop.add_callback."""
+    and hand their outcome over with call_soon_threadsafe."""
 
     def __init__(self, builder: SiteBuilder):
         self.builder = builder
@@ -132,7 +132,11 @@ class PreviewServer:
                 if changed:
                     changed += self._settle(watcher)
                     outcome = self.builder.build()
-                    self.loop.call_soon_threadsafe(self.publish, outcome, tuple(changed))
+                    if not self.stopping.is_set():
+                        self.loop.call_soon_threadsafe(self.publish, outcome, tuple(changed))
+            except RuntimeError:
+                if not self.stopping.is_set():  # else the loop closed as we stopped: fine
+                    raise
             except Exception:  # keep watching whatever happens; the next save may fix it
                 traceback.print_exc()
 
@@ -258,8 +262,7 @@ def _serve(site_dir: str, host: str, port: int) -> int:
         print(f"error: cannot serve on {host} port {port}: {failure.strerror or failure}; "
               "choose another port with PORT= (make serve) or --port", file=sys.stderr)
         return 2
-    asyncio.run(_run(preview, watcher, sockets, host))
-    print("Stopped the preview server.", flush=True)
+    asyncio.run(_run(preview, watcher, sockets, host))   # ends only by KeyboardInterrupt
     return 0
 
 

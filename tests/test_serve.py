@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -218,7 +219,8 @@ async def wait_for_reload(server: Server, generation: str, save, seconds: float)
 def test_a_saved_claim_reloads_open_tabs_within_a_second_on_the_shipped_site(tmp_path):
     site = copy_site("shipped", tmp_path)
     claim_file = sorted((site / "content/claims").rglob("*.yml"))[0]
-    url = f"/factcheck/claims/{claim_file.stem}/"   # the shipped base_url's path
+    base_url = yaml.safe_load((site / "site.yml").read_text(encoding="utf-8"))["base_url"]
+    url = f"{urlsplit(base_url).path.rstrip('/')}/claims/{claim_file.stem}/"
     claim = yaml.safe_load(claim_file.read_text(encoding="utf-8"))
     claim["summary"] = "Freshly edited reasoning. " + claim["summary"]
     server = Server(site, tmp_path)
