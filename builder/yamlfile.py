@@ -3,15 +3,18 @@
 PyYAML's constructors forget positions and silently keep the last of two equal keys, so
 we compose the node graph ourselves and build plain values with a position table beside.
 Aliases are refused outright: they buy editors nothing and make "billion laughs" possible.
+A first pass over the parser's events (iterative, in C) refuses aliases at the alias and
+deep nesting before composing, whose recursion crashes the interpreter on a "[[[[…" bomb.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
 import yaml
 
-from .errors import Position, Problem, error
+from .errors import Position, Problem, error, errors_in, warning
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -19,6 +22,15 @@ MAX_NODES = 50_000
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR_TAG = "tag:yaml.org,2002:str"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+# The tags plain YAML resolves to by itself; an explicit other tag (!!binary, !!python/…,
+# !custom) asks for a type editors never need.
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}"
+               for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+# C0 controls other than tab, line feed and carriage return, DEL, C1 controls, surrogates
+# and the two non-characters: invisible in an editor, and each makes the feed or sitemap
+# invalid XML (a surrogate cannot even be written out as UTF-8).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 KeyPath = tuple
 
@@ -47,7 +59,7 @@ class YamlDocument:
 
 
 def read_text(path: str, shown_as: str) -> tuple[str | None, list[Problem]]:
-    """UTF-8 file contents (BOM dropped, CRLF kept for YAML to handle), or the reason not."""
+    """UTF-8 file contents (BOM dropped, CRLF kept), or the reason not."""
     try:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
@@ -55,7 +67,29 @@ def read_text(path: str, shown_as: str) -> tuple[str | None, list[Problem]]:
         return None, [error(Position(shown_as), f"cannot read file: {exc.strerror}")]
     if len(raw) > MAX_FILE_BYTES:
         return None, [error(Position(shown_as), f"file is larger than {MAX_FILE_BYTES:,} bytes")]
-    return decode_utf8(raw, shown_as)
+    text, problems = decode_utf8(raw, shown_as)
+    if text is None:
+        return None, problems
+    text = text.removeprefix("\ufeff")
+    control = control_character(text, shown_as)
+    return (None, [control]) if control else (text, [])
+
+
+def control_character(text: str, shown_as: str) -> Problem | None:
+    """The first control character in text, as an error at its line and column."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return None
+    line, column = line_column(text, found.start())
+    return error(Position(shown_as, line, column),
+                 f"file contains the invisible character U+{ord(found.group()):04X}, which is "
+                 "not allowed in text; delete it (was the file saved as plain text?)")
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of a character offset."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def decode_utf8(raw: bytes, shown_as: str) -> tuple[str | None, list[Problem]]:
@@ -81,19 +115,61 @@ def parse_yaml(text: str, shown_as: str) -> tuple[YamlDocument | None, list[Prob
     text = text.removeprefix("\ufeff")
     if not text.strip():
         return None, [error(Position(shown_as), "file is empty")]
+    control = control_character(text, shown_as)
+    if control:
+        return None, [control]
     try:
+        shape_problem = _shape_problem(text, shown_as)
+        if shape_problem:
+            return None, [shape_problem]
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, text, shown_as)]
+    except yaml.reader.ReaderError as exc:
+        line, column = line_column(text, min(exc.position, len(text)))
+        return None, [error(Position(shown_as, line, column),
+                            f"invalid YAML: the character U+{exc.character:04X} is not allowed")]
     except yaml.YAMLError as exc:
-        return None, [error(Position(shown_as), f"invalid YAML: {exc}")]
+        return None, [error(Position(shown_as), f"invalid YAML: {_one_line(str(exc))}")]
     if root is None:
         return None, [error(Position(shown_as), "file holds no YAML value")]
     builder = _ValueBuilder(shown_as)
     value = builder.build(root, (), 0)
-    if builder.problems:
+    if errors_in(builder.problems):
         return None, builder.problems
-    return YamlDocument(shown_as, value, builder.value_positions, builder.key_positions), []
+    document = YamlDocument(shown_as, value, builder.value_positions, builder.key_positions)
+    return document, builder.problems
+
+
+def _shape_problem(text: str, shown_as: str) -> Problem | None:
+    """Aliases and nesting too deep or too large, found in the event stream before composing."""
+    depth = events = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        events += 1
+        if isinstance(event, yaml.AliasEvent):
+            return _event_problem(event, shown_as, "YAML aliases (*name) are not allowed: "
+                                                   "write the value out again")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        if depth > MAX_DEPTH or events > 2 * MAX_NODES:
+            return _event_problem(event, shown_as, _TOO_BIG)
+    return None
+
+
+def _event_problem(event, shown_as: str, message: str) -> Problem:
+    mark = event.start_mark
+    return error(Position(shown_as, mark.line + 1, mark.column + 1), message)
+
+
+_TOO_BIG = (f"value is nested too deeply or is too large "
+            f"(more than {MAX_DEPTH} levels or {MAX_NODES:,} values)")
+
+
+def _one_line(message: str) -> str:
+    """PyYAML adds '  in "<unicode string>", line …' on lines of its own; we give positions."""
+    return message.splitlines()[0].strip() if message.strip() else "invalid YAML"
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, shown_as: str) -> Problem:
@@ -125,8 +201,11 @@ class _ValueBuilder:
         self.seen_nodes.add(id(node))
         if depth > MAX_DEPTH or len(self.seen_nodes) > MAX_NODES:
             self.aborted = True
-            return self._fail(node, f"value is nested too deeply or is too large "
-                                    f"(more than {MAX_DEPTH} levels or {MAX_NODES:,} values)")
+            return self._fail(node, _TOO_BIG)
+        if node.tag not in _PLAIN_TAGS:
+            shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+            return self._fail(node, f"YAML tags such as '{shown}' are not allowed; "
+                                    "write a plain value")
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, keypath, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -152,17 +231,36 @@ class _ValueBuilder:
 
     def _scalar(self, node):
         if node.tag == _STR_TAG:
+            # A double-quoted escape ("\x01") is deliberate, so only a warning: the outputs
+            # replace what they cannot carry. NUL is refused where text is read (schema).
+            found = _CONTROL.search(node.value)
+            if found and found.group() != "\0":
+                line, column = _line_column(node)
+                self.problems.append(warning(
+                    Position(self.shown_as, line, column),
+                    f"text contains the invisible character U+{ord(found.group()):04X} "
+                    "(written as an escape); remove it unless it is meant"))
             return node.value
         try:
             value = self.scalars.construct_object(node, deep=True)
         except (ValueError, OverflowError, yaml.YAMLError) as exc:
-            return self._fail(node, f"cannot read value '{node.value}': {exc}")
+            reason = getattr(exc, "problem", None) or _one_line(str(exc))
+            if node.tag == _TIMESTAMP_TAG:
+                return self._fail(node, f"'{_brief(node.value)}' is not a real date ({reason}); "
+                                        "write it YYYY-MM-DD")
+            kind = node.tag.rpartition(":")[2]
+            return self._fail(node, f"cannot read '{_brief(node.value)}' as {kind} "
+                                    f"({_brief(reason, 80)}); put it in quotes if it is text")
         return value
 
     def _fail(self, node, message):
         line, column = _line_column(node)
         self.problems.append(error(Position(self.shown_as, line, column), message))
         return None
+
+
+def _brief(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _char_at(text: str, line: int, column: int) -> str:

@@ -1,7 +1,9 @@
 """Positioned YAML: every value has a line and column, and traps are errors, not surprises."""
 import datetime as dt
 
-from builder.yamlfile import parse_yaml
+import pytest
+
+from builder.yamlfile import MAX_FILE_BYTES, parse_yaml, read_text
 
 
 def test_positions_point_at_keys_and_values():
@@ -29,3 +31,89 @@ def test_bom_and_crlf_are_accepted():
     document, problems = parse_yaml("\ufeffa: 1\r\nb: two\r\n", "f.yml")
     assert problems == [] and document.value == {"a": 1, "b": "two"}
     assert document.at("b").line == 2
+
+
+# Hostile and broken YAML: each a clear error at its position, never an exception.
+
+def _only_error(text: str) -> str:
+    document, problems = parse_yaml(text, "f.yml")
+    assert document is None
+    assert len(problems) == 1, problems
+    return str(problems[0])
+
+
+def test_an_alias_is_reported_where_it_is_used_not_at_its_anchor():
+    assert _only_error("a: &x [1]\nb: 2\nc: *x\n") == (
+        "f.yml:3:4: YAML aliases (*name) are not allowed: write the value out again")
+
+
+def test_a_billion_laughs_stops_at_the_first_alias():
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for previous, name in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    assert _only_error("\n".join(lines)).startswith("f.yml:2:8: YAML aliases")
+
+
+@pytest.mark.parametrize("text", ["a: " + "[" * 400_000 + "]" * 400_000,
+                                  "a: " + "{x: " * 100_000 + "1" + "}" * 100_000])
+def test_a_nesting_bomb_is_an_error_not_a_crash(text):
+    # Composing this recursively crashed the interpreter (SIGSEGV), so this test
+    # failing may mean pytest itself dies: the point is that it does not.
+    assert "nested too deeply" in _only_error(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a: !!binary aGk=", "f.yml:1:4: YAML tags such as '!!binary' are not allowed"),
+    ("a: !!python/object:os.system x", "f.yml:1:4: YAML tags such as '!!python/object:os.system'"),
+    ("a: !custom x", "f.yml:1:4: YAML tags such as '!custom' are not allowed"),
+    ("a: !!set {x, y}", "f.yml:1:4: YAML tags such as '!!set' are not allowed"),
+    ("<<: {a: 1}", "f.yml:1:1: YAML merge keys (<<) are not allowed"),
+    ("? [a]\n: b\n", "f.yml:1:3: a key must be plain text"),
+    ("a: 2025-13-01", "f.yml:1:4: '2025-13-01' is not a real date (month must be in 1..12); "
+                      "write it YYYY-MM-DD"),
+    ("a: 2025-02-30", "f.yml:1:4: '2025-02-30' is not a real date"),
+    ("a: [1\n", "f.yml:2:1: invalid YAML: did not find expected ',' or ']'"),
+    ("a: b\n---\nc: d\n", "f.yml:2:1: invalid YAML: but found another document"),
+    ("a: x\x00y", "f.yml:1:5: file contains the invisible character U+0000"),
+    ("a: ok\nb: x\x1by", "f.yml:2:5: file contains the invisible character U+001B"),
+    ("a: \ud800", "f.yml:1:4: file contains the invisible character U+D800"),
+    ("# only a comment\n", "f.yml:1:1: file holds no YAML value"),
+])
+def test_traps_are_positioned_one_line_errors(text, expected):
+    message = _only_error(text)
+    assert message.startswith(expected)
+    assert "\n" not in message and "<unicode string>" not in message
+
+
+def test_an_escaped_control_character_is_a_warning_at_its_value():
+    document, problems = parse_yaml('a: ok\nb: "x\\x01"\n', "f.yml")
+    assert document.value["b"] == "x\x01"
+    assert [str(p) for p in problems] == [
+        "f.yml:2:4: warning: text contains the invisible character U+0001 (written as an "
+        "escape); remove it unless it is meant"]
+
+
+def test_long_values_are_shortened_in_messages():
+    message = _only_error("a: !!int " + "9" * 5000 + "x")
+    assert len(message) < 300
+
+
+def test_files_are_read_as_utf8_with_the_byte_offset_of_a_bad_byte(tmp_path):
+    path = tmp_path / "f.yml"
+    path.write_bytes("a: ok\nb: caf".encode() + b"\xe9\n")
+    text, problems = read_text(str(path), "f.yml")
+    assert text is None and [str(p) for p in problems] == [
+        "f.yml:2:7: file is not valid UTF-8: byte 0xe9 at byte offset 12; save it as UTF-8"]
+
+
+def test_a_bom_is_dropped_from_text_files(tmp_path):
+    path = tmp_path / "f.txt"
+    path.write_bytes(b"\xef\xbb\xbfHello\r\nworld\r\n")
+    assert read_text(str(path), "f.txt") == ("Hello\r\nworld\r\n", [])
+
+
+def test_files_over_the_limit_are_refused_without_reading_them_whole(tmp_path):
+    path = tmp_path / "f.yml"
+    path.write_bytes(b"a: " + b"x" * MAX_FILE_BYTES)
+    assert [str(p) for p in read_text(str(path), "f.yml")[1]] == [
+        "f.yml:1:1: file is larger than 1,000,000 bytes"]
