@@ -52,9 +52,10 @@ class PageCache:
         self.rendered, self.reused = [], 0
         templates = _TemplateDigests(environment, self._references)
         shared: dict = {}
+        values = _globals_digest(environment)
 
         def render_one(page: Page) -> bytes:
-            key = _page_key(page, site, templates, shared)
+            key = _page_key(page, site, templates, shared, values)
             cached = self._pages.get(page.path)
             if key is not None and cached is not None and cached[0] == key:
                 self.reused += 1
@@ -68,10 +69,22 @@ class PageCache:
         return render_one
 
 
-def _page_key(page: Page, site: SiteView, templates: "_TemplateDigests",
-              shared: dict) -> bytes | None:
-    """None when the page cannot be keyed (an unpicklable value in its context, a missing
-    or broken template): it is then rendered every time, and rendering reports any error."""
+def _globals_digest(environment: jinja2.Environment) -> bytes | None:
+    """Values every template can read besides its context; None if they cannot be keyed."""
+    try:
+        state = pickle.dumps(sorted(environment.globals.items()), protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
+    return hashlib.blake2b(state, digest_size=20).digest()
+
+
+def _page_key(page: Page, site: SiteView, templates: "_TemplateDigests", shared: dict,
+              values: bytes | None) -> bytes | None:
+    """None when the page cannot be keyed (an unpicklable value in its context or the
+    globals, a missing or broken template): it is then rendered every time, and rendering
+    reports any error."""
+    if values is None:
+        return None
     try:
         template = templates.digest(page.template)
         state = io.BytesIO()
@@ -80,7 +93,7 @@ def _page_key(page: Page, site: SiteView, templates: "_TemplateDigests",
              site))
     except (pickle.PicklingError, TypeError, AttributeError, jinja2.TemplateError):
         return None
-    return hashlib.blake2b(template + state.getvalue(), digest_size=20).digest()
+    return hashlib.blake2b(values + template + state.getvalue(), digest_size=20).digest()
 
 
 class _KeyPickler(pickle.Pickler):
@@ -102,7 +115,8 @@ class _KeyPickler(pickle.Pickler):
         found = self._shared.get(id(value))
         if found is None:
             state = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-            found = self._shared[id(value)] = (value, hashlib.blake2b(state, digest_size=20).digest())
+            digest = hashlib.blake2b(state, digest_size=20).digest()
+            found = self._shared[id(value)] = (value, digest)
         return _shared_view, (found[1],)
 
 

@@ -66,8 +66,9 @@ class SiteBuilder:
             return Outcome(None, "/", (template_problem(failure),))
         except Exception:  # a bug must not take the preview down; say it is one
             traceback.print_exc()
+            what = traceback.format_exc(limit=0).strip()
             return Outcome(None, "/", ("internal error in the builder (a bug, not a problem "
-                                       "with your content): " + traceback.format_exc(limit=0).strip(),))
+                                       f"with your content): {what}",))
         return Outcome(files, checked.content.config.base_path, (),
                        tuple(str(p) for p in checked.problems if p.is_warning), pages,
                        len(self.cache.rendered), time.perf_counter() - started)

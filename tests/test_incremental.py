@@ -181,3 +181,12 @@ def test_a_build_that_fails_halfway_costs_no_page_of_the_cache(site):
     (site / "templates/source.html").unlink()
     assert cached_build(site, cache) == clean_build(site)
     assert cache.rendered == []
+
+
+def test_a_changed_template_global_is_part_of_the_key():
+    environment = small_environment({"page.html": "{{ edition }}"})
+    cache, page = PageCache(), Page("x/", "page.html", "X")
+    environment.globals["edition"] = "first"
+    assert cache.renderer(environment, SITE, [page])(page) == b"first"
+    environment.globals["edition"] = "second"
+    assert cache.renderer(environment, SITE, [page])(page) == b"second"
