@@ -192,6 +192,12 @@ def test_the_livereload_script_is_in_served_pages_and_not_in_the_built_site(uned
     assert result.returncode == 0, result.stderr
     built = [page.read_bytes() for page in out.rglob("*.html")]
     assert built and not any(b"livereload" in page or b"preview-errors" in page for page in built)
+    injected = re.compile(rb'<script data-preview="livereload">.*?</script>\n', re.DOTALL)
+    for path, file in (("/repo/", "index.html"), ("/repo/sources/daily-bridge/",
+                                                  "sources/daily-bridge/index.html")):
+        served = injected.sub(b"", server.get(path)[2])
+        assert served == (out / file).read_bytes(), f"{path} is not served as built"
+    assert server.get("/repo/data/claims.json")[2] == (out / "data/claims.json").read_bytes()
 
 
 # Live reload
