@@ -35,6 +35,10 @@ def load_claims(claims_dir: str, shown_dir: str) -> tuple[tuple[Claim, ...], lis
     problems: list[Problem] = []
     claims: list[Claim] = []
     first_file_of: dict[str, str] = {}
+    if not os.path.isdir(claims_dir):
+        # Only a warning: git keeps no empty folders, so a new site may not have it yet.
+        problems.append(warning(Position(shown_dir), "no content/claims/ folder: the site has "
+                                                     "no claims yet"))
     for relative in claim_files(claims_dir):
         shown = os.path.join(shown_dir, relative)
         claim_id, extension = os.path.splitext(os.path.basename(relative))

@@ -23,6 +23,10 @@ VERDICT_FIELDS = [Field("id", "id", True), Field("label", "text", True),
 def load_config(site_dir: str, shown_dir: str,
                 base_url_override: str | None = None) -> tuple[SiteConfig | None, list[Problem]]:
     shown = os.path.join(shown_dir, "site.yml")
+    if not os.path.isfile(os.path.join(site_dir, "site.yml")):
+        return None, [error(Position(shown), "site.yml is missing: the site folder needs one "
+                                             "(title, base_url, outlets, verdicts …) beside "
+                                             "content/ and seeds/")]
     document, problems = load_yaml(os.path.join(site_dir, "site.yml"), shown)
     if document is None:
         return None, problems

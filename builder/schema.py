@@ -15,7 +15,11 @@ from .errors import Problem, error
 from .yamlfile import YamlDocument
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-RESERVED_IDS = {"con", "prn", "aux", "nul", "com1", "lpt1", "index", "feed", "data"}
+# Windows device names: a folder named so cannot be created or checked out there, whatever
+# its case or extension, so no id, seed stem or tag slug may be one.
+DEVICE_NAMES = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
+                *(f"lpt{n}" for n in range(1, 10))}
+RESERVED_IDS = DEVICE_NAMES | {"index", "feed", "data"}
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,15 @@ def closest(word: str, choices: list[str], cutoff: float = 60) -> str | None:
     return found[0] if found else None
 
 
+def is_device_name(name: str) -> bool:
+    return name.split(".")[0].lower() in DEVICE_NAMES
+
+
+def brief(text: str, limit: int = 60) -> str:
+    """Text quoted back in a message: long enough to recognise, short enough to read."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def describe(value) -> str:
     if value is None:
         return "nothing"
@@ -101,7 +114,7 @@ def describe(value) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    return f"text ({value!r})"
+    return f"text ({brief(str(value))!r})"
 
 
 def _check(field, value, document, keypath, problems):
@@ -109,7 +122,7 @@ def _check(field, value, document, keypath, problems):
         return None
     checked = _CHECKS[field.kind](value)
     if isinstance(checked, _Invalid):
-        problems.append(error(document.at(*keypath), f"'{field.name}' {checked.reason}"))
+        problems.append(error(document.at(*keypath, *checked.at), f"'{field.name}' {checked.reason}"))
         return None
     return checked
 
@@ -117,6 +130,7 @@ def _check(field, value, document, keypath, problems):
 @dataclass(frozen=True)
 class _Invalid:
     reason: str
+    at: tuple = ()  # where inside the value, when it is a list item
 
 
 def _text(value):
@@ -169,9 +183,15 @@ def _url(value):
     text = _text(value)
     if isinstance(text, _Invalid):
         return text
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
-        return _Invalid(f"must be an absolute http(s) URL, not {text!r}")
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. an unclosed IPv6 bracket: "https://[x"
+        return _Invalid(f"must be an absolute http(s) URL, not {brief(text)!r}")
+    # Quotes, angle brackets and backslashes are never needed unencoded, and browsers read
+    # a backslash as a slash: refusing them keeps a URL from being read two ways.
+    if parts.scheme not in ("http", "https") or not parts.netloc or \
+            any(c.isspace() or c in '"<>\\' for c in text):
+        return _Invalid(f"must be an absolute http(s) URL, not {brief(text)!r}")
     return text
 
 
@@ -189,16 +209,16 @@ def is_valid_id(text: str) -> bool:
 def id_rule(text: str) -> str:
     if text in RESERVED_IDS:
         return f"'{text}' is a reserved name"
-    return (f"{text!r} is not a valid id: use lowercase letters, digits and single hyphens "
-            "(at most 80 characters)")
+    return (f"{brief(text)!r} is not a valid id: use lowercase letters, digits and single "
+            "hyphens (at most 80 characters)")
 
 
 def _text_list(value):
     if not isinstance(value, list):
         return _Invalid(f"must be a list of text, not {describe(value)}")
     checked = [_text(item) for item in value]
-    bad = next((item for item in checked if isinstance(item, _Invalid)), None)
-    return _Invalid(f"items {bad.reason}") if bad else checked
+    bad = next((index for index, item in enumerate(checked) if isinstance(item, _Invalid)), None)
+    return checked if bad is None else _Invalid(f"items {checked[bad].reason}", (bad,))
 
 
 def _kind(expected: type, name: str) -> Callable:

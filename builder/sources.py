@@ -7,7 +7,7 @@ import re
 from .anchoring import SearchableText
 from .errors import Position, Problem, error, warning
 from .model import Source, Span
-from .schema import Field, read_record
+from .schema import Field, is_device_name, read_record
 from .yamlfile import load_yaml, read_text
 
 STEM_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,119}")
@@ -27,6 +27,7 @@ def load_sources(seeds_dir: str, shown_dir: str) -> tuple[tuple[Source, ...], li
     stems = sorted({os.path.splitext(name)[0] for name in names
                     if name.endswith((".txt", ".yml"))})
     sources = []
+    problems += _case_clashes(stems, shown_dir)
     for stem in stems:
         source = _load_source(seeds_dir, shown_dir, stem, names, problems)
         if source is not None:
@@ -38,12 +39,30 @@ def load_sources(seeds_dir: str, shown_dir: str) -> tuple[tuple[Source, ...], li
     return tuple(sources), problems
 
 
+def _case_clashes(stems, shown_dir) -> list[Problem]:
+    """Seeds whose pages would be one folder on Windows and macOS, which ignore case."""
+    first: dict[str, str] = {}
+    problems = []
+    for stem in stems:
+        other = first.setdefault(stem.lower(), stem)
+        if other != stem:
+            problems.append(error(Position(os.path.join(shown_dir, stem + ".txt")),
+                                  f"seed '{stem}' and seed '{other}' "
+                                  f"({os.path.join(shown_dir, other + '.txt')}) differ only in "
+                                  "case, so their pages would clash; rename one"))
+    return problems
+
+
 def _load_source(seeds_dir, shown_dir, stem, names, problems) -> Source | None:
     txt_shown = os.path.join(shown_dir, stem + ".txt")
     yml_shown = os.path.join(shown_dir, stem + ".yml")
     if not STEM_PATTERN.fullmatch(stem):
         problems.append(error(Position(txt_shown), f"seed name '{stem}' is not allowed: use "
                                                    "letters, digits, hyphens and underscores"))
+        return None
+    if is_device_name(stem):
+        problems.append(error(Position(txt_shown), f"seed name '{stem}' is reserved on Windows "
+                                                   "(no folder can have it); rename the seed"))
         return None
     if stem + ".yml" not in names:
         problems.append(error(Position(txt_shown), f"article has no sidecar: create {yml_shown} "

@@ -5,7 +5,7 @@ import re
 
 from .errors import Problem, error, warning
 from .model import Content
-from .schema import closest
+from .schema import brief, closest, is_device_name
 from .urls import slugify
 
 CLAIM_REVIEW_TEXT_LIMIT = 75  # Google's ClaimReview guideline: keep claimReviewed short
@@ -72,19 +72,30 @@ def _tag_slugs(content: Content) -> list[Problem]:
     for claim in content.claims:
         for index, tag in enumerate(claim.tags):
             where = claim.positions.get(f"tags.{index}", claim.origin)
-            slug = slugify(tag)
+            slug, shown = slugify(tag), repr(brief(tag))
             if not slug:
-                problems.append(error(where, f"tag {tag!r} has no letters or digits to make a URL"))
-                continue
-            spelling, first_at = first_spelling.setdefault(slug, (tag, where))
-            if spelling != tag:
-                problems.append(error(where, f"tag {tag!r} and tag {spelling!r} ({first_at}) both "
-                                             f"become /tags/{slug}/; spell them the same"))
+                problems.append(error(where, f"tag {shown} has no letters or digits a URL can "
+                                             "use (a-z, 0-9)"))
+            elif is_device_name(slug):
+                problems.append(error(where, f"tag {shown} would become /tags/{slug}/, a name "
+                                             "Windows reserves; choose another tag"))
+            elif tag in claim.tags[:index]:
+                problems.append(error(where, f"tag {shown} is listed twice"))
+            else:
+                problems += _slug_clash(first_spelling, slug, tag, where)
     return problems
+
+
+def _slug_clash(first_spelling, slug, tag, where) -> list[Problem]:
+    spelling, first_at = first_spelling.setdefault(slug, (tag, where))
+    if spelling == tag:
+        return []
+    return [error(where, f"tag {brief(tag)!r} and tag {brief(spelling)!r} ({first_at}) both "
+                         f"become /tags/{slug}/; spell them the same")]
 
 
 def _unknown(kind: str, value: str, valid: list[str], where: str) -> str:
     guess = closest(value, valid)
     hint = f" — did you mean '{guess}'?" if guess else ""
     listed = ", ".join(valid) if len(valid) <= 12 else ", ".join(valid[:12]) + ", …"
-    return f"unknown {kind} '{value}'{hint} (known in {where}: {listed})"
+    return f"unknown {kind} '{brief(value)}'{hint} (known in {where}: {listed})"

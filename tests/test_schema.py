@@ -1,0 +1,72 @@
+"""Declared fields: each wrong kind of value is one plain sentence at the value itself."""
+import pytest
+
+from builder.errors import Problem
+from builder.schema import Field, brief, is_device_name, is_valid_id, read_record
+from builder.yamlfile import parse_yaml
+
+FIELDS = [Field("title", "text", True), Field("when", "date"), Field("link", "url"),
+          Field("kind", "id"), Field("tags", "text-list"), Field("extra", "mapping")]
+
+
+def _problems(text: str) -> list[str]:
+    document, problems = parse_yaml(text, "f.yml")
+    assert document is not None, problems
+    found: list[Problem] = []
+    read_record(document, (), FIELDS, found, "a record")
+    return [str(problem) for problem in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("title: 42", "f.yml:1:8: 'title' must be text, not a number (42); put it in quotes"),
+    ("title: true", "f.yml:1:8: 'title' must be text, not true/false (True); put it in quotes"),
+    ("title: 2025-01-02", "f.yml:1:8: 'title' must be text, not a date (2025-01-02); put it in quotes"),
+    ("title: [a]", "f.yml:1:8: 'title' must be text, not a list"),
+    ("title: {a: b}", "f.yml:1:8: 'title' must be text, not a mapping"),
+    ("title: '  '", "f.yml:1:8: 'title' must not be empty"),
+    ('title: "a\\0b"', "f.yml:1:8: 'title' must not contain a NUL character"),
+    ("title: x\nwhen: 2025-1-2", "f.yml:2:7: 'when' must be a date written YYYY-MM-DD, not text ('2025-1-2')"),
+    ("title: x\nlink: javascript:alert(1)",
+     "f.yml:2:7: 'link' must be an absolute http(s) URL, not 'javascript:alert(1)'"),
+    ("title: x\nlink: 'data:text/html,<b>'", "f.yml:2:7: 'link' must be an absolute http(s) URL"),
+    ("title: x\nlink: https://[x", "f.yml:2:7: 'link' must be an absolute http(s) URL, not 'https://[x'"),
+    ("title: x\nlink: 'https://a.example/\"><b>'", "f.yml:2:7: 'link' must be an absolute http(s) URL"),
+    ("title: x\nlink: 'https:\\\\evil.example'", "f.yml:2:7: 'link' must be an absolute http(s) URL"),
+    ("title: x\nkind: ../etc", "f.yml:2:7: 'kind' '../etc' is not a valid id"),
+    ("title: x\nkind: con", "f.yml:2:7: 'kind' 'con' is a reserved name"),
+    ("title: x\nkind: lpt9", "f.yml:2:7: 'kind' 'lpt9' is a reserved name"),
+    ("title: x\ntags: [a, 3, b]", "f.yml:2:11: 'tags' items must be text, not a number (3)"),
+    ("title: x\ntags:\n  - a\n  - ''\n", "f.yml:4:5: 'tags' items must not be empty"),
+    ("title: x\ntags: a", "f.yml:2:7: 'tags' must be a list of text, not text ('a')"),
+    ("title: x\nextra: [1]", "f.yml:2:8: 'extra' must be a mapping, not a list"),
+    ("titel: x", "f.yml:1:1: unknown key 'titel' in a record — did you mean 'title'?"),
+    ("when: 2025-01-02", "f.yml:1:1: missing required key 'title' in a record"),
+])
+def test_wrong_values_are_errors_at_the_value(text, expected):
+    problems = _problems(text)
+    assert len(problems) == 1 and problems[0].startswith(expected), problems
+
+
+def test_a_record_that_is_not_a_mapping_says_what_it_is():
+    document, _ = parse_yaml("- a\n- b\n", "f.yml")
+    found: list[Problem] = []
+    assert read_record(document, (), FIELDS, found, "a claim") is None
+    assert [str(p) for p in found] == [
+        "f.yml:1:1: a claim must be a mapping of keys to values, not a list"]
+
+
+def test_long_values_are_quoted_back_briefly():
+    problems = _problems("title: x\nkind: " + "x" * 5000 + "!")
+    assert len(problems[0]) < 200
+    assert brief("abc", 60) == "abc" and len(brief("a" * 100, 60)) == 60
+
+
+@pytest.mark.parametrize("name", ["con", "CON", "Nul", "com1", "LPT9", "aux.txt"])
+def test_windows_device_names_are_recognised_whatever_their_case(name):
+    assert is_device_name(name)
+
+
+@pytest.mark.parametrize("name", ["", "..", "a/b", "a\\b", "/abs", "a b", "A", "a--b", "-a",
+                                  "a-", "x" * 81, "a\x00", "index", "nul"])
+def test_ids_that_could_leave_their_folder_or_clash_are_invalid(name):
+    assert not is_valid_id(name)
