@@ -240,6 +240,9 @@ def test_a_saved_claim_reloads_open_tabs_within_a_second_on_the_shipped_site(tmp
         print(f"reload sent {latency:.3f} s after the save")
         after = server.page(url)
         assert "Freshly edited reasoning." in after.select_one(".summary").get_text()
+        # The reload can reach the tab before the server's summary line reaches our reader.
+        server.wait_for(lambda: any(line.startswith("Built after") for line in server.lines),
+                        5, "the rebuild summary")
         built = [line for line in server.lines if line.startswith("Built after")]
         rendered, pages = map(int, re.search(r"(\d+) of (\d+) pages re-rendered", built[-1]).groups())
         assert 0 < rendered < pages / 2, built[-1]
