@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import traceback
@@ -37,7 +38,11 @@ def _site_option(command) -> None:
 
 
 def main(argv=None) -> int:
-    arguments = parser().parse_args(argv)
+    command_line = parser()
+    arguments = command_line.parse_args(argv)
+    if not os.path.isdir(arguments.site):
+        command_line.error(f"--site {arguments.site}: no such folder (it should hold site.yml, "
+                           "content/ and seeds/)")
     signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         return COMMANDS[arguments.command](arguments)
@@ -51,8 +56,13 @@ def main(argv=None) -> int:
         print(f"error: {refusal}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("interrupted; the previous site is untouched", file=sys.stderr)
+        print("interrupted; the output folder holds a whole site, never half of one",
+              file=sys.stderr)
         return 130
+    except OSError as failure:  # the machine, not the content: a full disk, a permission
+        where = f": {failure.filename}" if failure.filename else ""
+        print(f"error: {failure.strerror or failure}{where}", file=sys.stderr)
+        return EXIT_CONTENT
     except Exception:  # an internal bug: say so plainly, never blame the content
         traceback.print_exc()
         print("internal error in the builder (this is a bug, not a problem with your content); "

@@ -1,7 +1,8 @@
 """Writing the site atomically: build in a staging folder beside the target, then swap.
 
 A failed or interrupted build leaves the previous site exactly as it was, and removes its
-own staging folder on the way out.
+own staging folder on the way out. The few steps that must not be cut in half (making the
+staging folder, the two renames, the clean-up) run with SIGINT and SIGTERM deferred.
 """
 from __future__ import annotations
 
@@ -13,19 +14,41 @@ import tempfile
 import threading
 from contextlib import contextmanager
 
+# What a site folder holds besides its output: an output folder must neither be nor hold
+# nor sit inside any of them, or replacing it would destroy editors' work.
+SITE_SOURCES = ("site.yml", "content", "seeds", "templates", "static", ".git")
+PROJECT_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
 
 class UnsafeOutput(Exception):
     pass
 
 
 def check_output_dir(out_dir: str, site_dir: str) -> None:
-    """Refuse targets whose replacement would destroy the editors' work."""
+    """Refuse targets whose replacement would destroy anything but an earlier build."""
     out, site = os.path.realpath(out_dir), os.path.realpath(site_dir)
-    for precious in (site, os.path.realpath(os.getcwd()), os.path.expanduser("~"), "/"):
-        if precious == out or precious.startswith(out.rstrip(os.sep) + os.sep):
-            raise UnsafeOutput(f"refusing to replace {out_dir}: it holds the site or this folder")
-    if os.path.exists(os.path.join(out, "site.yml")):
-        raise UnsafeOutput(f"refusing to replace {out_dir}: it holds a site.yml")
+    sources = [os.path.join(site, part) for part in SITE_SOURCES]
+    for precious in (site, os.path.realpath(os.getcwd()), os.path.expanduser("~"), "/",
+                     PROJECT_DIR, *sources):
+        if _within(precious, out):
+            raise UnsafeOutput(f"refusing to replace {out_dir}: it holds {precious}")
+    for source in sources:
+        if _within(out, source):
+            raise UnsafeOutput(f"refusing to write into {out_dir}: it is inside {source}")
+    if os.path.lexists(out) and not os.path.isdir(out):
+        raise UnsafeOutput(f"refusing to replace {out_dir}: it is a file, not a folder")
+    if os.path.isdir(out) and os.listdir(out) and not _is_a_build(out):
+        raise UnsafeOutput(f"refusing to replace {out_dir}: it holds files but no index.html, "
+                           "so it is not an earlier build; empty it or choose another --out")
+
+
+def _within(inner: str, outer: str) -> bool:
+    return inner == outer or inner.startswith(outer.rstrip(os.sep) + os.sep)
+
+
+def _is_a_build(folder: str) -> bool:
+    names = set(os.listdir(folder))
+    return "index.html" in names and not names & {"site.yml", "content", "seeds", ".git"}
 
 
 def write_site(files: dict[str, bytes], out_dir: str) -> None:
@@ -33,12 +56,16 @@ def write_site(files: dict[str, bytes], out_dir: str) -> None:
     parent, name = os.path.split(out_dir)
     os.makedirs(parent, exist_ok=True)
     _remove_leftovers(parent, name)
-    staging = tempfile.mkdtemp(prefix=f".{name}.building-", dir=parent)
+    staging = None
     try:
+        with _signals_deferred():  # so the folder never exists without our knowing its name
+            staging = tempfile.mkdtemp(prefix=f".{name}.building-{os.getpid()}-", dir=parent)
         write_tree(files, staging)
         _swap_in(staging, out_dir)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        with _signals_deferred():  # a second Ctrl-C must not strand a half-deleted folder
+            if staging:
+                shutil.rmtree(staging, ignore_errors=True)
 
 
 def write_tree(files: dict[str, bytes], root: str) -> None:
@@ -55,32 +82,62 @@ def write_tree(files: dict[str, bytes], root: str) -> None:
 
 def _swap_in(staging: str, out_dir: str) -> None:
     parent, name = os.path.split(out_dir)
-    with _signals_held():
-        retired = None
-        if os.path.exists(out_dir):
-            retired = tempfile.mkdtemp(prefix=f".{name}.old-", dir=parent)
+    retired = None
+    # Between the two renames there is no site at all: let no signal land there.
+    with _signals_deferred():
+        if os.path.lexists(out_dir):
+            retired = tempfile.mkdtemp(prefix=f".{name}.old-{os.getpid()}-", dir=parent)
             os.rename(out_dir, os.path.join(retired, name))
-        os.rename(staging, out_dir)
-    if retired:
-        shutil.rmtree(retired, ignore_errors=True)
+        try:
+            os.rename(staging, out_dir)
+        except OSError:
+            if retired:  # put the previous site back before reporting
+                os.rename(os.path.join(retired, name), out_dir)
+                os.rmdir(retired)
+            raise
+        if retired:
+            shutil.rmtree(retired, ignore_errors=True)
 
 
 def _remove_leftovers(parent: str, name: str) -> None:
-    """Folders a killed build (SIGKILL, power loss) could not clean up itself."""
+    """Folders a killed build (SIGKILL, power loss) could not clean up itself; never those of
+    a build still running beside this one (the preview server and `make build`, say)."""
     for pattern in (f".{name}.building-*", f".{name}.old-*"):
         for leftover in glob.glob(os.path.join(parent, pattern)):
-            shutil.rmtree(leftover, ignore_errors=True)
+            if not _owner_is_running(leftover):
+                shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _owner_is_running(folder: str) -> bool:
+    owner = os.path.basename(folder).rsplit(".", 1)[-1].split("-")[1:2]
+    if not owner or not owner[0].isdigit() or int(owner[0]) == os.getpid():
+        return False
+    try:
+        os.kill(int(owner[0]), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # alive, but another user's
+        return True
+    return True
 
 
 @contextmanager
-def _signals_held():
-    """Between the two renames there is no site at all: let no signal land there."""
+def _signals_deferred():
+    """Run a step that must not be cut in half: SIGINT and SIGTERM arriving meanwhile are
+    noted, and sent again once it is done. (Blocking them with sigmask is not enough: a
+    signal already caught in C still runs its Python handler at the next bytecode.)"""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    held = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    caught: list[int] = []
+    previous = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    previous = {number: handler for number, handler in previous.items() if handler is not None}
+    for number in previous:
+        signal.signal(number, lambda signum, frame: caught.append(signum))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        if caught:
+            signal.raise_signal(caught[0])
