@@ -1,6 +1,7 @@
 """The pipeline, top to bottom: load → validate → anchor → analyse → render → write."""
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
 import time
@@ -52,14 +53,31 @@ def check(options: BuildOptions) -> CheckedSite:
     content, problems = load_content(options)
     if content is not None:
         from .validate import validate
-        problems += validate(content)
-        problems += claimreview.review_problems(content, claimreview.claim_reviews(content))
+        unloaded = unloaded_sources(options.site_dir, content)
+        problems += validate(content, unloaded)
+        whole = _without_claims_citing(content, unloaded)
+        problems += claimreview.review_problems(whole, claimreview.claim_reviews(whole))
         anchored, anchor_problems = anchor_quotes(
             content.claims, {source.stem: source for source in content.sources})
         problems += anchor_problems
     if content is None or errors_in(problems):
         raise ContentError(problems)
     return CheckedSite(content, anchored, tuple(sorted(problems)))
+
+
+def unloaded_sources(site_dir: str, content: Content) -> frozenset[str]:
+    """Seeds on disk that failed to load. Their own errors say why; claims citing them get
+    no follow-on errors ("unknown source", an empty ClaimReview) that would mislead."""
+    folder = os.path.join(site_dir, "seeds")
+    names = os.listdir(folder) if os.path.isdir(folder) else []
+    on_disk = {os.path.splitext(name)[0] for name in names if name.endswith((".txt", ".yml"))}
+    return frozenset(on_disk - {source.stem for source in content.sources})
+
+
+def _without_claims_citing(content: Content, unloaded: frozenset[str]) -> Content:
+    claims = tuple(claim for claim in content.claims
+                   if not unloaded & {appearance.source for appearance in claim.appearances})
+    return dataclasses.replace(content, claims=claims)
 
 
 def load_content(options: BuildOptions) -> tuple[Content | None, list[Problem]]:

@@ -11,10 +11,11 @@ from .urls import slugify
 CLAIM_REVIEW_TEXT_LIMIT = 75  # Google's ClaimReview guideline: keep claimReviewed short
 
 
-def validate(content: Content) -> list[Problem]:
+def validate(content: Content, unloaded: frozenset[str] = frozenset()) -> list[Problem]:
+    """`unloaded`: seeds present but broken, whose own errors are already reported."""
     problems: list[Problem] = []
     problems += _source_outlets(content)
-    problems += _claim_references(content)
+    problems += _claim_references(content, unloaded)
     problems += _tag_slugs(content)
     return problems
 
@@ -29,7 +30,7 @@ def _source_outlets(content: Content) -> list[Problem]:
     return problems
 
 
-def _claim_references(content: Content) -> list[Problem]:
+def _claim_references(content: Content, unloaded: frozenset[str]) -> list[Problem]:
     verdicts = {verdict.id: verdict for verdict in content.config.verdicts}
     stems = [source.stem for source in content.sources]
     stem_set = set(stems)
@@ -42,7 +43,7 @@ def _claim_references(content: Content) -> list[Problem]:
         else:
             problems += _claim_review_text(claim, verdicts[claim.verdict])
         for appearance in claim.appearances:
-            if appearance.source not in stem_set:
+            if appearance.source not in stem_set and appearance.source not in unloaded:
                 problems.append(error(appearance.source_at or appearance.origin,
                                       _unknown("source", appearance.source, stems, "seeds/")))
     return problems

@@ -1,0 +1,357 @@
+"""Broken and hostile input, one case at a time, through the real command line.
+
+Each case edits one thing in a copy of tests/sites/minimal (a valid site) and expects
+`python -m builder check` to fail with exit status 1, no traceback, and an error line
+`path:line:column: message` at exactly the right place.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from conftest import copy_site, run_builder
+
+CLAIM = "content/claims/bridge-closure.yml"
+OTHER_CLAIM = "content/claims/repair-budget.yml"
+SIDECAR = "seeds/alpha.yml"
+ARTICLE = "seeds/alpha.txt"
+PAGE = "content/pages/about.md"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    edit: Callable[[Path], None]
+    expected: str  # the start of one error line, its path relative to the site's parent
+
+
+def replace(file: str, old: str, new: str) -> Callable[[Path], None]:
+    def edit(site: Path) -> None:
+        path = site / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} is not in {file}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return edit
+
+
+def write(file: str, content: str | bytes) -> Callable[[Path], None]:
+    def edit(site: Path) -> None:
+        path = site / file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return edit
+
+
+def append(file: str, content: str) -> Callable[[Path], None]:
+    def edit(site: Path) -> None:
+        path = site / file
+        path.write_text(path.read_text(encoding="utf-8") + content, encoding="utf-8")
+    return edit
+
+
+def remove(name: str) -> Callable[[Path], None]:
+    def edit(site: Path) -> None:
+        path = site / name
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
+    return edit
+
+
+def copy(source: str, target: str) -> Callable[[Path], None]:
+    def edit(site: Path) -> None:
+        (site / target).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(site / source, site / target)
+    return edit
+
+
+def both(*edits: Callable[[Path], None]) -> Callable[[Path], None]:
+    def edit(site: Path) -> None:
+        for one in edits:
+            one(site)
+    return edit
+
+
+def nested(depth: int) -> str:
+    return "claim: x\nsummary: " + "[" * depth + "]" * depth + "\n"
+
+
+CLAIM_TEXT = "claim: The harbour bridge will close for six weeks at most."
+
+CASES = [
+    # --- YAML itself --------------------------------------------------------------------
+    Case("duplicate key", append(CLAIM, "verdict: incorrect\n"),
+         f"{CLAIM}:11:1: duplicate key 'verdict' (first set on line 4); a later value would "
+         "silently win"),
+    Case("alias", both(replace(CLAIM, "claimant: Council", "claimant: &who Council"),
+                       replace(CLAIM, "summary: The council's", "summary: *who\nx: The council's")),
+         f"{CLAIM}:5:10: YAML aliases (*name) are not allowed: write the value out again"),
+    Case("alias bomb", write(SIDECAR, "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+                                      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                                      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"),
+         f"{SIDECAR}:2:8: YAML aliases (*name) are not allowed"),
+    Case("merge key", append(CLAIM, "<<: {claim: x}\n"),
+         f"{CLAIM}:11:1: YAML merge keys (<<) are not allowed"),
+    Case("nesting bomb", write(CLAIM, nested(100_000)),
+         f"{CLAIM}:2:29: value is nested too deeply or is too large (more than 20 levels"),
+    Case("explicit python tag", replace(CLAIM, "claimant: Council spokesperson",
+                                        "claimant: !!python/object/apply:os.system [ls]"),
+         f"{CLAIM}:2:11: YAML tags such as '!!python/object/apply:os.system' are not allowed"),
+    Case("binary tag", replace(CLAIM, "claimant: Council spokesperson", "claimant: !!binary aGk="),
+         f"{CLAIM}:2:11: YAML tags such as '!!binary' are not allowed; write a plain value"),
+    Case("file over 1 MB", write(CLAIM, "claim: " + "x" * 1_000_001 + "\n"),
+         f"{CLAIM}:1:1: file is larger than 1,000,000 bytes"),
+    Case("empty file", write(CLAIM, ""), f"{CLAIM}:1:1: file is empty"),
+    Case("only comments", write(CLAIM, "# to be written\n"), f"{CLAIM}:1:1: file holds no YAML value"),
+    Case("tab indent", replace(CLAIM, "  - source: alpha\n    quote:", "  - source: alpha\n\tquote:"),
+         f"{CLAIM}:8:1: invalid YAML: a tab character cannot indent YAML; use spaces"),
+    Case("unclosed quote", replace(CLAIM, "claimant: Council spokesperson", 'claimant: "Council'),
+         f"{CLAIM}:11:1: invalid YAML: found unexpected end of stream"),
+    Case("unclosed bracket", replace(CLAIM, "tags: [transport, council]", "tags: [transport, council"),
+         f"{CLAIM}:11:1: invalid YAML: did not find expected ',' or ']'"),
+    Case("two documents", append(CLAIM, "---\nclaim: another\n"),
+         f"{CLAIM}:11:1: invalid YAML: but found another document"),
+    Case("not UTF-8", write(CLAIM, "claim: x\nclaimant: Caf".encode() + b"\xe9 owner\n"),
+         f"{CLAIM}:2:14: file is not valid UTF-8: byte 0xe9 at byte offset 22; save it as UTF-8"),
+    Case("NUL byte in YAML", write(CLAIM, b"claim: x\nclaimant: a\x00b\n"),
+         f"{CLAIM}:2:12: file contains the invisible character U+0000"),
+    Case("escaped NUL", replace(CLAIM, "claimant: Council spokesperson", 'claimant: "a\\0b"'),
+         f"{CLAIM}:2:11: 'claimant' must not contain a NUL character"),
+    Case("very long line", replace(CLAIM, CLAIM_TEXT, 'claim: "' + "x" * 300_000 + '" and more'),
+         f"{CLAIM}:1:300011: invalid YAML: did not find expected key"),
+    # --- wrong shapes and kinds ------------------------------------------------------------
+    Case("claim file is a list", write(CLAIM, "- claim: x\n- claimant: y\n"),
+         f"{CLAIM}:1:1: a claim must be a mapping of keys to values, not a list"),
+    Case("number for text", replace(CLAIM, "claimant: Council spokesperson", "claimant: 42"),
+         f"{CLAIM}:2:11: 'claimant' must be text, not a number (42); put it in quotes"),
+    Case("boolean verdict", replace(CLAIM, "verdict: correct", "verdict: yes"),
+         f"{CLAIM}:4:10: 'verdict' must be text, not true/false (True); put it in quotes"),
+    Case("list for text", replace(CLAIM, "claimant: Council spokesperson", "claimant: [a, b]"),
+         f"{CLAIM}:2:11: 'claimant' must be text, not a list"),
+    Case("mapping for list", replace(CLAIM, "tags: [transport, council]", "tags: {a: b}"),
+         f"{CLAIM}:10:7: 'tags' must be a list of text, not a mapping"),
+    Case("bad tag item", replace(CLAIM, "tags: [transport, council]", "tags: [transport, 12]"),
+         f"{CLAIM}:10:19: 'tags' items must be text, not a number (12)"),
+    Case("impossible date", replace(CLAIM, "date: 2025-03-03", "date: 2025-13-01"),
+         f"{CLAIM}:3:7: '2025-13-01' is not a real date (month must be in 1..12); write it YYYY-MM-DD"),
+    Case("date in words", replace(CLAIM, "date: 2025-03-03", "date: 3 March 2025"),
+         f"{CLAIM}:3:7: 'date' must be a date written YYYY-MM-DD"),
+    Case("unknown key", replace(CLAIM, "verdict: correct", "verdit: correct"),
+         f"{CLAIM}:4:1: unknown key 'verdit' in a claim — did you mean 'verdict'?"),
+    Case("missing key", replace(CLAIM, "summary: The council's own statement gives the limit of "
+                                       "**six weeks**.\n", ""),
+         f"{CLAIM}:1:1: missing required key 'summary' in a claim"),
+    Case("no appearances", replace(CLAIM, "appearances:\n  - source: alpha\n    quote: will last no "
+                                          "more than six weeks\n    note: Reported by the Daily "
+                                          "Example.\n", "appearances: []\n"),
+         f"{CLAIM}:6:14: 'appearances' must list at least one source and quote"),
+    Case("appearance is text", replace(CLAIM, "  - source: alpha\n    quote: will last no more than "
+                                              "six weeks\n    note: Reported by the Daily Example.",
+                                       "  - alpha"),
+         f"{CLAIM}:7:5: an appearance must be a mapping of keys to values, not text ('alpha')"),
+    Case("updated before published", append(OTHER_CLAIM, "updated: 2025-03-01\n"),
+         f"{OTHER_CLAIM}:11:10: 'updated' (2025-03-01) is before 'published' (2025-03-06)"),
+    # --- references ------------------------------------------------------------------------
+    Case("unknown verdict", replace(CLAIM, "verdict: correct", "verdict: corect"),
+         f"{CLAIM}:4:10: unknown verdict 'corect' — did you mean 'correct'?"),
+    Case("unknown source", replace(CLAIM, "source: alpha", "source: alfa"),
+         f"{CLAIM}:7:13: unknown source 'alfa' — did you mean 'alpha'?"),
+    Case("quote not in the article", replace(CLAIM, "no more than six weeks", "no more than ten weeks"),
+         f"{CLAIM}:8:12: quote not found in source 'alpha'; the closest passage"),
+    Case("unknown outlet", replace(SIDECAR, "outlet: daily", "outlet: dialy"),
+         f"{SIDECAR}:1:9: unknown outlet 'dialy' — did you mean 'daily'?"),
+    Case("boilerplate not in the article", replace(SIDECAR, "Subscribe now", "Subscribe today"),
+         f"{SIDECAR}:7:5: boilerplate passage not found in the article; closest"),
+    # --- names that would leave _site/ or clash ------------------------------------------------
+    Case("claim file name with spaces", copy(CLAIM, "content/claims/Bridge Closure.yml"),
+         "content/claims/Bridge Closure.yml:1:1: claim file name 'Bridge Closure' is not a valid id"),
+    Case("claim file name with dots", copy(CLAIM, "content/claims/x..y.yml"),
+         "content/claims/x..y.yml:1:1: claim file name 'x..y' is not a valid id"),
+    Case("claim file name reserved", copy(CLAIM, "content/claims/con.yml"),
+         "content/claims/con.yml:1:1: claim file name 'con' is a reserved name"),
+    Case("duplicate claim id", copy(CLAIM, "content/claims/2025/bridge-closure.yml"),
+         f"{CLAIM}:1:1: duplicate claim id 'bridge-closure'"),
+    Case("seed name with spaces", both(copy(ARTICLE, "seeds/al pha.txt"), copy(SIDECAR, "seeds/al pha.yml")),
+         "seeds/al pha.txt:1:1: seed name 'al pha' is not allowed: use letters, digits, hyphens"),
+    Case("seed name reserved", both(copy(ARTICLE, "seeds/AUX.txt"), copy(SIDECAR, "seeds/AUX.yml")),
+         "seeds/AUX.txt:1:1: seed name 'AUX' is reserved on Windows"),
+    Case("seeds differing in case", both(copy(ARTICLE, "seeds/Alpha.txt"), copy(SIDECAR, "seeds/Alpha.yml")),
+         "seeds/alpha.txt:1:1: seed 'alpha' and seed 'Alpha' (minimal/seeds/Alpha.txt) differ only in case"),
+    Case("tags clash", replace(CLAIM, "tags: [transport, council]", "tags: [transport, Council]"),
+         f"{OTHER_CLAIM}:9:8: tag 'council' and tag 'Council' (minimal/{CLAIM}:10:19) both become "
+         "/tags/council/; spell them the same"),
+    Case("tag without a slug", replace(CLAIM, "tags: [transport, council]", "tags: [transport, '%%']"),
+         f"{CLAIM}:10:19: tag '%%' has no letters or digits a URL can use (a-z, 0-9)"),
+    Case("tag leaving the folder", replace(CLAIM, "tags: [transport, council]", "tags: [transport, ../..]"),
+         f"{CLAIM}:10:19: tag '../..' has no letters or digits a URL can use"),
+    Case("tag reserved", replace(CLAIM, "tags: [transport, council]", "tags: [transport, NUL]"),
+         f"{CLAIM}:10:19: tag 'NUL' would become /tags/nul/, a name Windows reserves"),
+    Case("tag twice", replace(CLAIM, "tags: [transport, council]", "tags: [council, council]"),
+         f"{CLAIM}:10:17: tag 'council' is listed twice"),
+    Case("outlet id leaving the folder", replace("site.yml", "  daily:", "  ../daily:"),
+         "site.yml:10:3: outlet id '../daily' is not a valid id"),
+    Case("outlet id with backslash", replace("site.yml", "  daily:", "  'a\\b':"),
+         "site.yml:10:3: outlet id 'a\\\\b' is not a valid id"),
+    # --- seeds -------------------------------------------------------------------------------
+    Case("article without sidecar", remove(SIDECAR),
+         "seeds/alpha.txt:1:1: article has no sidecar: create minimal/seeds/alpha.yml"),
+    Case("sidecar without article", remove(ARTICLE),
+         "seeds/alpha.yml:1:1: sidecar has no article: minimal/seeds/alpha.txt is missing"),
+    Case("empty article", write(ARTICLE, "\n  \n"), "seeds/alpha.txt:1:1: article is empty"),
+    Case("NUL in article", write(ARTICLE, "Subscribe now for unlimited access.\nThe bridge\x00 will\n"),
+         "seeds/alpha.txt:2:11: file contains the invisible character U+0000"),
+    Case("article not UTF-8", write(ARTICLE, b"Subscribe now for unlimited access.\n\xff\xfe\n"),
+         "seeds/alpha.txt:2:1: file is not valid UTF-8: byte 0xff at byte offset 36"),
+    Case("sidecar is a list", write(SIDECAR, "- outlet: daily\n"),
+         f"{SIDECAR}:1:1: a seed sidecar must be a mapping of keys to values, not a list"),
+    Case("sidecar date in words", replace(SIDECAR, "published: 2025-03-03", "published: yesterday"),
+         f"{SIDECAR}:3:12: 'published' must be a date written YYYY-MM-DD or 'unknown'"),
+    Case("sidecar javascript URL", replace(SIDECAR, "url: https://daily.example/bridge",
+                                           "url: javascript:alert(1)"),
+         f"{SIDECAR}:4:6: 'url' must be an absolute http(s) URL, not 'javascript:alert(1)'"),
+    Case("no seeds folder", remove("seeds"),
+         "seeds:1:1: no seeds/ folder: put the articles there as <stem>.txt"),
+    # --- site.yml ----------------------------------------------------------------------------
+    Case("no site.yml", remove("site.yml"), "site.yml:1:1: site.yml is missing"),
+    Case("outlets as a list", replace("site.yml", "outlets:\n", "outlets: [daily, weekly]\nold_outlets:\n"),
+         "site.yml:9:10: 'outlets' must be a mapping, not a list"),
+    Case("verdict id read as true", replace("site.yml", "  - id: misleading", "  - id: true"),
+         "site.yml:19:9: 'id' must be text, not true/false (True); put it in quotes"),
+    Case("duplicate verdict id", replace("site.yml", "  - id: incorrect", "  - id: correct"),
+         "site.yml:22:9: duplicate verdict id 'correct' (first at line 16)"),
+    Case("javascript base_url", replace("site.yml", "base_url: https://example.org/check/",
+                                        "base_url: javascript:alert(1)//"),
+         "site.yml:4:11: 'base_url' must be an absolute http(s) URL"),
+    Case("data publisher url", replace("site.yml", "  url: https://example.org/\n",
+                                       "  url: 'data:text/html,<script>alert(1)</script>'\n"),
+         "site.yml:8:8: 'url' must be an absolute http(s) URL, not 'data:text/html,<script>"),
+    # --- pages -------------------------------------------------------------------------------
+    Case("page without front matter", write(PAGE, "About us\n"),
+         f"{PAGE}:1:1: a page starts with front matter"),
+    Case("page front matter not closed", write(PAGE, "---\ntitle: About\n\nAbout us\n"),
+         f"{PAGE}:1:1: front matter is not closed by a line '---'"),
+    Case("page without title", write(PAGE, "---\ndescription: x\n---\nAbout us\n"),
+         f"{PAGE}:2:1: missing required key 'title' in page front matter"),
+    Case("page front matter duplicate", write(PAGE, "---\ntitle: About\ntitle: Again\n---\nx\n"),
+         f"{PAGE}:3:1: duplicate key 'title' (first set on line 2)"),
+    Case("page with control character", write(PAGE, "---\ntitle: About\n---\nHello \x1b[31m\n"),
+         f"{PAGE}:4:7: file contains the invisible character U+001B"),
+    Case("page file name", copy(PAGE, "content/pages/About Us.md"),
+         "content/pages/About Us.md:1:1: page file name 'About Us' is not a valid id"),
+]
+
+
+def _check(site: Path):
+    return run_builder("check", "--site", site.name, cwd=site.parent)
+
+
+def _error_lines(result) -> list[str]:
+    return [line for line in result.stderr.splitlines()
+            if re.match(r"\S.*:\d+:\d+: ", line) and ": warning: " not in line]
+
+
+def test_there_are_many_cases_each_named_once():
+    names = [case.name for case in CASES]
+    assert len(names) >= 40 and len(set(names)) == len(names)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_each_bad_input_is_one_clear_positioned_error(tmp_path, case):
+    site = copy_site("minimal", tmp_path)
+    case.edit(site)
+    result = _check(site)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output and "internal error" not in output
+    expected = f"minimal/{case.expected}"
+    assert any(line.startswith(expected) for line in _error_lines(result)), output[-3000:]
+    assert result.stderr.rstrip().endswith("error(s); nothing was written")
+
+
+def test_the_fixture_itself_is_valid(tmp_path):
+    result = _check(copy_site("minimal", tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("names", [
+    ("boolean verdict", "updated before published", "unknown outlet", "page without title",
+     "claim file name reserved", "seed name reserved"),
+    # A broken site.yml stops cross-references, not the checks of each file on its own.
+    ("javascript base_url", "NUL in article", "claim file is a list", "page file name"),
+])
+def test_several_bad_files_are_all_reported_in_one_run(tmp_path, names):
+    site = copy_site("minimal", tmp_path)
+    chosen = [case for case in CASES if case.name in names]
+    assert len(chosen) == len(names)
+    for case in chosen:
+        case.edit(site)
+    result = _check(site)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = _error_lines(result)
+    for case in chosen:
+        assert any(line.startswith(f"minimal/{case.expected}") for line in lines), case.name
+    count = int(re.search(r"(\d+) error\(s\)", result.stderr).group(1))
+    assert count == len(lines) >= len(chosen)
+
+
+def test_a_broken_seed_gives_its_own_error_not_follow_on_ones_in_claims_citing_it(tmp_path):
+    site = copy_site("minimal", tmp_path)
+    replace(SIDECAR, "headline: Harbour bridge", "headline: [Harbour bridge]\nx: ")(site)
+    result = _check(site)
+    assert result.returncode == 1
+    assert _error_lines(result) == [
+        f"minimal/{SIDECAR}:2:11: 'headline' must be text, not a list",
+        f"minimal/{SIDECAR}:3:1: unknown key 'x' in a seed sidecar; known keys: outlet, "
+        "headline, published, url, author, boilerplate"]
+
+
+def test_a_bom_and_crlf_line_ends_are_accepted_everywhere(tmp_path):
+    site = copy_site("minimal", tmp_path)
+    for path in [*site.rglob("*.yml"), *site.rglob("*.txt"), *site.rglob("*.md")]:
+        text = path.read_text(encoding="utf-8").replace("\n", "\r\n")
+        path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    result = _check(site)
+    assert result.returncode == 0, result.stderr
+    assert "3 quotes anchored" in result.stdout
+
+
+def test_an_escaped_control_character_is_a_warning_not_an_error(tmp_path):
+    site = copy_site("minimal", tmp_path)
+    replace(CLAIM, "claimant: Council spokesperson", 'claimant: "Council\\x07 spokesperson"')(site)
+    result = _check(site)
+    assert result.returncode == 0, result.stderr
+    assert (f"minimal/{CLAIM}:2:11: warning: text contains the invisible character U+0007"
+            in result.stderr)
+
+
+def test_a_missing_site_folder_is_bad_command_line_use(tmp_path):
+    result = run_builder("check", "--site", "nowhere", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "--site nowhere: no such folder" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("arguments", [(), ("frobnicate",), ("build", "--nonsense"),
+                                       ("serve", "--port", "eighty")])
+def test_bad_command_lines_exit_2(tmp_path, arguments):
+    result = run_builder(*arguments, cwd=tmp_path)
+    assert result.returncode == 2 and "usage:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_internal_bug_says_so_and_exits_3(tmp_path):
+    # A template that cannot render is the builder's fault, not the content's.
+    site = copy_site("minimal", tmp_path)
+    (site / "templates").mkdir()
+    (site / "templates" / "home.html").write_text("{{ no_such_value.at_all }}", encoding="utf-8")
+    result = run_builder("build", "--site", str(site), "--out", str(tmp_path / "_site"),
+                         cwd=tmp_path)
+    assert result.returncode == 3
+    assert "this is a bug" in result.stderr and "please report it" in result.stderr
+    assert not (tmp_path / "_site").exists()
