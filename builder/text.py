@@ -35,8 +35,10 @@ class NormalisedText:
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that normalised text[start:end] came from."""
-        if start >= end:
-            return (self.starts[start] if start < len(self.starts) else self.ends[-1], ) * 2
+        if start >= end:  # an empty span: where it sits (the end, past the last character)
+            if start < len(self.starts):
+                return (self.starts[start],) * 2
+            return (self.ends[-1] if self.ends else 0,) * 2
         return self.starts[start], self.ends[end - 1]
 
 
