@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -345,13 +346,20 @@ def test_bad_command_lines_exit_2(tmp_path, arguments):
     assert "Traceback" not in result.stderr
 
 
-def test_an_internal_bug_says_so_and_exits_3(tmp_path):
-    # A template that cannot render is the builder's fault, not the content's.
+def test_an_internal_bug_says_so_and_exits_3(tmp_path, monkeypatch, capsys):
+    import builder.__main__ as command_line
+
+    def broken(options):
+        raise RuntimeError("a bug in the builder")
+
+    monkeypatch.setattr(command_line, "check", broken)
     site = copy_site("minimal", tmp_path)
-    (site / "templates").mkdir()
-    (site / "templates" / "home.html").write_text("{{ no_such_value.at_all }}", encoding="utf-8")
-    result = run_builder("build", "--site", str(site), "--out", str(tmp_path / "_site"),
-                         cwd=tmp_path)
-    assert result.returncode == 3
-    assert "this is a bug" in result.stderr and "please report it" in result.stderr
-    assert not (tmp_path / "_site").exists()
+    handler = signal.getsignal(signal.SIGTERM)  # main() installs its own
+    try:
+        assert command_line.main(["check", "--site", str(site)]) == 3
+    finally:
+        signal.signal(signal.SIGTERM, handler)
+    stderr = capsys.readouterr().err
+    assert "RuntimeError: a bug in the builder" in stderr
+    assert "this is a bug, not a problem with your content" in stderr
+    assert "please report it" in stderr
