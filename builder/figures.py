@@ -1,0 +1,472 @@
+"""The figures a passage states, in a form that can be compared across outlets.
+
+Outlets retelling one story often agree on the words and still disagree on a number or on
+how a fact is dated ("in 2024 alone" against "in the last year"). Each figure keeps its
+exact span so it can be highlighted, and a canonical `value` so "£150m" and
+"150 million pounds", or "70" and "seventy", compare equal.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Mapping, Sequence
+
+# Kinds of figure.
+NUMBER = "number"      # written in digits: "70"
+COUNT = "count"        # written in words: "seventy"
+AMOUNT = "amount"      # with a currency or a unit: "£150m", "4 hour"
+PERCENT = "percent"
+YEAR = "year"          # "2024", "pre-2014", "from 1935 to 1945", "the 1990s"
+DATE = "date"          # "February 2022", "19 February 2022", "on Tuesday"
+RELATIVE = "relative"  # dated from the moment of writing: "last week", "three years ago"
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: str
+    value: str  # canonical: '150000000 GBP', '2.5%', 'year:2024', 'years-ago:3', 'count:70'
+    text: str   # exactly passage[start:end]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class FigureStatement:
+    passage: str  # the key the passage was given to compare_figures
+    figure: Figure
+
+
+@dataclass(frozen=True)
+class FigureDisagreement:
+    # "number", "amount", "percent", "year"/"date" (absolute dates differ), "relative"
+    # (relative dates differ) or "dating" (one passage dates the fact absolutely, another
+    # only relative to when it was written).
+    kind: str
+    statements: tuple[FigureStatement, ...]
+
+
+_MONTHS = {name: number for number, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+    ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+    ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
+    ("december", "dec")), start=1) for name in names}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_ONES = {word: n for n, word in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen"))}
+_TENS = {word: 10 * n for n, word in enumerate((
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), start=2)}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
+           "trillion": 10**12}
+_MULTIPLIERS = {"k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10**6,
+                "bn": 10**9, "billion": 10**9, "tn": 10**12, "trillion": 10**12}
+_CURRENCIES = {"£": "GBP", "$": "USD", "us$": "USD", "€": "EUR", "¥": "JPY",
+               "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "dollar": "USD",
+               "dollars": "USD", "euro": "EUR", "euros": "EUR"}
+# Units a count can carry, by the singular the value uses, and what each measures.
+_UNITS = {
+    "hour": ("hours", "hrs", "hr"), "minute": ("minutes", "mins", "min"),
+    "second": ("seconds", "secs"), "day": ("days",), "week": ("weeks",),
+    "month": ("months",), "year": ("years",), "decade": ("decades",),
+    "km": ("kilometres", "kilometers", "kilometre", "kilometer"), "mile": ("miles",),
+    "metre": ("metres", "meters", "meter"), "kg": ("kilograms", "kilogram", "kilos"),
+    "tonne": ("tonnes", "tons", "ton"), "mph": (), "feet": ("foot", "ft"),
+}
+_UNIT_OF = {spelling: unit for unit, spellings in _UNITS.items()
+            for spelling in (unit,) + spellings}
+_DIMENSION = {"hour": "time", "minute": "time", "second": "time", "day": "time",
+              "week": "time", "month": "time", "year": "time", "decade": "time",
+              "km": "length", "mile": "length", "metre": "length", "feet": "length",
+              "kg": "mass", "tonne": "mass", "mph": "speed"}
+
+
+def _alternatives(words) -> str:
+    return "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True))
+
+
+_MONTH = rf"(?:{_alternatives(name.capitalize() for name in _MONTHS if name != 'may')}|May)\.?"
+_NUMWORD = _alternatives(list(_ONES) + list(_TENS) + list(_SCALES) + ["dozen"])
+_NUMWORDS = rf"(?:{_NUMWORD})(?:(?:\s+and\s+|[\s-]+)(?:{_NUMWORD}))*"
+_UNIT = _alternatives(_UNIT_OF)
+_YEAR4 = r"(?:1[6-9]|20)\d\d"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Digits that are part of a word or a code ("G7", "F-35", "COVID-19") are not figures.
+_FREE = r"(?<![\w.,\-/£$€¥])"
+
+# One pass over the passage: at each position the first alternative that matches wins,
+# so the more specific forms come first ("3 years ago" before "3 years" before "3").
+_FIGURE = re.compile("|".join((
+    rf"(?P<iso>\b(?P<iso_y>{_YEAR4})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)",
+    rf"(?P<dmy>\b(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<dmy_m>{_MONTH})"
+    rf"(?:,?\s+(?P<dmy_y>{_YEAR4}))?\b)",
+    rf"(?P<mdy>\b(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?"
+    rf"(?:,\s*(?P<mdy_y>{_YEAR4}))?\b)",
+    rf"(?P<my>\b(?P<my_m>{_MONTH})\s+(?P<my_y>{_YEAR4})\b)",
+    rf"(?P<range>\b(?:(?i:from|between)\s+)?(?P<range_a>{_YEAR4})\s*"
+    rf"(?:[-–—]|\s(?i:to|and|until)\s)\s*(?P<range_b>{_YEAR4}|\d\d)\b(?![-–]\d))",
+    rf"(?P<pre>\b(?P<pre_k>(?i:pre|post|mid|late|early))-(?P<pre_y>{_YEAR4})\b)",
+    r"(?P<decade>\b(?P<decade_y>(?:1[6-9]|20)\d0)[’']?s\b)",
+    rf"(?P<money>(?P<money_c>(?i:US\$)|[£$€¥])\s?(?P<money_v>{_DIGITS})"
+    rf"(?:\s?(?P<money_m>(?i:bn|billion|mn|million|m|k|thousand|tn|trillion))\b)?)",
+    rf"(?P<money2>{_FREE}(?P<money2_v>{_DIGITS})\s?"
+    rf"(?P<money2_m>(?i:bn|billion|mn|million|m|k|thousand|tn|trillion))?\s+"
+    rf"(?P<money2_c>(?i:pounds?|sterling|dollars?|euros?))\b)",
+    rf"(?P<pct>{_FREE}(?P<pct_v>\d+(?:\.\d+)?)\s?(?:%|(?i:per\s?cent|percent)\b))",
+    rf"(?P<wpct>\b(?P<wpct_v>(?i:{_NUMWORDS}))\s+(?i:per\s?cent|percent)\b)",
+    rf"(?P<ago>\b(?P<ago_n>\d+|(?i:{_NUMWORDS}|an?))\s+"
+    rf"(?P<ago_u>(?i:years?|months?|weeks?|days?|hours?|decades?))\s+(?i:ago)\b)",
+    rf"(?P<unit>{_FREE}(?P<unit_v>{_DIGITS})(?:\s?|-)(?P<unit_u>(?i:{_UNIT}))\b)",
+    rf"(?P<wunit>\b(?P<wunit_v>(?i:{_NUMWORDS}))[\s-]+(?P<wunit_u>(?i:{_UNIT}))\b)",
+    r"(?P<rel>\b(?i:(?:in|over|during)\s+the\s+(?:last|past)\s+(?:few\s+)?"
+    r"(?:year|month|week|decade|days|weeks|months|years|decades)"
+    r"|(?:earlier|later)\s+this\s+(?:year|month|week)"
+    r"|(?:last|this|next)\s+(?:year|month|week|weekend|night|morning|afternoon|evening)"
+    r"|in\s+the\s+coming\s+(?:days|weeks|months|years)"
+    r"|in\s+recent\s+(?:days|weeks|months|years|decades)"
+    r"|over\s+the\s+(?:decades|years)"
+    r"|overnight|yesterday|today|tonight|tomorrow)\b)",
+    rf"(?P<weekday>\b(?P<weekday_n>{_alternatives(d.capitalize() for d in _WEEKDAYS)})\b)",
+    rf"(?P<year>{_FREE}(?P<year_v>{_YEAR4})(?!\d|[.,]\d|\s?%|\w))",
+    rf"(?P<words>\b(?i:{_NUMWORDS})\b)",
+    rf"(?P<number>{_FREE}(?P<number_v>{_DIGITS})"
+    rf"(?:\s?(?P<number_m>(?i:million|billion|trillion|thousand|bn|mn)))?(?![\w%]))",
+)))
+
+
+# Every figure starts at one of a few words, or shortly before one: trying the pattern
+# only there finds what trying it everywhere would (the tests hold it to that), and is
+# many times faster. Words of time may end a phrase four words long ("during the past
+# few weeks"); a number may follow "from" or sit inside a word ("pre-2014", "US$5").
+_TIME_WORDS = frozenset((
+    "year", "years", "month", "months", "week", "weeks", "weekend", "night", "morning",
+    "afternoon", "evening", "decade", "decades", "day", "days"))
+_TRIGGER_WORDS = frozenset(
+    list(_ONES) + list(_TENS) + list(_SCALES) + list(_MONTHS) + list(_WEEKDAYS)
+    + ["dozen", "overnight", "yesterday", "today", "tonight", "tomorrow", "ago"]
+) | _TIME_WORDS
+_DIGITS_OR_MONEY = re.compile(r"[0-9£$€¥][0-9.,]*")
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def extract_figures(passage: str) -> tuple[Figure, ...]:
+    """Every figure the passage states, in order. Words that merely look like numbers
+    ("one country", "one another") are not counted: "one" only counts with a unit."""
+    found = []
+    reached = 0
+    for position in _candidates(passage):
+        if position < reached:
+            continue
+        match = _FIGURE.match(passage, position)
+        if match is None:
+            continue
+        reached = match.end()
+        figure = _figure(match)
+        if figure is not None:
+            found.append(figure)
+    return tuple(found)
+
+
+def _candidates(passage: str) -> list[int]:
+    wanted: set[int] = set()
+    for match in _DIGITS_OR_MONEY.finditer(passage):
+        wanted.add(match.start())
+        wanted.update(_word_starts_before(passage, match.start(), 2))
+    lowered = passage.lower()
+    if len(lowered) != len(passage):  # lower case moved the offsets: look everywhere
+        return list(range(len(passage)))
+    if not _TRIGGER_WORDS.isdisjoint(_LETTERS.findall(lowered)):
+        for match in _LETTERS.finditer(lowered):
+            word = match.group()
+            if word in _TRIGGER_WORDS:
+                wanted.add(match.start())
+                if word in _TIME_WORDS:
+                    wanted.update(_word_starts_before(passage, match.start(), 4))
+    return sorted(wanted)
+
+
+def _word_starts_before(passage: str, position: int, count: int) -> list[int]:
+    """The start of the word `position` is in, and of the words before it."""
+    starts = []
+    for _ in range(count):
+        position = max(passage.rfind(" ", 0, position), passage.rfind("\n", 0, position)) + 1
+        starts.append(position)
+        if position == 0:
+            break
+        position -= 1
+    return starts
+
+
+def _scan(passage: str) -> tuple[Figure, ...]:
+    """The plain way: try the pattern at every position. The tests hold extract_figures
+    to it."""
+    return tuple(f for f in map(_figure, _FIGURE.finditer(passage)) if f is not None)
+
+
+def _figure(match: re.Match) -> Figure | None:
+    kind_value = _READERS[match.lastgroup](match)
+    if kind_value is None:
+        return None
+    kind, value = kind_value
+    return Figure(kind, value, match.group(), match.start(), match.end())
+
+
+def _decimal(digits: str) -> Decimal:
+    return Decimal(digits.replace(",", ""))
+
+
+def _plain(number: Decimal) -> str:
+    return format(number.normalize(), "f")
+
+
+def _scaled(digits: str, multiplier: str | None) -> Decimal:
+    return _decimal(digits) * _MULTIPLIERS.get((multiplier or "").lower(), 1)
+
+
+def _words_value(words: str) -> int | None:
+    """'seventy' → 70, 'two hundred and fifty' → 250, 'twenty-five' → 25."""
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word == "and":
+            continue
+        if word in _ONES:
+            current += _ONES[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "dozen":
+            current = max(current, 1) * 12
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word in _SCALES:
+            total += max(current, 1) * _SCALES[word]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _count_of(text: str) -> Decimal | None:
+    if text[:1].isdigit():
+        try:
+            return _decimal(text)
+        except InvalidOperation:
+            return None
+    if text.lower() in ("a", "an"):
+        return Decimal(1)
+    value = _words_value(text)
+    return None if value is None else Decimal(value)
+
+
+def _read_iso(m):
+    return DATE, f"date:{m['iso_y']}-{m['iso_m']}-{m['iso_d']}"
+
+
+def _read_dmy(m):
+    return DATE, _date_value(m["dmy_y"], m["dmy_m"], m["dmy_d"])
+
+
+def _read_mdy(m):
+    return DATE, _date_value(m["mdy_y"], m["mdy_m"], m["mdy_d"])
+
+
+def _read_my(m):
+    return DATE, _date_value(m["my_y"], m["my_m"], None)
+
+
+def _date_value(year, month, day) -> str:
+    month_number = _MONTHS[month.rstrip(".").lower()]
+    day_part = f"-{int(day):02d}" if day else ""
+    return f"date:{year or '-'}-{month_number:02d}{day_part}"
+
+
+def _read_range(m):
+    first, last = m["range_a"], m["range_b"]
+    if len(last) == 2:  # "1935–45"
+        last = first[:2] + last
+    return YEAR, f"year:{first}-{last}"
+
+
+def _read_pre(m):
+    return YEAR, f"year:{m['pre_k'].lower()}-{m['pre_y']}"
+
+
+def _read_decade(m):
+    return YEAR, f"year:{m['decade_y']}s"
+
+
+def _read_money(m):
+    amount = _scaled(m["money_v"], m["money_m"])
+    return AMOUNT, f"{_plain(amount)} {_CURRENCIES[m['money_c'].lower()]}"
+
+
+def _read_money2(m):
+    amount = _scaled(m["money2_v"], m["money2_m"])
+    return AMOUNT, f"{_plain(amount)} {_CURRENCIES[m['money2_c'].lower()]}"
+
+
+def _read_pct(m):
+    return PERCENT, f"{_plain(_decimal(m['pct_v']))}%"
+
+
+def _read_wpct(m):
+    value = _words_value(m["wpct_v"])
+    return None if value is None else (PERCENT, f"{value}%")
+
+
+def _read_ago(m):
+    count = _count_of(m["ago_n"])
+    if count is None:
+        return None
+    unit = m["ago_u"].lower().rstrip("s")
+    return RELATIVE, f"{unit}s-ago:{_plain(count)}"
+
+
+def _read_unit(m):
+    return AMOUNT, f"{_plain(_decimal(m['unit_v']))} {_UNIT_OF[m['unit_u'].lower()]}"
+
+
+def _read_wunit(m):
+    value = _words_value(m["wunit_v"])
+    if value is None:
+        return None
+    return AMOUNT, f"{value} {_UNIT_OF[m['wunit_u'].lower()]}"
+
+
+_RELATIVE_FORMS = (
+    (re.compile(r"(?:in|over|during) the (?:last|past) (?:few )?(\w+)"), r"past-\1"),
+    (re.compile(r"(earlier|later) this (\w+)"), r"\1-this-\2"),
+    (re.compile(r"(last|this|next) (\w+)"), r"\1-\2"),
+    (re.compile(r"in the coming (\w+)"), r"coming-\1"),
+    (re.compile(r"in recent (\w+)"), r"recent-\1"),
+    (re.compile(r"over the (\w+)"), r"over-\1"),
+)
+
+
+def _read_rel(m):
+    phrase = re.sub(r"\s+", " ", m.group().lower())
+    for pattern, replacement in _RELATIVE_FORMS:
+        if pattern.fullmatch(phrase):
+            return RELATIVE, "relative:" + pattern.sub(replacement, phrase)
+    return RELATIVE, "relative:" + phrase
+
+
+def _read_weekday(m):
+    return DATE, f"weekday:{m['weekday_n'].lower()}"
+
+
+def _read_year(m):
+    return YEAR, f"year:{m['year_v']}"
+
+
+def _read_words(m):
+    value = _words_value(m.group())
+    if value is None or value <= 1:  # "one" is usually "a", not a figure
+        return None
+    return COUNT, f"count:{value}"
+
+
+def _read_number(m):
+    return NUMBER, f"count:{_plain(_scaled(m['number_v'], m['number_m']))}"
+
+
+_READERS = {
+    "iso": _read_iso, "dmy": _read_dmy, "mdy": _read_mdy, "my": _read_my,
+    "range": _read_range, "pre": _read_pre, "decade": _read_decade, "money": _read_money,
+    "money2": _read_money2, "pct": _read_pct, "wpct": _read_wpct, "ago": _read_ago,
+    "unit": _read_unit, "wunit": _read_wunit, "rel": _read_rel, "weekday": _read_weekday,
+    "year": _read_year, "words": _read_words, "number": _read_number,
+}
+
+
+# --- comparison -------------------------------------------------------------------------
+
+_TIMING = "timing"
+
+
+def _family(figure: Figure) -> str:
+    """Figures that can contradict each other: a count written in digits and one written
+    in words, or an absolute and a relative date, are statements about the same thing."""
+    if figure.kind in (NUMBER, COUNT):
+        return NUMBER
+    if figure.kind == AMOUNT:
+        unit = figure.value.rsplit(" ", 1)[-1]
+        return "amount:" + _DIMENSION.get(unit, "money" if unit.isupper() else unit)
+    if figure.kind in (YEAR, DATE, RELATIVE):
+        return _TIMING
+    return figure.kind
+
+
+def compare_figures(figures_by_passage: Mapping[str, Sequence[Figure]]
+                    ) -> tuple[FigureDisagreement, ...]:
+    """Where passages state figures of one family that do not match.
+
+    Passages are compared two by two. Figures both state are set aside; a disagreement is
+    what is left on both sides (one says 70, the other 60). A passage that merely states
+    less (a partial quote) disagrees with nothing. For dates, a passage that dates the
+    fact only relatively ("in the last year") against one that gives the year ("2024")
+    is a disagreement of kind "dating", even if the second also says "in the last year".
+    """
+    order = {key: index for index, key in enumerate(figures_by_passage)}
+    by_family: dict[str, dict[str, list[Figure]]] = {}
+    for key, figures in figures_by_passage.items():
+        for figure in figures:
+            by_family.setdefault(_family(figure), {}).setdefault(key, []).append(figure)
+    found: dict[str, dict[tuple[str, int], FigureStatement]] = {}
+    for family, per_passage in by_family.items():
+        keys = list(per_passage)
+        for i, left in enumerate(keys):
+            for right in keys[i + 1:]:
+                for kind, statements in _pair_conflicts(
+                        family, left, per_passage[left], right, per_passage[right]):
+                    bucket = found.setdefault(kind, {})
+                    for statement in statements:
+                        bucket[(statement.passage, statement.figure.start)] = statement
+    return tuple(
+        FigureDisagreement(kind, tuple(sorted(
+            bucket.values(), key=lambda s: (order[s.passage], s.figure.start))))
+        for kind, bucket in sorted(found.items()))
+
+
+def _pair_conflicts(family, left_key, left, right_key, right):
+    if family != _TIMING:
+        yield from _leftover_conflict(family.split(":")[0], left_key, left, right_key, right)
+        return
+    left_absolute, left_relative = _split_timing(left)
+    right_absolute, right_relative = _split_timing(right)
+    if left_absolute and right_absolute:
+        kind = YEAR if all(f.kind == YEAR for f in left_absolute + right_absolute) else DATE
+        yield from _leftover_conflict(kind, left_key, left_absolute, right_key, right_absolute)
+    if left_relative and right_relative:
+        yield from _leftover_conflict(RELATIVE, left_key, left_relative,
+                                      right_key, right_relative)
+    yield from _dating_conflict(left_key, left_absolute, left_relative,
+                                right_key, right_absolute, right_relative)
+    yield from _dating_conflict(right_key, right_absolute, right_relative,
+                                left_key, left_absolute, left_relative)
+
+
+def _split_timing(figures):
+    absolute = [f for f in figures if f.kind != RELATIVE]
+    relative = [f for f in figures if f.kind == RELATIVE]
+    return absolute, relative
+
+
+def _leftover_conflict(kind, left_key, left, right_key, right):
+    left_only = Counter(f.value for f in left) - Counter(f.value for f in right)
+    right_only = Counter(f.value for f in right) - Counter(f.value for f in left)
+    if left_only and right_only:
+        yield kind, ([FigureStatement(left_key, f) for f in left if f.value in left_only]
+                     + [FigureStatement(right_key, f) for f in right if f.value in right_only])
+
+
+def _dating_conflict(dated_key, dated_absolute, dated_relative,
+                     other_key, other_absolute, other_relative):
+    """`dated` gives a date the other does not, while the other only says 'last year'."""
+    if other_absolute or not other_relative:
+        return
+    if dated_absolute:
+        yield "dating", ([FigureStatement(dated_key, f) for f in dated_absolute]
+                         + [FigureStatement(other_key, f) for f in other_relative])

@@ -1,0 +1,148 @@
+"""Figures: what a passage states, canonically, and where outlets disagree on them."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builder.figures import (AMOUNT, COUNT, DATE, NUMBER, PERCENT, RELATIVE, YEAR, Figure,
+                             _scan, compare_figures, extract_figures)
+
+
+@pytest.mark.parametrize("passage, kind, value, text", [
+    ("sent a new £150m military aid package", AMOUNT, "150000000 GBP", "£150m"),
+    ("a $2bn deal", AMOUNT, "2000000000 USD", "$2bn"),
+    ("150 million pounds of aid", AMOUNT, "150000000 GBP", "150 million pounds"),
+    ("their 4 hour talks today", AMOUNT, "4 hour", "4 hour"),
+    ("after four hours of talks", AMOUNT, "4 hour", "four hours"),
+    ("raise spending to 2.5% of GDP", PERCENT, "2.5%", "2.5%"),
+    ("around 20% of its territory", PERCENT, "20%", "20%"),
+    ("ratings are not 4%.", PERCENT, "4%", "4%"),
+    ("twenty per cent of it", PERCENT, "20%", "twenty per cent"),
+    ("visiting Norwegian waters in 2024 alone", YEAR, "year:2024", "2024"),
+    ("its pre-2014 borders", YEAR, "year:pre-2014", "pre-2014"),
+    ("no general election in the UK from 1935 to 1945.", YEAR, "year:1935-1945",
+     "from 1935 to 1945"),
+    ("the war of 1914–18", YEAR, "year:1914-1918", "1914–18"),
+    ("since the 1990s", YEAR, "year:1990s", "1990s"),
+    ("Putin invaded in February 2022, and", DATE, "date:2022-02", "February 2022"),
+    ("on 19 February 2025 it said", DATE, "date:2025-02-19", "19 February 2025"),
+    ("by May 3, 2021 at the latest", DATE, "date:2021-05-03", "May 3, 2021"),
+    ("date 2025-02-19 Your support", DATE, "date:2025-02-19", "2025-02-19"),
+    ("the US president said on Tuesday.", DATE, "weekday:tuesday", "Tuesday"),
+    ("70 Royal Navy vessels", NUMBER, "count:70", "70"),
+    ("2,000 troops", NUMBER, "count:2000", "2,000"),
+    ("1.5 million people", NUMBER, "count:1500000", "1.5 million"),
+    ("seventy Royal Navy vessels", COUNT, "count:70", "seventy"),
+    ("Our two countries lead", COUNT, "count:2", "two"),
+    ("two hundred and fifty ships", COUNT, "count:250", "two hundred and fifty"),
+    ("Three years ago, one country", RELATIVE, "years-ago:3", "Three years ago"),
+    ("a year ago", RELATIVE, "years-ago:1", "a year ago"),
+    ("In the last year, 70 Royal Naval vessels", RELATIVE, "relative:past-year",
+     "In the last year"),
+    ("from Nato headquarters last week", RELATIVE, "relative:last-week", "last week"),
+    ("calls from President Trump overnight and", RELATIVE, "relative:overnight",
+     "overnight"),
+    ("stunned the West last night", RELATIVE, "relative:last-night", "last night"),
+    ("in the coming weeks", RELATIVE, "relative:coming-weeks", "in the coming weeks"),
+])
+def test_each_form_is_read_with_its_canonical_value_and_exact_span(passage, kind, value, text):
+    figures = extract_figures(passage)
+    assert (kind, value, text) in [(f.kind, f.value, f.text) for f in figures]
+    for figure in figures:
+        assert passage[figure.start:figure.end] == figure.text
+
+
+@pytest.mark.parametrize("passage", [
+    "one country illegally invaded another",   # "one" is an article here, not a count
+    "they would visit one another’s countries",
+    "the G7 and F-35 jets, COVID-19",           # codes, not figures
+    "Nato’s front line",
+])
+def test_words_that_only_look_like_numbers_are_not_figures(passage):
+    assert extract_figures(passage) == ()
+
+
+def test_a_date_is_one_figure_not_a_date_and_a_year():
+    assert [f.value for f in extract_figures("invaded in February 2022")] == ["date:2022-02"]
+
+
+_PIECES = st.sampled_from([
+    "70", "seventy", "2024", "£150m", "2.5%", "in the last year", "last week", "on Tuesday",
+    "February 2022", "three years ago", "from 1935 to 1945", "pre-2014", "4 hour", "a",
+    "the", "ships", "visited", "Norway", ",", ".", "\n", "“", "’", "-", "  ", "one",
+    "twenty-five", "US$5", "(", ")", "per cent", "years", "ago", "1990s", "2,000", "G7",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=25).map(" ".join))
+def test_only_trying_near_trigger_words_finds_what_trying_everywhere_finds(passage):
+    figures = extract_figures(passage)
+    assert figures == _scan(passage)
+    for figure in figures:
+        assert passage[figure.start:figure.end] == figure.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
+def test_spans_are_exact_and_in_order_for_any_text(passage):
+    figures = extract_figures(passage)
+    assert figures == _scan(passage)
+    ends = [0] + [f.end for f in figures]
+    for figure, previous_end in zip(figures, ends):
+        assert previous_end <= figure.start < figure.end
+        assert passage[figure.start:figure.end] == figure.text
+
+
+def _figures(**passages: str) -> dict[str, tuple[Figure, ...]]:
+    return {key: extract_figures(text) for key, text in passages.items()}
+
+
+def test_the_same_count_in_digits_and_in_words_agrees():
+    assert compare_figures(_figures(a="70 Royal Navy vessels", b="seventy vessels")) == ()
+
+
+def test_a_relative_period_against_an_absolute_year_is_a_dating_disagreement():
+    found = compare_figures(_figures(
+        a="with 70 Royal Navy vessels visiting Norwegian waters in 2024 alone",
+        b="In the last year, 70 Royal Naval vessels at different times were here"))
+    assert [d.kind for d in found] == ["dating"]
+    assert {(s.passage, s.figure.value) for s in found[0].statements} == {
+        ("a", "year:2024"), ("b", "relative:past-year")}
+
+
+def test_dating_a_fact_both_ways_still_disagrees_with_dating_it_relatively_only():
+    found = compare_figures(_figures(
+        a="In the last year, 70 Royal Naval vessels were here",
+        b="I’ve just mentioned in the last year in 2024, 70 Royal Naval vessels"))
+    assert [d.kind for d in found] == ["dating"]
+    assert [s.figure.value for s in found[0].statements] == ["relative:past-year", "year:2024"]
+
+
+def test_different_numbers_disagree_and_name_both_sides():
+    found = compare_figures(_figures(a="70 ships visited", b="60 ships visited"))
+    assert [(d.kind, [s.figure.value for s in d.statements]) for d in found] == [
+        ("number", ["count:70", "count:60"])]
+
+
+def test_different_years_disagree():
+    found = compare_figures(_figures(a="since 2022", b="since 2021"))
+    assert [d.kind for d in found] == ["year"]
+
+
+def test_a_passage_that_states_less_disagrees_with_nothing():
+    assert compare_figures(_figures(
+        a="70 ships visited in 2024 and our two countries lead",
+        b="70 ships visited")) == ()
+
+
+def test_amounts_in_different_units_are_not_compared_as_one_figure():
+    assert compare_figures(_figures(a="their 4 hour talks", b="a £4m package")) == ()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_PIECES, max_size=20).map(" ".join))
+def test_a_passage_never_disagrees_with_itself(passage):
+    figures = extract_figures(passage)
+    assert compare_figures({"a": figures, "b": figures}) == ()
