@@ -1,0 +1,150 @@
+"""Two renderings of one passage, compared the way a reader would.
+
+Readers do not care that one outlet typed curly quotes and another straight ones, so
+typography never counts as a difference; punctuation and letter case are a lesser
+difference than words, which change what was said.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import chain
+
+from rapidfuzz.distance import Indel
+
+from .text import normalise_typography
+
+IDENTICAL = "identical"
+PUNCTUATION = "punctuation"
+WORDING = "wording"
+# How far apart two renderings are; the larger, the more a reader should be told.
+DIVERGENCE = {IDENTICAL: 0, PUNCTUATION: 1, WORDING: 2}
+
+# A word with any apostrophes inside it ("Nato’s", "could’ve"): one word, not two.
+_WORD = re.compile(r"[^\W_]+(?:['’\u02bc][^\W_]+)*")
+_APOSTROPHES = re.compile(r"['’\u02bc]")
+_SPACES = re.compile(r" {2,}")
+
+
+def _typography_table() -> dict[int, str]:
+    """What builder.text does to each character, asked of it once: comparing thousands
+    of passages needs a form without offsets, and asking keeps the two from drifting."""
+    table = {}
+    for code in chain(range(0x2400), range(0x3000, 0x3100), range(0xFE00, 0x10000)):
+        if 0xD800 <= code < 0xE000:
+            continue
+        probe = f"a{chr(code)}b"
+        normalised = normalise_typography(probe).text
+        if normalised != probe:
+            table[code] = normalised[1:-1]
+    return table
+
+
+_TYPOGRAPHY = _typography_table()
+_TYPOGRAPHIC_CHAR = re.compile("[" + re.escape("".join(map(chr, _TYPOGRAPHY))) + "]")
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    kind: str   # "same" | "removed" | "added" | "replaced"
+    left: str   # the words as the left passage has them ("" when added)
+    right: str  # the words as the right passage has them ("" when removed)
+
+
+@dataclass(frozen=True)
+class Word:
+    key: str    # lower case, apostrophes dropped: what comparison sees
+    start: int  # where the word starts in its text
+    end: int
+
+
+def words(text: str) -> tuple[Word, ...]:
+    return tuple(Word(_key(match.group()), match.start(), match.end())
+                 for match in _WORD.finditer(text))
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Where each of `words(text)` starts and ends."""
+    return [match.span() for match in _WORD.finditer(text)]
+
+
+def word_keys(text: str) -> tuple[str, ...]:
+    """The words as comparison sees them: no case, no apostrophes, no punctuation; one
+    key for each of `words(text)`. (Folding case word by word is slow; folding the
+    joined words never adds a space, so it cannot merge or split them.)"""
+    found = _WORD.findall(text)
+    if not found:
+        return ()
+    return tuple(_APOSTROPHES.sub("", " ".join(found)).casefold().split(" "))
+
+
+def _key(word: str) -> str:
+    return _APOSTROPHES.sub("", word).casefold()
+
+
+def typographic_form(text: str) -> str:
+    """normalise_typography(text).text with the edges trimmed, without the offsets."""
+    replaced = _TYPOGRAPHIC_CHAR.sub(lambda m: _TYPOGRAPHY[ord(m.group())], text)
+    return _SPACES.sub(" ", replaced).strip()
+
+
+def classify(a: str, b: str) -> str:
+    """'identical' when only typography differs, 'punctuation' when only punctuation or
+    letter case does too, 'wording' when the words themselves differ."""
+    if typographic_form(a) == typographic_form(b):
+        return IDENTICAL
+    if word_keys(a) == word_keys(b):
+        return PUNCTUATION
+    return WORDING
+
+
+def word_diff(a: str, b: str) -> tuple[DiffOp, ...]:
+    """Word-level differences, ignoring case and punctuation. Each op carries the words
+    as written, with the punctuation and space that follow them, so joining the ops'
+    `left` (or `right`) strings gives back `a` (or `b`) exactly."""
+    return diff_keyed(a, word_keys(a), b, word_keys(b))
+
+
+def diff_keyed(a: str, a_keys: tuple[str, ...], b: str, b_keys: tuple[str, ...]
+               ) -> tuple[DiffOp, ...]:
+    """word_diff for texts whose word_keys are already known."""
+    if a_keys == b_keys:
+        return (DiffOp("same", a, b),) if a or b else ()
+    a_cuts, a_keys = _cuts(a, a_keys)
+    b_cuts, b_keys = _cuts(b, b_keys)
+    ops = []
+    # rapidfuzz aligns in C++ (a longest common subsequence of words); thousands of
+    # pairs are diffed per build, where difflib would dominate the run.
+    for tag, i1, i2, j1, j2 in _merged(Indel.opcodes(a_keys, b_keys)):
+        ops.append(DiffOp(_KINDS[tag], a[a_cuts[i1]:a_cuts[i2]], b[b_cuts[j1]:b_cuts[j2]]))
+    return tuple(ops)
+
+
+_KINDS = {"equal": "same", "delete": "removed", "insert": "added", "replace": "replaced"}
+
+
+def _cuts(text: str, keys: tuple[str, ...]) -> tuple[list[int], tuple[str, ...]]:
+    """Where each word's piece starts (a piece runs to the next word; text before the
+    first word goes with it), and the end. A text without words is one piece."""
+    if not keys:
+        return ([0, len(text)], ("",)) if text else ([0], ())
+    starts = [m.start() for m in _WORD.finditer(text)]
+    starts[0] = 0
+    starts.append(len(text))
+    return starts, keys
+
+
+def _merged(opcodes) -> list[tuple[str, int, int, int, int]]:
+    """A deletion next to an insertion is one replacement, as a reader sees it."""
+    merged: list[tuple[str, int, int, int, int]] = []
+    for op in opcodes:
+        tag, i1, i2, j1, j2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
+        if merged and tag != "equal" and merged[-1][0] != "equal":
+            _, p1, _, q1, _ = merged.pop()
+            tag, i1, j1 = "replace", p1, q1
+            if i1 == i2:
+                tag = "insert"
+            elif j1 == j2:
+                tag = "delete"
+        merged.append((tag, i1, i2, j1, j2))
+    return merged
