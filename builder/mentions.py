@@ -1,0 +1,306 @@
+"""Where an article mentions people: names, titles and pronouns, with their spans.
+
+Attribution needs every mention in thousands of articles, so this reads an article in a
+few fast passes instead of trying a large pattern at every character: runs of
+capitalised words (names), the few title words found by plain substring search ("the
+US president", "his defence secretary"), and the pronouns he, she and him. What decides
+whether a mention is a person is left to the roster (builder.people).
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+# Latin, Greek and Cyrillic capitals: names in European news copy start with one.
+_UPPER = "".join(sorted({chr(c) for c in range(0x41, 0x530) if chr(c).isupper()}))
+_SP = r"[^\S\n]"  # a space that is not a line break: names never run over one
+
+HONORIFICS = frozenset((
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Lord", "Lady", "Baroness",
+    "Baron", "Prof", "Professor", "Rev", "Cllr", "Mr.", "Mrs.", "Ms.", "Dr."))
+# Capitalised words that start sentences or stand before names but are not names.
+_NOT_NAMES = frozenset("""
+The A An And But Or Nor So Yet If When While Whilst As At In On Of For From To With By
+After Before During Since Until Despite Although Though Because It Its This That These
+Those There Here He She They We I You His Her Their Our My Your Him Them Us Asked
+Speaking Responding Pointing According Following However Meanwhile Both Neither Either
+Each Every All Some Many Most No Not What Who Why How Where Which Also Then Now Today
+Yesterday Last Next One Two Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+January February March April May June July August September October November December
+Read Support Former New
+""".split())
+DETERMINERS = frozenset(("the", "his", "her", "their", "its"))
+RELATIVE_DETERMINERS = frozenset(("his", "her", "their", "its"))
+# Modifiers that say when someone held a title, not which title it is.
+TIME_MODIFIERS = frozenset((
+    "former", "new", "then", "outgoing", "incoming", "acting", "interim", "current",
+    "late", "newly"))
+TITLE_MODIFIERS = TIME_MODIFIERS | frozenset((
+    "defence", "defense", "foreign", "home", "prime", "deputy", "vice", "shadow",
+    "cabinet", "health", "finance", "justice", "interior", "trade", "culture",
+    "education", "energy", "environment", "transport", "business", "economy",
+    "opposition", "party", "conservative", "labour", "tory", "liberal", "democratic",
+    "republican", "first", "chief", "junior", "senior", "armed", "forces", "veterans",
+    "security", "treasury", "press", "state"))
+TITLE_HEADS = (
+    "president", "minister", "secretary", "chancellor", "counterpart", "leader",
+    "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "mayor",
+    "governor", "senator", "premier", "king", "queen", "prince", "princess", "pope",
+    "chairman", "chairwoman", "director", "commissioner", "congressman",
+    "congresswoman", "adviser", "advisor", "commander", "admiral")
+_TITLE_WORDS = TITLE_MODIFIERS | frozenset(TITLE_HEADS)
+# Demonyms mean the same as the country's name in a title: "Ukrainian President".
+COUNTRIES = {
+    "us": "us", "u.s.": "us", "american": "us", "america": "us", "uk": "uk",
+    "british": "uk", "britain": "uk", "eu": "eu", "european": "eu", "europe": "eu",
+    "un": "un", "ukrainian": "ukraine", "russian": "russia", "norwegian": "norway",
+    "french": "france", "german": "germany", "chinese": "china", "polish": "poland",
+    "italian": "italy", "spanish": "spain", "canadian": "canada", "australian": "australia",
+    "japanese": "japan", "indian": "india", "iranian": "iran", "israeli": "israel",
+    "turkish": "turkey", "swedish": "sweden", "finnish": "finland", "danish": "denmark",
+    "dutch": "netherlands", "belgian": "belgium", "irish": "ireland",
+    "scottish": "scotland", "welsh": "wales", "saudi": "saudi arabia",
+}
+RELATIVE = "relative"  # "his defence secretary": someone's, not the reader's
+
+_RUN = re.compile(
+    rf"[{re.escape(_UPPER)}][\w\-’']*(?:{_SP}+(?:(?:de|da|van|von|der|den|bin|al|la|le|du|"
+    rf"del|di){_SP}+)?[{re.escape(_UPPER)}][\w\-’']*)*")
+_PRONOUN = re.compile(r"[HhSs]h?[ei]m?\b")
+_PRONOUNS = frozenset(("he", "she", "him", "He", "She", "Him"))
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ish|ese|ch|an|i)$")
+
+
+class Mention(NamedTuple):
+    start: int
+    end: int
+    kind: str                                   # "name" | "title" | "pronoun"
+    name: str | None                            # as written, without honorific or title
+    title: tuple[str | None, str] | None        # (qualifier, title): ("us", "president")
+    possessive: bool                            # "Mr Trump’s assertion"
+    honoured: bool                              # an honorific or title stands before it
+
+
+class _Title(NamedTuple):
+    start: int
+    end: int
+    title: tuple[str | None, str]
+    determiner: str | None
+
+
+def find_mentions(text: str) -> tuple[Mention, ...]:
+    runs = [(m.start(), m.end()) for m in _RUN.finditer(text)]
+    titles = _titles(text)
+    mentions = _named(text, runs, titles)
+    mentions.extend(_pronouns(text))
+    mentions.sort()
+    return tuple(_with_appositions(text, mentions))
+
+
+# --- titles -----------------------------------------------------------------------------
+
+def _titles(text: str) -> list[_Title]:
+    lower = text.lower()
+    if len(lower) != len(text):  # a rare letter whose lower case is longer: map by hand
+        lower = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    found = []
+    for head in TITLE_HEADS:
+        at = lower.find(head)
+        while at >= 0:
+            end = at + len(head)
+            if (at == 0 or not lower[at - 1].isalnum()) and (
+                    end == len(lower) or not lower[end].isalnum()):
+                found.append(_title_at(text, lower, at, end))
+            at = lower.find(head, end)
+    found.sort()
+    return found
+
+
+def _title_at(text: str, lower: str, head_start: int, head_end: int) -> _Title:
+    head = lower[head_start:head_end]
+    if lower.startswith(" of state", head_end):
+        head_end += len(" of state")
+        head += " of state"
+    words = _words_before(text, head_start)
+    modifiers: list[str] = []
+    start = head_start
+    qualifier = determiner = None
+    while words and words[-1][0].lower() in TITLE_MODIFIERS:
+        word, start = words.pop()
+        modifiers.insert(0, word.lower())
+    if words and _qualifier(words[-1][0]) is not None:
+        word, start = words.pop()
+        qualifier = _qualifier(word)
+        while words and words[-1][0].lower() in TIME_MODIFIERS:
+            start = words.pop()[1]
+    if words and words[-1][0].lower() in DETERMINERS:
+        word, start = words.pop()
+        determiner = word.lower()
+    phrase = " ".join([m for m in modifiers if m not in TIME_MODIFIERS] + [head])
+    if determiner in RELATIVE_DETERMINERS:
+        qualifier = RELATIVE
+    return _Title(start, head_end, (qualifier, phrase), determiner)
+
+
+def _words_before(text: str, position: int, count: int = 5) -> list[tuple[str, int]]:
+    """Up to `count` words before `position` on its line, each with where it starts."""
+    line_start = text.rfind("\n", 0, position) + 1
+    window_start = max(line_start, position - 60)
+    words = []
+    end = position
+    for word in reversed(text[window_start:position].split(" ")[:-1]):
+        start = end - len(word) - 1
+        opens_aside = word.startswith("(")
+        if opens_aside:  # "(Russian President": the aside starts here
+            word, start = word[1:], start + 1
+        if not word or not _is_word(word):
+            break
+        words.append((word, start))
+        end = start
+        if len(words) == count or opens_aside:
+            break
+    words.reverse()
+    return words
+
+
+def _is_word(word: str) -> bool:
+    return word.replace("’", "").replace("'", "").replace(".", "").replace("-", "").isalpha()
+
+
+def _qualifier(word: str) -> str | None:
+    bare = word
+    for ending in ("’s", "'s"):
+        if bare.endswith(ending):
+            bare = bare[:-2]
+            break
+    if bare.lower() in COUNTRIES and (bare[0].isupper()):
+        return COUNTRIES[bare.lower()]
+    if bare != word and bare[:1].isupper():
+        return bare.lower()  # "Russia’s foreign minister"
+    if _DEMONYM.match(bare):
+        return bare.lower()
+    return None
+
+
+# --- names ------------------------------------------------------------------------------
+
+def _named(text: str, runs: list[tuple[int, int]], titles: list[_Title]) -> list[Mention]:
+    """Names from the capitalised runs; a title right before a name is that name's."""
+    mentions: list[Mention] = []
+    title_at_end = {t.end: t for t in titles}
+    covered = _coverage(titles)
+    used_titles: set[int] = set()
+    for run_start, run_end in runs:
+        for first, start, end, honoured in _name_spans(text, run_start, run_end, covered):
+            # "(Russian President Vladimir) Putin": a name cut by a bracket is not whole.
+            cut = text[end:end + 1] == ")"
+            title = None if cut else _title_before(text, first, title_at_end)
+            name, possessive = _bare(text[start:end])
+            if not name:
+                continue
+            if title is not None:
+                used_titles.add(title.start)
+                mentions.append(Mention(title.start, end, "name", name, title.title,
+                                        possessive, True))
+            else:
+                mentions.append(Mention(first, end, "name", name, None, possessive, honoured))
+    for title in titles:
+        if title.start not in used_titles and title.determiner is not None:
+            mentions.append(Mention(title.start, title.end, "title", None, title.title,
+                                    text[title.end:title.end + 2] in ("’s", "'s"), True))
+    return mentions
+
+
+def _coverage(titles: list[_Title]) -> list[tuple[int, int]]:
+    return [(t.start, t.end) for t in titles]
+
+
+def _name_spans(text: str, run_start: int, run_end: int, covered):
+    """The names inside one capitalised run: stretches of words that are not titles,
+    honorifics or sentence openers. Yields (mention start, name start, end, honoured);
+    the mention starts at an honorific right before the name ('Mr Healey')."""
+    position = run_start
+    name_start = honorific = None
+    honoured = False
+    last_end = run_start
+    for word in text[run_start:run_end].split():
+        start = text.find(word, position)
+        end = start + len(word)
+        position = end
+        base = word.split("’")[0].split("'")[0]
+        is_honorific = word in HONORIFICS
+        if (is_honorific or base in _NOT_NAMES or base.lower() in _TITLE_WORDS
+                or _inside(start, covered)):
+            if name_start is not None:
+                yield (honorific if honorific is not None else name_start), name_start, \
+                    last_end, honoured
+                name_start = None
+            honorific = start if is_honorific else None
+            honoured = is_honorific or _inside(start, covered)
+            continue
+        if name_start is None:
+            name_start = start
+        last_end = end
+    if name_start is not None:
+        yield (honorific if honorific is not None else name_start), name_start, last_end, \
+            honoured
+
+
+def _inside(position: int, spans) -> bool:
+    for start, end in spans:
+        if start <= position < end:
+            return True
+    return False
+
+
+def _title_before(text: str, start: int, title_at_end: dict[int, _Title]) -> _Title | None:
+    """The title just before a name or its honorific ('US President Donald Trump',
+    'Prime Minister Sir Keir Starmer')."""
+    gap_start = start
+    while gap_start > 0 and text[gap_start - 1] in " \u00a0\t":
+        gap_start -= 1
+    return title_at_end.get(gap_start) if gap_start < start else None
+
+
+def _bare(name: str) -> tuple[str, bool]:
+    """The name without possessive or trailing quote mark, and whether it was possessive."""
+    name = " ".join(name.split())
+    for ending in ("’s", "'s"):
+        if name.endswith(ending):
+            return name[:-2], True
+    if name.endswith(("’", "'")):
+        return name[:-1], name[-2:-1] == "s"
+    return name, False
+
+
+def _pronouns(text: str) -> list[Mention]:
+    found = []
+    for match in _PRONOUN.finditer(text):
+        word = match.group()
+        start = match.start()
+        if word in _PRONOUNS and (start == 0 or not text[start - 1].isalnum()):
+            found.append(Mention(start, match.end(), "pronoun", None, None, False, False))
+    return found
+
+
+def _with_appositions(text: str, mentions: list[Mention]):
+    """'Pete Hegseth, the new US Defence Secretary,' and 'His defence secretary, Pete
+    Hegseth,': the title and the name are one mention."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if previous is not None and _apposed(text, previous, mention):
+            named, titled = (previous, mention) if previous.kind == "name" else (mention, previous)
+            merged[-1] = Mention(previous.start, mention.end, "name", named.name,
+                                 titled.title, named.possessive, True)
+            continue
+        merged.append(mention)
+    return merged
+
+
+def _apposed(text: str, first: Mention, second: Mention) -> bool:
+    kinds = {first.kind, second.kind}
+    if kinds != {"name", "title"} or text[first.end:second.start].strip() != ",":
+        return False
+    named = first if first.kind == "name" else second
+    return named.title is None and text[second.end:second.end + 1] == ","

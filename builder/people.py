@@ -1,0 +1,195 @@
+"""Who is named in an article, and under which names and titles.
+
+News copy names a person once in full ("Defence Secretary John Healey") and then by
+surname, honorific or title alone ("Mr Healey", "Healey", "the Defence Secretary"). A
+roster collects what a text (or a whole corpus) establishes: the full names, the titles
+each person is given next to their name. References are resolved against it only when
+exactly one person fits; otherwise they stay unresolved rather than guessed.
+"""
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+from typing import Iterable, Mapping
+from dataclasses import dataclass
+
+from .mentions import COUNTRIES, RELATIVE, Mention, find_mentions
+
+
+def _words(words: Iterable[str]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+SPEECH_VERBS = (
+    "said", "says", "say", "saying", "told", "tells", "telling", "added", "adds", "adding",
+    "wrote", "writes", "writing", "posted", "posts", "tweeted", "stated", "states",
+    "warned", "warns", "warning", "cautioned", "cautions", "urged", "urges", "urging",
+    "claimed", "claims", "claiming", "insisted", "insists", "insisting", "argued",
+    "argues", "arguing", "asked", "asks", "noted", "notes", "noting", "described",
+    "describes", "describing", "called", "calls", "accused", "accuse", "accuses",
+    "accusing", "criticised", "criticized", "announced", "announces", "declared",
+    "declares", "replied", "replies", "responded", "responds", "answered", "stressed",
+    "stresses", "emphasised", "emphasized", "explained", "explains", "suggested",
+    "suggests", "asserted", "asserts", "asserting", "acknowledged", "admitted",
+    "admits", "conceded", "concedes", "remarked", "countered", "vowed", "vows",
+    "promised", "promises", "pledged", "branded", "branding", "dismissed", "labelled",
+    "praised", "blamed", "condemned", "confirmed", "confirms", "denied", "denies",
+    "revealed", "recalled", "joked", "quipped", "mentioned", "underscored",
+    "underlined", "observed", "commented", "complained", "maintained", "maintains",
+    "reiterated", "repeated", "continued", "concluded", "boasted", "predicted",
+    "demanded", "added:", "tweets", "messaged", "wrote:", "announcing", "declaring")
+SPEECH_NOUNS = (
+    "assertion", "assertions", "suggestion", "suggestions", "claim", "claims", "remark",
+    "remarks", "comment", "comments", "statement", "statements", "words", "warning",
+    "description", "accusation", "accusations", "insistence", "call", "promise",
+    "pledge", "demand", "message", "argument", "characterisation", "view", "verdict",
+    "charge", "boast", "threat", "prediction", "question", "answer", "response", "post",
+    "tweet")
+_SPEECH_VERB = _words(SPEECH_VERBS)
+_BRIDGE = (r"(?:,\s*)?(?:(?:has|have|had|was|is|were|also|then|later|previously|earlier|"
+           r"again|repeatedly|notably|first|recently|once|would|will|did|does|just|"
+           r"already|not|never|to|today|yesterday|publicly|reportedly)\s+){0,3}")
+_SPEAKS_AFTER = re.compile(
+    rf"\s+{_BRIDGE}(?:[a-z][\w’'\-]*\s+){{0,3}}?{_SPEECH_VERB}\b")
+_SPEAKS_RIGHT_AFTER = re.compile(rf"\s+{_BRIDGE}{_SPEECH_VERB}\b")
+
+
+@dataclass(frozen=True)
+class Roster:
+    """What a text or corpus establishes about people: full names by surname, who has
+    been given each title next to their name, and which surnames name people at all."""
+
+    full_names: Mapping[str, tuple[str, ...]]  # surname → full names, fullest first
+    titles: Mapping[str, Mapping[str | None, frozenset[str]]]  # title → qualifier → names
+    surnames: frozenset[str]
+
+
+def speaks_after(text: str, mention: Mention) -> bool:
+    """The mention is the subject of a speech verb: 'Mr Healey told', 'he also said'."""
+    return _SPEAKS_AFTER.match(text, mention.end) is not None
+
+
+# --- rosters ----------------------------------------------------------------------------
+
+def read_roster(text: str, mentions: tuple[Mention, ...] | None = None) -> Roster:
+    mentions = find_mentions(text) if mentions is None else mentions
+    surnames = {_surname(m.name) for m in mentions
+                if m.kind == "name" and (m.honoured or _speaking_full_name(text, m))}
+    full: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.kind == "name" and " " in mention.name and _surname(mention.name) in surnames:
+            full.setdefault(_surname(mention.name), set()).add(mention.name)
+    titled = [(m.title, m.name) for m in mentions if m.kind == "name" and m.title is not None]
+    return _roster(full, titled, surnames)
+
+
+def _speaking_full_name(text: str, mention: Mention) -> bool:
+    """'John Healey has urged': a first name and a surname that speak. One capitalised
+    word that speaks is as likely a country or an institution ('Russia warned'), and so
+    is a name run on from 'of'/'for' ('Institute for Fiscal Studies have warned')."""
+    tokens = mention.name.split()
+    return (len(tokens) >= 2 and tokens[0].lower() not in COUNTRIES
+            and not any(token.isupper() for token in tokens)
+            and text[max(0, mention.start - 5):mention.start].split()[-1:] not in (
+                ["of"], ["for"], ["the"], ["and"])
+            and _SPEAKS_RIGHT_AFTER.match(text, mention.end) is not None)
+
+
+def merge_rosters(rosters: Iterable[Roster]) -> Roster:
+    full: dict[str, set[str]] = {}
+    titled: list[tuple[tuple[str | None, str], str]] = []
+    surnames: set[str] = set()
+    for roster in rosters:
+        surnames |= roster.surnames
+        for surname, names in roster.full_names.items():
+            full.setdefault(surname, set()).update(names)
+        for head, holders in roster.titles.items():
+            titled.extend(((qualifier, head), name)
+                          for qualifier, names in holders.items() for name in names)
+    return _roster(full, titled, surnames)
+
+
+def _roster(full: dict[str, set[str]], titled, surnames) -> Roster:
+    names = MappingProxyType({surname: tuple(sorted(found, key=lambda n: (-len(n.split()), n)))
+                              for surname, found in sorted(full.items())})
+    known = Roster(names, MappingProxyType({}), frozenset(surnames))
+    titles: dict[str, dict[str | None, set[str]]] = {}
+    for (qualifier, head), name in titled:
+        titles.setdefault(head, {}).setdefault(qualifier, set()).add(
+            canonical_name(name, known))
+    return Roster(names, MappingProxyType({
+        head: MappingProxyType({q: frozenset(n) for q, n in holders.items()})
+        for head, holders in titles.items()}), frozenset(surnames))
+
+
+def _surname(name: str) -> str:
+    return name.rsplit(" ", 1)[-1]
+
+
+def is_person(mention: Mention, *rosters: Roster) -> bool:
+    if mention.kind != "name":
+        return mention.kind == "title"
+    return mention.honoured or any(_surname(mention.name) in r.surnames for r in rosters)
+
+
+def canonical_name(name: str, *rosters: Roster) -> str:
+    """The fullest name the rosters know for this one ('Mr Healey' → 'John Healey'),
+    trying each roster in turn; the name as given when none or several fit."""
+    tokens = name.split()
+    for roster in rosters:
+        fits = [full for full in roster.full_names.get(tokens[-1], ())
+                if full.split()[-len(tokens):] == tokens]
+        if not fits:
+            continue
+        longest = len(fits[0].split())
+        best = [full for full in fits if len(full.split()) == longest]
+        if len(best) == 1 and _compatible(best[0], fits):
+            return best[0]
+        return name
+    return name
+
+
+def _compatible(best: str, fits: list[str]) -> bool:
+    """Every shorter full name must be part of the best one ('Keir Starmer' of
+    'Keir Rodney Starmer'), or the surname is shared by different people."""
+    best_tokens = best.split()
+    return all(set(other.split()) <= set(best_tokens) for other in fits)
+
+
+def resolve_title(title: tuple[str | None, str], mentioned: frozenset[str],
+                  *rosters: Roster) -> str | None:
+    """The one person mentioned in the text who holds this title, or None.
+
+    'the US president' matches who was called 'US President …'; failing that, who was
+    called plain 'President …' unless they are known as another country's president.
+    An unqualified 'the president' matches anyone with that title, so it resolves only
+    when the text mentions a single president.
+    """
+    qualifier, head = title
+    if qualifier == RELATIVE:
+        return None
+    holders: dict[str | None, set[str]] = {}
+    for roster in rosters:
+        for q, names in roster.titles.get(head, {}).items():
+            holders.setdefault(q, set()).update(names & mentioned)
+    if qualifier is None:
+        found = set().union(*holders.values())
+    else:
+        found = holders.get(qualifier, set())
+        if not found:
+            others = set().union(*(names for q, names in holders.items()
+                                   if q not in (None, qualifier)))
+            found = holders.get(None, set()) - others
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def unify_names(names: Iterable[str]) -> Mapping[str, str]:
+    """Across sources: each name → the fullest name among them that it is part of
+    ('Healey' → 'John Healey'), when only one such fullest name exists."""
+    distinct = sorted(set(names), key=lambda n: (-len(n.split()), n))
+    full: dict[str, set[str]] = {}
+    for name in distinct:
+        if " " in name:
+            full.setdefault(_surname(name), set()).add(name)
+    roster = _roster(full, [], set())
+    return MappingProxyType({name: canonical_name(name, roster) for name in distinct})
