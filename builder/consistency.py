@@ -1,0 +1,342 @@
+"""How consistently outlets report what was said.
+
+Two questions: for one claim, how do its appearances in different outlets compare; and
+across the corpus, which quotations are the same utterance, and does every outlet quote
+it alike. Quotations are compared a paragraph at a time, because outlets split and join
+a speaker's paragraphs differently. A short quotation is compared with the part of the
+longer one it matches, and the punctuation at either end of a quotation is the quoting
+sentence's, not the speaker's, so it is not a difference.
+"""
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from rapidfuzz import fuzz
+
+from .diffing import (DIVERGENCE, IDENTICAL, PUNCTUATION, WORDING, DiffOp, diff_keyed,
+                      typographic_form, word_keys, word_spans)
+from .figures import Figure, FigureDisagreement, compare_figures, extract_figures
+from .grouping import Clustering, Unit, cluster_units, make_unit
+from .quotations import Quotation, paragraphs, unify_speakers
+from .quotemarks import paragraph_segments
+
+
+@dataclass(frozen=True)
+class Passage:
+    source: str
+    outlet: str
+    text: str   # exactly the source's text[start:end]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class PassagePair:
+    left: Passage
+    right: Passage
+    classification: str            # "identical" | "punctuation" | "wording"
+    diff: tuple[DiffOp, ...]
+    # The shorter passage was compared with the part of the longer one it matches; the
+    # diff then covers that part only.
+    partial: bool
+
+
+@dataclass(frozen=True)
+class PassageComparison:
+    passages: tuple[Passage, ...]
+    classification: str           # the most divergent pair's ("identical" if no pair)
+    pairs: tuple[PassagePair, ...]
+    figures: tuple[tuple[Figure, ...], ...]  # per passage; offsets are in the source
+    figure_disagreements: tuple[FigureDisagreement, ...]  # passages keyed by label()
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    id: str                      # stable across builds: slug of its words + hash
+    speaker: str | None
+    classification: str          # the most divergent pair's
+    variants: tuple[Passage, ...]  # one per quoted paragraph, by source then position
+    pairs: tuple[PassagePair, ...]  # the matches that put the variants in one group
+    figure_disagreements: tuple[FigureDisagreement, ...]  # passages keyed by source
+
+
+class _Said:
+    """A passage's words, prepared once for every comparison it takes part in (an
+    internal helper: the parts only some comparisons need are worked out on demand)."""
+
+    __slots__ = ("text", "keys", "_form", "_spans")
+
+    def __init__(self, text: str, keys: tuple[str, ...] | None = None):
+        self.text = text
+        self.keys = word_keys(text) if keys is None else keys
+        self._form: str | None = None
+        self._spans: list[tuple[int, int]] | None = None
+
+    @property
+    def form(self) -> str:
+        """Typographic form without the punctuation at either end."""
+        if self._form is None:
+            self._form = _edge_trimmed(self.text)
+        return self._form
+
+    def window(self, first: int, last: int) -> str:
+        """The text of words first..last-1."""
+        if self._spans is None:
+            self._spans = word_spans(self.text)
+        return self.text[self._spans[first][0]:self._spans[last - 1][1]]
+
+
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+PARTIAL = 0.8  # a passage with fewer words than this share of the other is partial
+
+
+def _edge_trimmed(text: str) -> str:
+    return _EDGES.sub("", typographic_form(text))
+
+
+def _said(text: str) -> _Said:
+    return _Said(text)
+
+
+def label(passage: Passage) -> str:
+    """How a passage is named in figure comparisons: 'source@start'."""
+    return f"{passage.source}@{passage.start}"
+
+
+# --- one claim's appearances ------------------------------------------------------------
+
+def compare_passages(passages: Sequence[Passage]) -> PassageComparison:
+    """Every pair of a claim's appearances compared, and the figures they state."""
+    passages = tuple(passages)
+    said = [_said(_spoken(p.text)) for p in passages]
+    pairs = tuple(_pair(passages[i], said[i], passages[j], said[j])
+                  for i in range(len(passages)) for j in range(i + 1, len(passages)))
+    figures = tuple(_figures_in_source(p) for p in passages)
+    disagreements = compare_figures({label(p): f for p, f in zip(passages, figures)})
+    return PassageComparison(passages, _most_divergent(pairs), pairs, figures, disagreements)
+
+
+def _spoken(text: str) -> str:
+    """A passage over several paragraphs, read as one: line breaks and the marks that
+    reopen a quotation on each paragraph are not words."""
+    return " ".join(text[a:b] for a, b in paragraph_segments(text, 0, len(text)))
+
+
+def _figures_in_source(passage: Passage) -> tuple[Figure, ...]:
+    return tuple(Figure(f.kind, f.value, f.text, passage.start + f.start,
+                        passage.start + f.end) for f in extract_figures(passage.text))
+
+
+def _most_divergent(pairs: Sequence[PassagePair]) -> str:
+    return max((pair.classification for pair in pairs), key=DIVERGENCE.__getitem__,
+               default=IDENTICAL)
+
+
+def _pair(left: Passage, left_said: _Said, right: Passage, right_said: _Said) -> PassagePair:
+    classification, diff, partial = compare_said(left_said, right_said)
+    return PassagePair(left, right, classification, diff, partial)
+
+
+def compare_said(a: _Said, b: _Said) -> tuple[str, tuple[DiffOp, ...], bool]:
+    if a.keys == b.keys:
+        same = IDENTICAL if a.form == b.form else PUNCTUATION
+        return same, (DiffOp("same", a.text, b.text),), False
+    a_is_short = len(a.keys) <= len(b.keys)
+    short, long = (a, b) if a_is_short else (b, a)
+    at = _contiguous(short.keys, long.keys)
+    if at is not None:
+        window = long.window(at, at + len(short.keys))
+        same = IDENTICAL if short.form == _edge_trimmed(window) else PUNCTUATION
+        left, right = (a.text, window) if a_is_short else (window, b.text)
+        return same, (DiffOp("same", left, right),), True
+    if len(short.keys) < PARTIAL * len(long.keys):
+        first, last = _aligned(short.keys, long.keys)
+        window, window_keys = long.window(first, last), long.keys[first:last]
+        if a_is_short:
+            return WORDING, diff_keyed(a.text, a.keys, window, window_keys), True
+        return WORDING, diff_keyed(window, window_keys, b.text, b.keys), True
+    return WORDING, diff_keyed(a.text, a.keys, b.text, b.keys), False
+
+
+def _contiguous(short: tuple[str, ...], long: tuple[str, ...]) -> int | None:
+    """Where the short run of words starts inside the long one, if it does."""
+    haystack = " " + " ".join(long) + " "
+    found = haystack.find(" " + " ".join(short) + " ")
+    return None if found < 0 or not short else haystack.count(" ", 0, found + 1) - 1
+
+
+def _aligned(short: tuple[str, ...], long: tuple[str, ...]) -> tuple[int, int]:
+    """The stretch of the long passage's words the short one best lines up with."""
+    long_text = " ".join(long)
+    found = fuzz.partial_ratio_alignment(" ".join(short), long_text)
+    if found is None or found.dest_end <= found.dest_start:
+        return 0, len(long)
+    first = long_text.count(" ", 0, found.dest_start)
+    last = long_text.count(" ", 0, found.dest_end - 1) + 1
+    return first, last
+
+
+# --- quotations across the corpus -------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Variant:
+    passage: Passage
+    speaker: str | None
+
+
+def group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, str]
+                     ) -> tuple[QuoteGroup, ...]:
+    """Quotations that are the same utterance in two or more sources, most divergent
+    first, then by id."""
+    quotations = unify_speakers(quotations)
+    variants: list[_Variant] = []
+    units: list[Unit] = []
+    for quotation in quotations:
+        outlet = outlet_of.get(quotation.source, quotation.source)
+        for part in paragraphs(quotation):
+            passage = Passage(quotation.source, outlet, part.text, part.start, part.end)
+            variants.append(_Variant(passage, quotation.speaker))
+            units.append(make_unit(quotation.source, quotation.speaker, word_keys(part.text)))
+    clustering = cluster_units(units)
+    groups = _build_groups(variants, units, clustering)
+    return tuple(sorted(groups, key=lambda g: (-DIVERGENCE[g.classification], g.id)))
+
+
+def _build_groups(variants: list[_Variant], units: list[Unit],
+                  clustering: Clustering) -> list[QuoteGroup]:
+    links_of: dict[int, list] = {}
+    member_of = {i: n for n, group in enumerate(clustering.groups) for i in group}
+    for link in clustering.links:
+        links_of.setdefault(member_of[link.left], []).append(link)
+    said: dict[int, _Said] = {}
+    groups = []
+    taken: set[str] = set()
+    ordered = sorted(range(len(clustering.groups)), key=lambda n: min(
+        (variants[i].passage.source, variants[i].passage.start) for i in clustering.groups[n]))
+    for n in ordered:
+        members = sorted(clustering.groups[n], key=lambda i: (
+            variants[i].passage.source, variants[i].passage.start))
+        pairs = tuple(sorted(_group_pairs(variants, said, links_of.get(n, [])),
+                             key=_pair_order))
+        group_id = _unique(_group_id(variants, units, members), taken)
+        groups.append(QuoteGroup(
+            group_id, _agreed_speaker([variants[i].speaker for i in members]),
+            _most_divergent(pairs), tuple(variants[i].passage for i in members), pairs,
+            _group_figures([variants[i].passage for i in members])))
+    return groups
+
+
+def _group_pairs(variants, said, links):
+    seen = set()
+    for link in links:
+        a, b = sorted((link.left, link.right), key=lambda i: (
+            variants[i].passage.source, variants[i].passage.start))
+        if variants[a].passage.source == variants[b].passage.source or (a, b) in seen:
+            continue
+        seen.add((a, b))
+        for i in (a, b):
+            if i not in said:
+                said[i] = _said(variants[i].passage.text)
+        yield _pair(variants[a].passage, said[a], variants[b].passage, said[b])
+
+
+def _pair_order(pair: PassagePair):
+    return (pair.left.source, pair.left.start, pair.right.source, pair.right.start)
+
+
+def _agreed_speaker(speakers: list[str | None]) -> str | None:
+    named = Counter(s for s in speakers if s is not None)
+    if not named:
+        return None
+    return min(named, key=lambda s: (-named[s], s))
+
+
+def _group_id(variants: list[_Variant], units: list[Unit], members: list[int]) -> str:
+    """Slug of the fullest variant's first words, and a hash of all its words and its
+    speaker: the same utterance gets the same id in every build."""
+    canonical = min(members, key=lambda i: (-len(units[i].keys), variants[i].passage.source,
+                                            variants[i].passage.start))
+    keys = units[canonical].keys
+    slug = "-".join(filter(None, (_ascii(k) for k in keys[:6]))) or "quote"
+    digest = hashlib.sha1(("\n".join(keys) + "\0" + (variants[canonical].speaker or ""))
+                          .encode()).hexdigest()[:6]
+    return f"{slug}-{digest}"
+
+
+def _ascii(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
+def _unique(candidate: str, taken: set[str]) -> str:
+    found, n = candidate, 1
+    while found in taken:
+        n += 1
+        found = f"{candidate}-{n}"
+    taken.add(found)
+    return found
+
+
+def _group_figures(passages: list[Passage]) -> tuple[FigureDisagreement, ...]:
+    """Figures compared source by source: the paragraphs one source quotes are one
+    statement together, and a source never disagrees with itself."""
+    by_source: dict[str, list[Figure]] = {}
+    for passage in passages:
+        by_source.setdefault(passage.source, []).extend(_figures_in_source(passage))
+    if sum(1 for figures in by_source.values() if figures) < 2:
+        return ()
+    return compare_figures(by_source)
+
+
+# --- what the groups say about claims and outlets ---------------------------------------
+
+def link_claims(groups: Sequence[QuoteGroup],
+                claim_spans: Mapping[str, Sequence[tuple[str, int, int]]]
+                ) -> dict[str, tuple[str, ...]]:
+    """Each group's id → the claims (sorted ids) with an appearance overlapping one of
+    its variants. Every group is a key, with () when no claim touches it."""
+    by_source: dict[str, list[tuple[int, int, str]]] = {}
+    for claim_id, spans in claim_spans.items():
+        for source, start, end in spans:
+            by_source.setdefault(source, []).append((start, end, claim_id))
+    for spans in by_source.values():
+        spans.sort()
+    linked = {}
+    for group in groups:
+        found = set()
+        for variant in group.variants:
+            found.update(_overlapping(by_source.get(variant.source, []), variant))
+        linked[group.id] = tuple(sorted(found))
+    return linked
+
+
+def _overlapping(spans: list[tuple[int, int, str]], passage: Passage):
+    # Appearances starting before the passage ends; check each actually reaches into it.
+    last = bisect.bisect_left(spans, (passage.end,))
+    return (claim for start, end, claim in spans[:last] if end > passage.start)
+
+
+def outlet_record(groups: Sequence[QuoteGroup]) -> dict[str, dict[str, int]]:
+    """For each outlet, how many of its quoted paragraphs match another outlet's
+    verbatim, only in punctuation, or differ in wording. Each paragraph counts once,
+    by its closest match in another outlet among the matches that grouped it."""
+    best: dict[tuple[str, str, int], tuple[str, str]] = {}
+    for group in groups:
+        for pair in group.pairs:
+            if pair.left.outlet == pair.right.outlet:
+                continue
+            for passage in (pair.left, pair.right):
+                key = (passage.source, passage.outlet, passage.start)
+                current = best.get(key)
+                if current is None or DIVERGENCE[pair.classification] < DIVERGENCE[current[1]]:
+                    best[key] = (passage.outlet, pair.classification)
+    record: dict[str, dict[str, int]] = {}
+    for outlet, classification in best.values():
+        counts = record.setdefault(outlet, {IDENTICAL: 0, PUNCTUATION: 0, WORDING: 0})
+        counts[classification] += 1
+    return dict(sorted(record.items()))

@@ -1,0 +1,312 @@
+"""Which quoted passages are the same utterance, found without comparing every pair.
+
+Passages with the same words are one utterance outright. The others are indexed by a
+few trigrams of their content words; a passage is compared only with those sharing one
+(trigrams in very many passages are no evidence), a candidate pair counts only when the
+shorter passage really lies in the longer one, and a pair already known to be one
+utterance is not compared again. So the cost grows with the number of passages, not with
+its square.
+
+Short passages are where false matches hide, so they may join a group but never bridge
+two: a fragment ("Nato’s front line") joins the one utterance it lies in, and stays on
+its own when it lies in several.
+
+Each group keeps the links that made it, one fewer than its passages (a spanning tree):
+those are the comparisons worth showing, and every passage takes part in one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import filterfalse
+from typing import Sequence
+
+from rapidfuzz import fuzz
+
+# Function words: they carry no evidence that two passages are the same utterance.
+STOP_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been
+before being below between both but by can could did do does doing down during each
+even ever few for from further had has have having he her here hers herself him himself
+his how i if in into is it its itself just me more most my myself no nor not now of off
+on once only or other our ours ourselves out over own same she should so some such than
+that the their theirs them themselves then there these they this those through to too
+under until up very was we were what when where which while who whom why will with would
+you your yours yourself yourselves us may might must shall cannot dont doesnt didnt isnt
+arent wasnt werent wont wouldnt couldnt shouldnt cant im ive id youre weve theyre its
+thats theres hes shes lets weve youve theyve ill youll well whats whos s t ve re ll d m
+""".split())
+
+CONTAINED = 0.6         # share of the shorter passage's trigrams the longer must hold
+FUZZY_FLOOR = 0.3       # below this share, not even worth a fuzzy look
+FUZZY_SCORE = 85        # rapidfuzz partial_ratio that makes a near-containment count
+SUBSTANTIAL = 6         # content words from which a passage may bridge groups
+INDEXED = 3             # content words from which a passage is indexed by trigrams
+STOP_SHINGLE = 100      # a trigram in more passages than this is no evidence
+SKETCH = 8              # trigrams a unit is indexed and looked up by
+# Trigrams two passages must share to be one utterance whatever their lengths: a
+# paragraph of one outlet may straddle two of another's, holding half of each.
+LONG_RUN = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One quoted paragraph, as grouping sees it."""
+
+    source: str
+    speaker: str | None
+    keys: tuple[str, ...]     # its words, compared without case or punctuation
+    content: tuple[str, ...]  # its words that are not function words, in order
+
+
+@dataclass(frozen=True)
+class Link:
+    """Two units found to be (part of) the same utterance."""
+
+    left: int
+    right: int
+    overlap: float  # share of the shorter one's trigrams the longer holds; 1.0 if equal
+
+
+@dataclass(frozen=True)
+class Clustering:
+    groups: tuple[tuple[int, ...], ...]  # unit indices; only groups from 2+ sources
+    links: tuple[Link, ...]              # the links that joined those groups
+
+
+def make_unit(source: str, speaker: str | None, keys: tuple[str, ...]) -> Unit:
+    return Unit(source, speaker, keys, tuple(filterfalse(STOP_WORDS.__contains__, keys)))
+
+
+class _Forest:
+    """Union-find over unit indices; local to one clustering."""
+
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)  # the smaller index leads: deterministic
+
+
+def cluster_units(units: Sequence[Unit]) -> Clustering:
+    forest = _Forest(len(units))
+    tree: list[Link] = []
+    members = _same_words(units, forest, tree)
+    fragment_links = _similar(units, members, forest, tree)
+    fragment_links += _short_in_order(units, members)
+    _attach_fragments(units, forest, fragment_links, tree)
+    return _clustering(units, forest, tree)
+
+
+def _compatible(a: Unit, b: Unit) -> bool:
+    """Two named speakers who differ never share an utterance."""
+    return a.speaker is None or b.speaker is None or a.speaker == b.speaker
+
+
+def _same_words(units: Sequence[Unit], forest: _Forest, tree: list[Link]
+                ) -> dict[int, list[int]]:
+    """Join units with the same words. Returns each such set by its representative (its
+    first unit), for the index: one entry per wording, however often it is quoted.
+
+    Units whose speakers conflict stay apart; an unattributed one joins the attributed
+    ones only when they all agree on who spoke."""
+    by_keys: dict[tuple[str, ...], list[int]] = {}
+    for i, unit in enumerate(units):
+        if unit.keys:
+            by_keys.setdefault(unit.keys, []).append(i)
+    sets = {}
+    for same in by_keys.values():
+        for subset in _by_speaker(units, same):
+            first = subset[0]
+            for other in subset[1:]:
+                forest.union(first, other)
+                tree.append(Link(first, other, 1.0))
+            sets[first] = subset
+    return sets
+
+
+def _across_sources(units: Sequence[Unit], members: dict[int, list[int]], r: int, c: int
+                    ) -> tuple[int, int] | None:
+    """A unit of each set, from two different sources; None if both sets are quoted by
+    one and the same source only (an article does not confirm itself)."""
+    for a in members[r]:
+        for b in members[c]:
+            if units[a].source != units[b].source:
+                return (a, b) if a < b else (b, a)
+    return None
+
+
+def _by_speaker(units: Sequence[Unit], members: list[int]) -> list[list[int]]:
+    speakers = sorted({units[i].speaker for i in members} - {None})
+    if len(speakers) <= 1:
+        return [members]
+    return ([[i for i in members if units[i].speaker == s] for s in speakers]
+            + [[i] for i in members if units[i].speaker is None])
+
+
+def _similar(units: Sequence[Unit], members: dict[int, list[int]], forest: _Forest,
+             tree: list[Link]) -> list[Link]:
+    """Join substantial units that share enough trigrams of content words; return the
+    links that involve a fragment, for _attach_fragments to weigh.
+
+    Each unit is indexed by a sketch: the trigrams starting at its SKETCH alphabetically
+    smallest words, so near-identical units share sketch entries (as in MinHash) while
+    the index stays a few entries per unit. A fragment may share none of a longer
+    unit's sketch, so units are also indexed by every trigram they share with some
+    fragment, and fragments look up all of theirs: a fragment inside a longer unit is
+    always found."""
+    indexed = [r for r in members if len(units[r].content) >= INDEXED]
+    shingles = {r: _trigrams(units[r].content) for r in indexed}
+    substantial = {r for r in indexed if len(units[r].content) >= SUBSTANTIAL}
+    in_fragments = frozenset().union(*(shingles[r] for r in indexed if r not in substantial))
+    postings: dict[tuple[str, str, str], list[int]] = {}
+    queries: dict[int, frozenset] = {}
+    for r in indexed:
+        own = shingles[r]
+        if r in substantial:
+            queries[r] = _sketch(units[r].content)
+            keys = own & in_fragments | queries[r]
+        else:
+            keys = queries[r] = own
+        for shingle in keys:
+            postings.setdefault(shingle, []).append(r)
+    compared: set[int] = set()
+    fragment_links = []
+    size = len(units)
+    for r in indexed:
+        candidates = set().union(*(p for p in map(postings.__getitem__, queries[r])
+                                   if 1 < len(p) <= STOP_SHINGLE))
+        for c in sorted(candidates):
+            pair = r * size + c if r < c else c * size + r
+            both = r in substantial and c in substantial
+            if c == r or pair in compared or (both and forest.find(r) == forest.find(c)):
+                continue
+            compared.add(pair)
+            ends = _across_sources(units, members, r, c)
+            overlap = None if ends is None else _overlap(units, shingles, r, c)
+            if overlap is None:
+                continue
+            link = Link(ends[0], ends[1], overlap)
+            if both:
+                forest.union(r, c)
+                tree.append(link)
+            else:
+                fragment_links.append(link)
+    return fragment_links
+
+
+def _sketch(words: tuple[str, ...]) -> frozenset[tuple[str, str, str]]:
+    starts = sorted(range(len(words) - 2), key=words.__getitem__)[:SKETCH]
+    return frozenset((words[i], words[i + 1], words[i + 2]) for i in starts)
+
+
+def _trigrams(words: tuple[str, ...]) -> frozenset[tuple[str, str, str]]:
+    return frozenset(zip(words, words[1:], words[2:]))
+
+
+def _overlap(units, shingles, r: int, c: int) -> float | None:
+    if not _compatible(units[r], units[c]):
+        return None
+    a, b = shingles[r], shingles[c]
+    shared = len(a & b)
+    share = shared / min(len(a), len(b))
+    if share >= CONTAINED or shared >= LONG_RUN:
+        return share
+    if share < FUZZY_FLOOR:
+        return None
+    short, long = sorted((units[r].keys, units[c].keys), key=len)
+    score = fuzz.partial_ratio(" ".join(short), " ".join(long), score_cutoff=FUZZY_SCORE)
+    return share if score else None
+
+
+def _short_in_order(units: Sequence[Unit], members: dict[int, list[int]]) -> list[Link]:
+    """A short quotation ("should never have started") with too few words for trigrams
+    joins a longer one by the same named speaker that says its content words in order,
+    close together ("You should have never started it")."""
+    shorts = [r for r in members if units[r].speaker is not None and len(units[r].content) == 2]
+    wanted = {(units[r].speaker, word) for r in shorts for word in units[r].content}
+    speakers = {speaker for speaker, _ in wanted}
+    by_word: dict[tuple[str, str], list[int]] = {}
+    for r in members:
+        if units[r].speaker in speakers:
+            for word in set(units[r].content):
+                if (units[r].speaker, word) in wanted:
+                    by_word.setdefault((units[r].speaker, word), []).append(r)
+    found = []
+    for r in shorts:
+        unit = units[r]
+        rarest = min((by_word[(unit.speaker, w)] for w in unit.content), key=len)
+        if len(rarest) > STOP_SHINGLE:
+            continue
+        for c in rarest:
+            if c == r or not _in_order(unit.content, units[c].content):
+                continue
+            ends = _across_sources(units, members, r, c)
+            if ends is not None:
+                found.append(Link(ends[0], ends[1], 0.0))
+    return found
+
+
+def _in_order(wanted: tuple[str, ...], words: tuple[str, ...], slack: int = 2) -> bool:
+    if len(words) <= len(wanted):
+        return False
+    for start, word in enumerate(words):
+        if word != wanted[0]:
+            continue
+        position, ok = start, True
+        for next_word in wanted[1:]:
+            window = words[position + 1:position + 2 + slack]
+            if next_word not in window:
+                ok = False
+                break
+            position += 1 + window.index(next_word)
+        if ok:
+            return True
+    return False
+
+
+def _attach_fragments(units: Sequence[Unit], forest: _Forest, links: list[Link],
+                      tree: list[Link]) -> None:
+    """Fragments join each other, then the single substantial group they lie in, if
+    there is just one, by their strongest link to it."""
+    def substantial(i: int) -> bool:
+        return len(units[i].content) >= SUBSTANTIAL
+
+    for link in links:
+        if not substantial(link.left) and not substantial(link.right):
+            if forest.find(link.left) != forest.find(link.right):
+                forest.union(link.left, link.right)
+                tree.append(link)
+    best: dict[tuple[int, int], Link] = {}
+    for link in links:
+        for fragment, other in ((link.left, link.right), (link.right, link.left)):
+            if not substantial(fragment) and substantial(other):
+                key = (forest.find(fragment), forest.find(other))
+                if key not in best or link.overlap > best[key].overlap:
+                    best[key] = link
+    targets: dict[int, list[int]] = {}
+    for fragment_root, other_root in best:
+        targets.setdefault(fragment_root, []).append(other_root)
+    for fragment_root, roots in sorted(targets.items()):
+        if len(roots) == 1:
+            forest.union(fragment_root, roots[0])
+            tree.append(best[(fragment_root, roots[0])])
+
+
+def _clustering(units: Sequence[Unit], forest: _Forest, tree: list[Link]) -> Clustering:
+    members: dict[int, list[int]] = {}
+    for i in range(len(units)):
+        if units[i].keys:
+            members.setdefault(forest.find(i), []).append(i)
+    groups = tuple(tuple(group) for group in members.values()
+                   if len({units[i].source for i in group}) >= 2)
+    kept = {i for group in groups for i in group}
+    return Clustering(groups, tuple(link for link in tree if link.left in kept))

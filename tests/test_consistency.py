@@ -1,0 +1,287 @@
+"""Consistency: which quotations are one utterance, and how alike outlets quote it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from builder.consistency import (Passage, QuoteGroup, compare_passages, group_quotations,
+                                 link_claims, outlet_record)
+from builder.diffing import (DiffOp, classify, typographic_form, word_diff, word_keys,
+                             words)
+from builder.quotations import Quotation, extract_corpus
+from builder.text import normalise_typography
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict[str, str]:
+    return {path.stem: path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="module")
+def groups(texts) -> tuple[QuoteGroup, ...]:
+    return group_quotations(extract_corpus(texts), {stem: stem for stem in texts})
+
+
+def _group(groups, *phrases: str) -> QuoteGroup:
+    found = [g for g in groups
+             if all(any(p in v.text for v in g.variants) for p in phrases)]
+    assert len(found) == 1, (phrases, [g.id for g in found])
+    return found[0]
+
+
+def _sources(group: QuoteGroup) -> set[str]:
+    return {v.source[:3] for v in group.variants}
+
+
+# --- the seeds --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrases, classification, sources", [
+    (("Three years ago, one country illegally invaded another",), "punctuation",
+     {"000", "001", "002"}),
+    (("continuing to step up the military aid", "maximum pressure on"), "wording",
+     {"000", "001", "002"}),
+    (("70 Royal Naval vessels at different times were here",), "wording", {"000", "001"}),
+    (("because this is Nato’s front line", "Norway’s border with Russia"), "punctuation",
+     {"000", "001"}),
+])
+def test_healey_is_grouped_across_outlets_with_the_right_classification(
+        groups, phrases, classification, sources):
+    group = _group(groups, *phrases)
+    assert group.classification == classification
+    assert sources <= _sources(group)
+    assert group.speaker == "John Healey"
+
+
+def test_trump_is_grouped_though_one_outlet_words_it_differently(groups):
+    group = _group(groups, "You should have never started it")
+    assert [v.text for v in group.variants if v.source[:3] in ("000", "001")] == [
+        "should never have started", "should never have started"]
+    assert group.classification == "wording"
+    assert group.speaker == "Donald Trump"
+    wording = [p for p in group.pairs if p.classification == "wording"]
+    assert wording and all(p.partial for p in wording)
+
+
+def test_parts_of_a_split_quotation_join_the_whole_it_came_from(groups):
+    group = _group(groups, "They’ve been fighting for their future")
+    starts = [v.text[:12] for v in group.variants if v.source.startswith("000")]
+    assert "They’ve been" in starts and "So whilst al" in starts
+    assert any(v.source.startswith("002") and "So whilst" in v.text for v in group.variants)
+
+
+def test_the_seventy_vessels_are_dated_differently(groups):
+    group = _group(groups, "70 Royal Naval vessels at different times were here")
+    [dating] = [d for d in group.figure_disagreements if d.kind == "dating"]
+    assert {s.figure.value for s in dating.statements} == {"relative:past-year", "year:2024"}
+
+
+def test_groups_span_two_sources_have_unique_stable_ids_and_a_fixed_order(texts, groups):
+    assert all(len({v.source for v in g.variants}) >= 2 for g in groups)
+    ids = [g.id for g in groups]
+    assert len(set(ids)) == len(ids)
+    rank = {"wording": 0, "punctuation": 1, "identical": 2}
+    assert [(rank[g.classification], g.id) for g in groups] == sorted(
+        (rank[g.classification], g.id) for g in groups)
+    again = group_quotations(extract_corpus(dict(reversed(list(texts.items())))),
+                             {stem: stem for stem in texts})
+    assert [g.id for g in again] == ids
+    assert _group(groups, "Three years ago").id.startswith("three-years-ago-one-country-")
+
+
+def test_every_pair_joins_two_variants_of_its_group_from_different_sources(groups):
+    for group in groups:
+        assert group.pairs
+        for pair in group.pairs:
+            assert pair.left in group.variants and pair.right in group.variants
+            assert pair.left.source != pair.right.source
+
+
+def test_variant_spans_are_exact(texts, groups):
+    for group in groups:
+        for variant in group.variants:
+            assert texts[variant.source][variant.start:variant.end] == variant.text
+
+
+def test_outlet_record_counts_each_quoted_paragraph_once(groups):
+    record = outlet_record(groups)
+    assert set(record) >= {"000_77b9b0fc3a0f8130", "001_ca73bd25d97c34db"}
+    grouped = {}
+    for group in groups:
+        for variant in group.variants:
+            grouped[variant.outlet] = grouped.get(variant.outlet, 0) + 1
+    for outlet, counts in record.items():
+        assert set(counts) == {"identical", "punctuation", "wording"}
+        assert 0 < sum(counts.values()) <= grouped[outlet]
+    assert record["003_23741e95d5d05c55"]["wording"] >= 1  # "remains a threat…"
+
+
+def test_claims_link_to_the_groups_their_appearances_overlap(texts, groups):
+    group = _group(groups, "70 Royal Naval vessels at different times were here")
+    variant = next(v for v in group.variants if v.source.startswith("000"))
+    linked = link_claims(groups, {
+        "navy": [(variant.source, variant.start + 5, variant.start + 30)],
+        "elsewhere": [(variant.source, variant.end + 2000, variant.end + 2010)],
+        "other-source": [("nowhere", variant.start, variant.end)],
+    })
+    assert set(linked) == {g.id for g in groups}
+    assert linked[group.id] == ("navy",)
+    assert all("elsewhere" not in claims and "other-source" not in claims
+               for claims in linked.values())
+
+
+# --- one claim's appearances ------------------------------------------------------------
+
+def _passage(source: str, text: str) -> Passage:
+    return Passage(source, source.upper(), text, 100, 100 + len(text))
+
+
+def test_a_claims_appearances_are_compared_pair_by_pair():
+    comparison = compare_passages([
+        _passage("a", "70 Royal Navy vessels visiting Norwegian waters in 2024 alone"),
+        _passage("b", "70 Royal Navy vessels, visiting Norwegian waters in 2024 alone"),
+        _passage("c", "In the last year, 70 Royal Naval vessels at different times were here"),
+    ])
+    assert [(p.left.source, p.right.source, p.classification) for p in comparison.pairs] == [
+        ("a", "b", "punctuation"), ("a", "c", "wording"), ("b", "c", "wording")]
+    assert comparison.classification == "wording"
+    assert [d.kind for d in comparison.figure_disagreements] == ["dating"]
+    assert all(comparison.passages[i].text[f.start - 100:f.end - 100] == f.text
+               for i, figures in enumerate(comparison.figures) for f in figures)
+
+
+def test_identical_appearances_are_identical():
+    comparison = compare_passages([_passage("a", "It’s Nato’s front line"),
+                                   _passage("b", "It's Nato's  front line")])
+    assert comparison.classification == "identical"
+    # The punctuation at either end belongs to the sentence quoting it, not the speaker.
+    assert compare_passages([_passage("a", "jeopardising the peace."),
+                             _passage("b", "jeopardising the peace")]
+                            ).classification == "identical"
+    assert compare_passages([_passage("a", "x")]).classification == "identical"
+
+
+# --- grouping, on made-up quotations ----------------------------------------------------
+
+def _quotation(source: str, text: str, speaker: str | None = None) -> Quotation:
+    return Quotation(source, 0, len(text), text, speaker)
+
+
+def _grouped(*quotations: Quotation) -> list[set[str]]:
+    outlets = {q.source: q.source for q in quotations}
+    return [{v.source for v in g.variants} for g in group_quotations(quotations, outlets)]
+
+
+LONG_A = ("We will keep supporting the farmers of the northern valleys through the winter, "
+          "because their harvest failed after the floods of the spring")
+LONG_B = ("The new bridge across the estuary will open next summer and carry trains to the "
+          "coast for the first time since the line closed")
+
+
+def test_a_fragment_in_one_utterance_joins_it():
+    assert _grouped(_quotation("a", LONG_A), _quotation("b", "farmers of the northern valleys"),
+                    _quotation("c", LONG_B)) == [{"a", "b"}]
+
+
+def test_a_fragment_in_two_utterances_bridges_neither():
+    both = "the first time since the line closed"
+    a = _quotation("a", LONG_A + ", for the first time since the line closed")
+    b = _quotation("b", LONG_B)
+    groups = _grouped(a, b, _quotation("c", both))
+    assert {"a", "b"} not in groups and not any({"a", "b"} <= g for g in groups)
+
+
+def test_two_word_fragments_join_only_their_own_kind():
+    groups = _grouped(_quotation("a", LONG_A, "Ann Lee"), _quotation("b", LONG_B, "Bo Ray"),
+                      _quotation("c", "failed after", None), _quotation("d", "failed after"))
+    assert groups == [{"c", "d"}]
+
+
+def test_differently_named_speakers_never_share_an_utterance():
+    assert _grouped(_quotation("a", LONG_A, "Ann Lee"), _quotation("b", LONG_A, "Bo Ray")) == []
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9)
+
+
+def _retyped(text: str, data) -> str:
+    """The same words with punctuation, case and typography changed."""
+    out = []
+    for word in text.split(" "):
+        word = data.draw(st.sampled_from([word, word.upper(), word.capitalize()]))
+        mark = data.draw(st.sampled_from(["", ",", " –", "…", ";", ":"]))
+        out.append(word + mark)
+    quote = data.draw(st.sampled_from([("“", "”"), ('"', '"'), ("", ".")]))
+    return quote[0] + data.draw(st.sampled_from([" ", "  ", "\u00a0"])).join(out) + quote[1]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORD, min_size=1, max_size=30), st.data())
+def test_a_passage_always_groups_with_a_retyped_copy_of_itself(words_, data):
+    text = " ".join(words_)
+    copy = _retyped(text, data)
+    groups = group_quotations([_quotation("a", text), _quotation("b", copy)],
+                              {"a": "A", "b": "B"})
+    assert len(groups) == 1 and {v.source for v in groups[0].variants} == {"a", "b"}
+    assert groups[0].classification in ("identical", "punctuation")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORD, min_size=1, max_size=30), st.data())
+def test_a_passage_never_groups_with_an_unrelated_one_of_the_same_length(words_, data):
+    other = data.draw(st.lists(_WORD.map(str.upper).map(lambda w: w + "q"),
+                               min_size=len(words_), max_size=len(words_)))
+    text, unrelated = " ".join(words_), " ".join(other).lower()
+    assume(not set(word_keys(text)) & set(word_keys(unrelated)))
+    assert _grouped(_quotation("a", text), _quotation("b", unrelated)) == []
+
+
+# --- diffing ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("it’s Nato’s “front line”…", "it's Nato's \"front line\"...", "identical"),
+    ("alongside – we argue – the States", "alongside — we argue — the States", "identical"),
+    ("since then, the Ukrainians", "since then the Ukrainians", "punctuation"),
+    ("Since then the Ukrainians", "since then the ukrainians", "punctuation"),
+    ("need to maintain", "needs to be maintained", "wording"),
+])
+def test_classify(a, b, expected):
+    assert classify(a, b) == expected
+    assert classify(b, a) == expected
+
+
+def test_word_diff_shows_words_as_written():
+    ops = word_diff("alongside the United States, need to maintain.",
+                    "alongside, we argue, the States – (maintain)")
+    assert [op.kind for op in ops] == ["same", "added", "same", "removed", "same", "removed",
+                                       "same"]
+    assert DiffOp("added", "", "we argue, ") in ops
+    assert DiffOp("removed", "United ", "") in ops
+
+
+_ANY_TEXT = st.text(alphabet=st.sampled_from(list("ab cD’'“”\"–—…,.\n\u00a0ßİ9")), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ANY_TEXT, _ANY_TEXT)
+def test_word_diff_ops_join_back_into_both_texts(a, b):
+    ops = word_diff(a, b)
+    assert "".join(op.left for op in ops) == a
+    assert "".join(op.right for op in ops) == b
+    assert all(op.kind == "same" for op in ops) == (word_keys(a) == word_keys(b))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_the_fast_typographic_form_is_builder_texts_form(text):
+    assert typographic_form(text) == normalise_typography(text).text.strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_word_keys_are_one_per_word(text):
+    assert word_keys(text) == tuple(w.key for w in words(text))
