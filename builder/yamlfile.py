@@ -115,22 +115,9 @@ def parse_yaml(text: str, shown_as: str) -> tuple[YamlDocument | None, list[Prob
     text = text.removeprefix("\ufeff")
     if not text.strip():
         return None, [error(Position(shown_as), "file is empty")]
-    control = control_character(text, shown_as)
-    if control:
-        return None, [control]
-    try:
-        shape_problem = _shape_problem(text, shown_as)
-        if shape_problem:
-            return None, [shape_problem]
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(exc, text, shown_as)]
-    except yaml.reader.ReaderError as exc:
-        line, column = line_column(text, min(exc.position, len(text)))
-        return None, [error(Position(shown_as, line, column),
-                            f"invalid YAML: the character U+{exc.character:04X} is not allowed")]
-    except yaml.YAMLError as exc:
-        return None, [error(Position(shown_as), f"invalid YAML: {_one_line(str(exc))}")]
+    root, problem = _compose(text, shown_as)
+    if problem:
+        return None, [problem]
     if root is None:
         return None, [error(Position(shown_as), "file holds no YAML value")]
     builder = _ValueBuilder(shown_as)
@@ -139,6 +126,24 @@ def parse_yaml(text: str, shown_as: str) -> tuple[YamlDocument | None, list[Prob
         return None, builder.problems
     document = YamlDocument(shown_as, value, builder.value_positions, builder.key_positions)
     return document, builder.problems
+
+
+def _compose(text: str, shown_as: str) -> tuple[object, Problem | None]:
+    """The node graph of text, or the first reason there is none."""
+    problem = control_character(text, shown_as)
+    if problem:
+        return None, problem
+    try:
+        problem = _shape_problem(text, shown_as)
+        return (None, problem) if problem else (yaml.compose(text, Loader=_Loader), None)
+    except yaml.MarkedYAMLError as exc:
+        return None, _syntax_problem(exc, text, shown_as)
+    except yaml.reader.ReaderError as exc:
+        line, column = line_column(text, min(exc.position, len(text)))
+        return None, error(Position(shown_as, line, column),
+                           f"invalid YAML: the character U+{exc.character:04X} is not allowed")
+    except yaml.YAMLError as exc:
+        return None, error(Position(shown_as), f"invalid YAML: {_one_line(str(exc))}")
 
 
 def _shape_problem(text: str, shown_as: str) -> Problem | None:
