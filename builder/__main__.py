@@ -10,6 +10,7 @@ import traceback
 from .build import BuildOptions, build, check
 from .errors import ContentError
 from .output import UnsafeOutput
+from .schema import url_problem
 
 EXIT_CONTENT, EXIT_USAGE, EXIT_BUG = 1, 2, 3
 
@@ -43,6 +44,9 @@ def main(argv=None) -> int:
     if not os.path.isdir(arguments.site):
         command_line.error(f"--site {arguments.site}: no such folder (it should hold site.yml, "
                            "content/ and seeds/)")
+    base_url = getattr(arguments, "base_url", None)
+    if base_url is not None and url_problem(base_url):
+        command_line.error(f"--base-url {url_problem(base_url)}")
     signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         return COMMANDS[arguments.command](arguments)

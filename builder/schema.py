@@ -195,6 +195,12 @@ def _url(value):
     return text
 
 
+def url_problem(text: str) -> str | None:
+    """Why text is not an absolute http(s) URL (for the command line), or None."""
+    checked = _url(text)
+    return checked.reason if isinstance(checked, _Invalid) else None
+
+
 def _identifier(value):
     text = _text(value)
     if isinstance(text, _Invalid):

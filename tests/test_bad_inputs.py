@@ -339,7 +339,8 @@ def test_a_missing_site_folder_is_bad_command_line_use(tmp_path):
 
 
 @pytest.mark.parametrize("arguments", [(), ("frobnicate",), ("build", "--nonsense"),
-                                       ("serve", "--port", "eighty")])
+                                       ("serve", "--port", "eighty"),
+                                       ("build", "--base-url", "javascript:alert(1)//")])
 def test_bad_command_lines_exit_2(tmp_path, arguments):
     result = run_builder(*arguments, cwd=tmp_path)
     assert result.returncode == 2 and "usage:" in result.stderr
