@@ -8,6 +8,7 @@ deep nesting before composing, whose recursion crashes the interpreter on a "[[[
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Mapping
@@ -60,6 +61,9 @@ class YamlDocument:
 
 def read_text(path: str, shown_as: str) -> tuple[str | None, list[Problem]]:
     """UTF-8 file contents (BOM dropped, CRLF kept), or the reason not."""
+    if os.path.exists(path) and not os.path.isfile(path):  # a pipe would block the build
+        return None, [error(Position(shown_as), "not a regular file (a folder, a pipe or a "
+                                                "device?); content files are plain text")]
     try:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)

@@ -117,3 +117,12 @@ def test_files_over_the_limit_are_refused_without_reading_them_whole(tmp_path):
     path.write_bytes(b"a: " + b"x" * MAX_FILE_BYTES)
     assert [str(p) for p in read_text(str(path), "f.yml")[1]] == [
         "f.yml:1:1: file is larger than 1,000,000 bytes"]
+
+
+def test_a_pipe_or_folder_is_refused_rather_than_read(tmp_path):
+    import os
+    os.mkfifo(tmp_path / "pipe.yml")  # opening it to read would wait forever
+    (tmp_path / "folder.yml").mkdir()
+    for name in ("pipe.yml", "folder.yml"):
+        text, problems = read_text(str(tmp_path / name), name)
+        assert text is None and str(problems[0]).startswith(f"{name}:1:1: not a regular file")
