@@ -5,6 +5,8 @@ import dataclasses
 import datetime
 import os
 import time
+
+import jinja2
 from dataclasses import dataclass
 
 from . import claimreview, data, feeds, incremental, opendata, output, render, sitemap
@@ -108,7 +110,10 @@ def render_site(checked: CheckedSite, site_dir: str,
     environment = render.make_environment(site_dir)
     site = render.site_view(content.config)
     render_one = incremental.renderer(environment, site, cache, pages)
-    files = {render_path(page.path): render_one(page) for page in pages}
+    try:
+        files = {render_path(page.path): render_one(page) for page in pages}
+    except jinja2.TemplateError as failure:
+        raise ContentError([render.template_problem(failure)]) from None
     files["data/claims.json"] = data.to_json(data.claims_document(content, checked.anchored))
     files.update(publishing_files(content, reviews, pages, markdown))
     files[".nojekyll"] = b""

@@ -3,11 +3,13 @@ rendered on its own, so a later cache can skip pages whose inputs did not change
 from __future__ import annotations
 
 import os
+import traceback
 from dataclasses import dataclass, field
 
 import jinja2
 
 from . import transparency, urls
+from .errors import Position, Problem, display_path, error
 from .feeds import FEED_PATH
 from .markdown import shorten
 from .model import SiteConfig
@@ -140,3 +142,16 @@ def render_page(environment: jinja2.Environment, page: Page, site: SiteView) -> 
     html = template.render(page.context, site=site, page=page,
                            canonical=site.base_url + page.path)
     return html.encode("utf-8")
+
+
+def template_problem(failure: jinja2.TemplateError) -> Problem:
+    """A template error where it is, `path:line:column: message`, as content errors are:
+    a site's own templates are content its editors write."""
+    if isinstance(failure, jinja2.TemplateSyntaxError) and failure.filename:
+        return error(Position(display_path(failure.filename), failure.lineno or 1),
+                     f"template error: {failure.message}")
+    for frame in reversed(traceback.extract_tb(failure.__traceback__)):
+        if frame.filename.endswith(".html") and os.path.isfile(frame.filename):
+            return error(Position(display_path(frame.filename), frame.lineno or 1),
+                         f"template error: {failure}")
+    return error(Position("templates"), f"template error: {failure}")

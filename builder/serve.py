@@ -17,7 +17,6 @@ import time
 import traceback
 from dataclasses import dataclass
 
-import jinja2
 import tornado.httpserver
 import tornado.netutil
 import tornado.web
@@ -62,8 +61,6 @@ class SiteBuilder:
             files, pages = render_site(checked, self.site_dir, self.cache)
         except ContentError as failure:
             return Outcome(None, "/", tuple(str(problem) for problem in failure.problems))
-        except jinja2.TemplateError as failure:
-            return Outcome(None, "/", (template_problem(failure),))
         except Exception:  # a bug must not take the preview down; say it is one
             traceback.print_exc()
             what = traceback.format_exc(limit=0).strip()
@@ -72,17 +69,6 @@ class SiteBuilder:
         return Outcome(files, checked.content.config.base_path, (),
                        tuple(str(p) for p in checked.problems if p.is_warning), pages,
                        len(self.cache.rendered), time.perf_counter() - started)
-
-
-def template_problem(failure: jinja2.TemplateError) -> str:
-    """A template error where it is: `path:line:column: message`, as content errors are."""
-    if isinstance(failure, jinja2.TemplateSyntaxError) and failure.filename:
-        return (f"{display_path(failure.filename)}:{failure.lineno}:1: "
-                f"template error: {failure.message}")
-    for frame in reversed(traceback.extract_tb(failure.__traceback__)):
-        if frame.filename.endswith(".html") and os.path.isfile(frame.filename):
-            return f"{display_path(frame.filename)}:{frame.lineno}:1: template error: {failure}"
-    return f"template error: {failure}"
 
 
 def watched_paths(site_dir: str) -> list[str]:

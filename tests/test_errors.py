@@ -72,3 +72,20 @@ def test_a_seed_without_sidecar_and_a_sidecar_without_seed(tmp_path):
     lines = result.stderr.splitlines()
     assert "basic/seeds/lonely.yml:1:1: sidecar has no article: basic/seeds/lonely.txt is missing" in lines
     assert any(line.startswith("basic/seeds/orphan.txt:1:1: article has no sidecar") for line in lines)
+
+
+@pytest.mark.parametrize("template, expected", [
+    ('{% extends "base.html" %}\n{% block main %}{% if %}{% endblock %}',
+     "basic/templates/404.html:2:1: template error: Expected an expression"),
+    ('{% extends "base.html" %}{% block main %}\n{{ nosuch.attr }}{% endblock %}',
+     "basic/templates/404.html:2:1: template error: 'nosuch' is undefined"),
+])
+def test_a_broken_site_template_is_a_positioned_content_error(tmp_path, template, expected):
+    site = copy_site("basic", tmp_path)
+    (site / "templates").mkdir()
+    (site / "templates" / "404.html").write_text(template)
+    result = run_builder("build", "--site", str(site), "--out", str(tmp_path / "_site"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0].startswith(expected), result.stderr
+    assert not (tmp_path / "_site").exists()
