@@ -15,12 +15,13 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Mapping, NamedTuple, Sequence
 
 from rapidfuzz import fuzz
 
 from .diffing import (DIVERGENCE, IDENTICAL, PUNCTUATION, WORDING, DiffOp, diff_keyed,
                       typographic_form, word_keys, word_spans)
+from .gcpause import collector_paused
 from .figures import Figure, FigureDisagreement, compare_figures, extract_figures
 from .grouping import Clustering, Unit, cluster_units, make_unit
 from .quotations import Quotation, paragraphs, unify_speakers
@@ -70,13 +71,21 @@ class _Said:
     """A passage's words, prepared once for every comparison it takes part in (an
     internal helper: the parts only some comparisons need are worked out on demand)."""
 
-    __slots__ = ("text", "keys", "_form", "_spans")
+    __slots__ = ("text", "keys", "_form", "_spans", "_joined")
 
     def __init__(self, text: str, keys: tuple[str, ...] | None = None):
         self.text = text
         self.keys = word_keys(text) if keys is None else keys
         self._form: str | None = None
         self._spans: list[tuple[int, int]] | None = None
+        self._joined: str | None = None
+
+    @property
+    def joined(self) -> str:
+        """The keys as one string, each with a space either side."""
+        if self._joined is None:
+            self._joined = " " + " ".join(self.keys) + " "
+        return self._joined
 
     @property
     def form(self) -> str:
@@ -92,12 +101,17 @@ class _Said:
         return self.text[self._spans[first][0]:self._spans[last - 1][1]]
 
 
-_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
 PARTIAL = 0.8  # a passage with fewer words than this share of the other is partial
 
 
 def _edge_trimmed(text: str) -> str:
-    return _EDGES.sub("", typographic_form(text))
+    form = typographic_form(text)
+    start, end = 0, len(form)
+    while start < end and not form[start].isalnum():
+        start += 1
+    while end > start and not form[end - 1].isalnum():
+        end -= 1
+    return form[start:end]
 
 
 def _said(text: str) -> _Said:
@@ -145,11 +159,11 @@ def _pair(left: Passage, left_said: _Said, right: Passage, right_said: _Said) ->
 
 def compare_said(a: _Said, b: _Said) -> tuple[str, tuple[DiffOp, ...], bool]:
     if a.keys == b.keys:
-        same = IDENTICAL if a.form == b.form else PUNCTUATION
+        same = IDENTICAL if a.text == b.text or a.form == b.form else PUNCTUATION
         return same, (DiffOp("same", a.text, b.text),), False
     a_is_short = len(a.keys) <= len(b.keys)
     short, long = (a, b) if a_is_short else (b, a)
-    at = _contiguous(short.keys, long.keys)
+    at = _contiguous(short, long)
     if at is not None:
         window = long.window(at, at + len(short.keys))
         same = IDENTICAL if short.form == _edge_trimmed(window) else PUNCTUATION
@@ -164,11 +178,10 @@ def compare_said(a: _Said, b: _Said) -> tuple[str, tuple[DiffOp, ...], bool]:
     return WORDING, diff_keyed(a.text, a.keys, b.text, b.keys), False
 
 
-def _contiguous(short: tuple[str, ...], long: tuple[str, ...]) -> int | None:
+def _contiguous(short: _Said, long: _Said) -> int | None:
     """Where the short run of words starts inside the long one, if it does."""
-    haystack = " " + " ".join(long) + " "
-    found = haystack.find(" " + " ".join(short) + " ")
-    return None if found < 0 or not short else haystack.count(" ", 0, found + 1) - 1
+    found = long.joined.find(short.joined)
+    return None if found < 0 or not short.keys else long.joined.count(" ", 0, found + 1) - 1
 
 
 def _aligned(short: tuple[str, ...], long: tuple[str, ...]) -> tuple[int, int]:
@@ -184,8 +197,7 @@ def _aligned(short: tuple[str, ...], long: tuple[str, ...]) -> tuple[int, int]:
 
 # --- quotations across the corpus -------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Variant:
+class _Variant(NamedTuple):
     passage: Passage
     speaker: str | None
 
@@ -194,15 +206,25 @@ def group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, st
                      ) -> tuple[QuoteGroup, ...]:
     """Quotations that are the same utterance in two or more sources, most divergent
     first, then by id."""
+    with collector_paused():
+        return _group_quotations(quotations, outlet_of)
+
+
+def _group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, str]
+                      ) -> tuple[QuoteGroup, ...]:
     quotations = unify_speakers(quotations)
     variants: list[_Variant] = []
     units: list[Unit] = []
+    keys_of: dict[str, tuple[str, ...]] = {}  # outlets often quote word for word
     for quotation in quotations:
         outlet = outlet_of.get(quotation.source, quotation.source)
         for part in paragraphs(quotation):
             passage = Passage(quotation.source, outlet, part.text, part.start, part.end)
             variants.append(_Variant(passage, quotation.speaker))
-            units.append(make_unit(quotation.source, quotation.speaker, word_keys(part.text)))
+            keys = keys_of.get(part.text)
+            if keys is None:
+                keys = keys_of[part.text] = word_keys(part.text)
+            units.append(make_unit(quotation.source, quotation.speaker, keys))
     clustering = cluster_units(units)
     groups = _build_groups(variants, units, clustering)
     return tuple(sorted(groups, key=lambda g: (-DIVERGENCE[g.classification], g.id)))
@@ -214,7 +236,8 @@ def _build_groups(variants: list[_Variant], units: list[Unit],
     member_of = {i: n for n, group in enumerate(clustering.groups) for i in group}
     for link in clustering.links:
         links_of.setdefault(member_of[link.left], []).append(link)
-    said: dict[int, _Said] = {}
+    said: dict[str, _Said] = {}  # by text: a passage quoted word for word is read once
+    figures: dict[str, tuple[Figure, ...]] = {}
     groups = []
     taken: set[str] = set()
     ordered = sorted(range(len(clustering.groups)), key=lambda n: min(
@@ -222,17 +245,18 @@ def _build_groups(variants: list[_Variant], units: list[Unit],
     for n in ordered:
         members = sorted(clustering.groups[n], key=lambda i: (
             variants[i].passage.source, variants[i].passage.start))
-        pairs = tuple(sorted(_group_pairs(variants, said, links_of.get(n, [])),
+        pairs = tuple(sorted(_group_pairs(variants, units, said, links_of.get(n, [])),
                              key=_pair_order))
         group_id = _unique(_group_id(variants, units, members), taken)
         groups.append(QuoteGroup(
             group_id, _agreed_speaker([variants[i].speaker for i in members]),
             _most_divergent(pairs), tuple(variants[i].passage for i in members), pairs,
-            _group_figures([variants[i].passage for i in members])))
+            _group_figures([variants[i].passage for i in members],
+                           [units[i].keys for i in members], figures)))
     return groups
 
 
-def _group_pairs(variants, said, links):
+def _group_pairs(variants, units, said, links):
     seen = set()
     for link in links:
         a, b = sorted((link.left, link.right), key=lambda i: (
@@ -241,9 +265,11 @@ def _group_pairs(variants, said, links):
             continue
         seen.add((a, b))
         for i in (a, b):
-            if i not in said:
-                said[i] = _said(variants[i].passage.text)
-        yield _pair(variants[a].passage, said[a], variants[b].passage, said[b])
+            text = variants[i].passage.text
+            if text not in said:
+                said[text] = _Said(text, units[i].keys)
+        yield _pair(variants[a].passage, said[variants[a].passage.text],
+                    variants[b].passage, said[variants[b].passage.text])
 
 
 def _pair_order(pair: PassagePair):
@@ -282,12 +308,21 @@ def _unique(candidate: str, taken: set[str]) -> str:
     return found
 
 
-def _group_figures(passages: list[Passage]) -> tuple[FigureDisagreement, ...]:
+def _group_figures(passages: list[Passage], keys: list[tuple[str, ...]],
+                   known: dict[str, tuple[Figure, ...]]) -> tuple[FigureDisagreement, ...]:
     """Figures compared source by source: the paragraphs one source quotes are one
-    statement together, and a source never disagrees with itself."""
+    statement together, and a source never disagrees with itself. Passages with the
+    same words state the same figures, so a group quoted alike needs no reading;
+    `known` keeps what each distinct text states, for the whole run."""
+    if len(set(keys)) < 2:
+        return ()
     by_source: dict[str, list[Figure]] = {}
     for passage in passages:
-        by_source.setdefault(passage.source, []).extend(_figures_in_source(passage))
+        if passage.text not in known:
+            known[passage.text] = extract_figures(passage.text)
+        by_source.setdefault(passage.source, []).extend(
+            Figure(f.kind, f.value, f.text, passage.start + f.start, passage.start + f.end)
+            for f in known[passage.text])
     if sum(1 for figures in by_source.values() if figures) < 2:
         return ()
     return compare_figures(by_source)

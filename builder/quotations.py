@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 
 from .attribution import attribute
+from .gcpause import collector_paused
 from .mentions import find_mentions
 from .people import Roster, merge_rosters, read_roster, unify_names
 from .quotemarks import find_quote_spans, paragraph_segments
@@ -57,6 +58,11 @@ def corpus_roster(texts: Iterable[str]) -> Roster:
 
 def extract_corpus(texts: Mapping[str, str]) -> tuple[Quotation, ...]:
     """The quotations of every article (stem → text), speakers named alike across them."""
+    with collector_paused():
+        return _extract_corpus(texts)
+
+
+def _extract_corpus(texts: Mapping[str, str]) -> tuple[Quotation, ...]:
     read = {}
     for stem, text in texts.items():
         mentions = find_mentions(text)
