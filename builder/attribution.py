@@ -30,7 +30,7 @@ from .quotemarks import QuoteSpan
 _UNKNOWN = "\0someone"  # a person is meant, but the text does not say who
 
 # Patterns start with a plain character class, so the engine can skip ahead to them.
-_BOUNDARY = re.compile(r"[.!?…][”’\"'»)\]]*[^\S\n]+|\n+")
+_BOUNDARY = re.compile(r"[.!?…\n][”’\"'»)\]\n]*[^\S\n]*")
 _ABBREVIATIONS = frozenset(("Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Gen", "Rev", "Prof"))
 _ASIDES = re.compile(
     r",[^\S\n]+(?:who|which|whose|whom)\b[^,.;:!?“”\n]*,"
@@ -64,6 +64,7 @@ class _Article:
     rosters: tuple[Roster, ...]
     mentioned: frozenset[str]
     identities: dict[int, str | None] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # as written → canonical
 
 
 def attribute(text: str, spans: Sequence[QuoteSpan], corpus: Roster | None = None,
@@ -89,12 +90,14 @@ def _read(text: str, spans: Sequence[QuoteSpan], mentions: tuple[Mention, ...],
     blocked = sorted([(m.start(), m.end()) for m in _ASIDES.finditer(masked)]
                      + [(s.start, s.end) for s in spans])
     usable = _outside(mentions, blocked)
-    mentioned = frozenset(canonical_name(m.name, *rosters) for m in mentions
-                          if m.kind == "name" and is_person(m, *rosters))
-    boundaries = [0] + [m.end() for m in _BOUNDARY.finditer(masked)
-                        if m.group()[0] != "." or not _after_abbreviation(masked, m.start())]
+    names: dict[str, str] = {}
+    for m in mentions:
+        if m.kind == "name" and m.name not in names and is_person(m, *rosters):
+            names[m.name] = canonical_name(m.name, *rosters)
+    boundaries = [0] + [m.end() for m in _BOUNDARY.finditer(masked) if _ends_sentence(masked, m)]
     return _Article(text, masked, spans, mentions, [m.start for m in mentions], usable,
-                    boundaries, sorted(s.opener for s in spans), rosters, mentioned)
+                    boundaries, sorted(s.opener for s in spans), rosters,
+                    frozenset(names.values()), names=names)
 
 
 def _masked(text: str, spans: Sequence[QuoteSpan]) -> str:
@@ -109,6 +112,17 @@ def _masked(text: str, spans: Sequence[QuoteSpan]) -> str:
         position = span.end
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def _ends_sentence(text: str, match: re.Match) -> bool:
+    """A full stop, question or exclamation mark (and any closing marks) followed by a
+    space, or a line break. 'Mr. Healey': the full stop ends a title, not a sentence."""
+    found = match.group()
+    if "\n" in found:
+        return True
+    if not found[-1:].isspace() and match.end() < len(text):
+        return False
+    return found[0] != "." or not _after_abbreviation(text, match.start())
 
 
 def _after_abbreviation(text: str, dot: int) -> bool:
@@ -283,10 +297,8 @@ def _identity(article: _Article, j: int, depth: int = 0) -> str | None:
         found = _antecedent(article, j, depth)
     elif mention.kind == "title":
         found = resolve_title(mention.title, article.mentioned, *article.rosters) or _UNKNOWN
-    elif is_person(mention, *article.rosters):
-        found = canonical_name(mention.name, *article.rosters)
     else:
-        found = None
+        found = article.names.get(mention.name)  # None: not a person
     if depth == 0 or mention.kind != "pronoun":
         article.identities[j] = found
     return found

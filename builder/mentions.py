@@ -66,6 +66,7 @@ RELATIVE = "relative"  # "his defence secretary": someone's, not the reader's
 _RUN = re.compile(
     rf"[{re.escape(_UPPER)}][\w\-’']*(?:{_SP}+(?:(?:de|da|van|von|der|den|bin|al|la|le|du|"
     rf"del|di){_SP}+)?[{re.escape(_UPPER)}][\w\-’']*)*")
+_SPACE = re.compile(r"\s")
 _PRONOUN = re.compile(r"[HhSs]h?[ei]m?\b")
 _PRONOUNS = frozenset(("he", "she", "him", "He", "She", "Him"))
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ish|ese|ch|an|i)$")
@@ -191,6 +192,22 @@ def _named(text: str, runs: list[tuple[int, int]], titles: list[_Title]) -> list
     covered = _coverage(titles)
     used_titles: set[int] = set()
     for run_start, run_end in runs:
+        word = text[run_start:run_end]
+        if not _SPACE.search(word):
+            # Most runs are one word (a sentence opener, a place, a surname): kept short.
+            if _not_a_name(word) or (covered and _inside(run_start, covered)):
+                continue
+            name, possessive = _bare(word)
+            title = (_title_before(text, run_start, title_at_end)
+                     if title_at_end and text[run_end:run_end + 1] != ")" else None)
+            if title is not None:
+                used_titles.add(title.start)
+                mentions.append(Mention(title.start, run_end, "name", name, title.title,
+                                        possessive, True))
+            elif name:
+                mentions.append(Mention(run_start, run_end, "name", name, None, possessive,
+                                        False))
+            continue
         for first, start, end, honoured in _name_spans(text, run_start, run_end, covered):
             # "(Russian President Vladimir) Putin": a name cut by a bracket is not whole.
             cut = text[end:end + 1] == ")"
@@ -227,10 +244,8 @@ def _name_spans(text: str, run_start: int, run_end: int, covered):
         start = text.find(word, position)
         end = start + len(word)
         position = end
-        base = word.split("’")[0].split("'")[0]
         is_honorific = word in HONORIFICS
-        if (is_honorific or base in _NOT_NAMES or base.lower() in _TITLE_WORDS
-                or _inside(start, covered)):
+        if is_honorific or _not_a_name(word) or _inside(start, covered):
             if name_start is not None:
                 yield (honorific if honorific is not None else name_start), name_start, \
                     last_end, honoured
@@ -244,6 +259,12 @@ def _name_spans(text: str, run_start: int, run_end: int, covered):
     if name_start is not None:
         yield (honorific if honorific is not None else name_start), name_start, last_end, \
             honoured
+
+
+def _not_a_name(word: str) -> bool:
+    if "’" in word or "'" in word:
+        word = word.split("’")[0].split("'")[0]
+    return word in _NOT_NAMES or word in HONORIFICS or word.lower() in _TITLE_WORDS
 
 
 def _inside(position: int, spans) -> bool:
@@ -264,6 +285,8 @@ def _title_before(text: str, start: int, title_at_end: dict[int, _Title]) -> _Ti
 
 def _bare(name: str) -> tuple[str, bool]:
     """The name without possessive or trailing quote mark, and whether it was possessive."""
+    if "’" not in name and "'" not in name and " " not in name:
+        return name, False
     name = " ".join(name.split())
     for ending in ("’s", "'s"):
         if name.endswith(ending):

@@ -9,7 +9,6 @@ exactly one person fits; otherwise they stay unresolved rather than guessed.
 from __future__ import annotations
 
 import re
-from types import MappingProxyType
 from typing import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -57,7 +56,8 @@ _SPEAKS_RIGHT_AFTER = re.compile(rf"\s+{_BRIDGE}{_SPEECH_VERB}\b")
 @dataclass(frozen=True)
 class Roster:
     """What a text or corpus establishes about people: full names by surname, who has
-    been given each title next to their name, and which surnames name people at all."""
+    been given each title next to their name, and which surnames name people at all.
+    (Plain mappings, never changed once made, so rosters can be sent between processes.)"""
 
     full_names: Mapping[str, tuple[str, ...]]  # surname → full names, fullest first
     titles: Mapping[str, Mapping[str | None, frozenset[str]]]  # title → qualifier → names
@@ -73,8 +73,8 @@ def speaks_after(text: str, mention: Mention) -> bool:
 
 def read_roster(text: str, mentions: tuple[Mention, ...] | None = None) -> Roster:
     mentions = find_mentions(text) if mentions is None else mentions
-    surnames = {_surname(m.name) for m in mentions
-                if m.kind == "name" and (m.honoured or _speaking_full_name(text, m))}
+    surnames = {_surname(m.name) for m in mentions if m.kind == "name" and (
+        m.honoured or (" " in m.name and _speaking_full_name(text, m)))}
     full: dict[str, set[str]] = {}
     for mention in mentions:
         if mention.kind == "name" and " " in mention.name and _surname(mention.name) in surnames:
@@ -110,16 +110,15 @@ def merge_rosters(rosters: Iterable[Roster]) -> Roster:
 
 
 def _roster(full: dict[str, set[str]], titled, surnames) -> Roster:
-    names = MappingProxyType({surname: tuple(sorted(found, key=lambda n: (-len(n.split()), n)))
-                              for surname, found in sorted(full.items())})
-    known = Roster(names, MappingProxyType({}), frozenset(surnames))
+    names = {surname: tuple(sorted(found, key=lambda n: (-len(n.split()), n)))
+             for surname, found in sorted(full.items())}
+    known = Roster(names, {}, frozenset(surnames))
     titles: dict[str, dict[str | None, set[str]]] = {}
     for (qualifier, head), name in titled:
         titles.setdefault(head, {}).setdefault(qualifier, set()).add(
             canonical_name(name, known))
-    return Roster(names, MappingProxyType({
-        head: MappingProxyType({q: frozenset(n) for q, n in holders.items()})
-        for head, holders in titles.items()}), frozenset(surnames))
+    return Roster(names, {head: {q: frozenset(n) for q, n in holders.items()}
+                          for head, holders in titles.items()}, frozenset(surnames))
 
 
 def _surname(name: str) -> str:
@@ -129,7 +128,13 @@ def _surname(name: str) -> str:
 def is_person(mention: Mention, *rosters: Roster) -> bool:
     if mention.kind != "name":
         return mention.kind == "title"
-    return mention.honoured or any(_surname(mention.name) in r.surnames for r in rosters)
+    if mention.honoured:
+        return True
+    surname = _surname(mention.name)
+    for roster in rosters:
+        if surname in roster.surnames:
+            return True
+    return False
 
 
 def canonical_name(name: str, *rosters: Roster) -> str:
@@ -137,8 +142,12 @@ def canonical_name(name: str, *rosters: Roster) -> str:
     trying each roster in turn; the name as given when none or several fit."""
     tokens = name.split()
     for roster in rosters:
-        fits = [full for full in roster.full_names.get(tokens[-1], ())
-                if full.split()[-len(tokens):] == tokens]
+        known = roster.full_names.get(tokens[-1])
+        if not known:
+            continue
+        if len(known) == 1 and len(tokens) == 1:
+            return known[0]  # the usual case: one full name for a surname alone
+        fits = [full for full in known if full.split()[-len(tokens):] == tokens]
         if not fits:
             continue
         longest = len(fits[0].split())
@@ -192,4 +201,4 @@ def unify_names(names: Iterable[str]) -> Mapping[str, str]:
         if " " in name:
             full.setdefault(_surname(name), set()).add(name)
     roster = _roster(full, [], set())
-    return MappingProxyType({name: canonical_name(name, roster) for name in distinct})
+    return {name: canonical_name(name, roster) for name in distinct}

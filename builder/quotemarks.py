@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 OPEN, CLOSE, EITHER, WEAK_CLOSE = "open", "close", "either", "weak-close"
 
@@ -28,16 +29,16 @@ class QuoteSpan:
     closer: int  # index of the (final) closing mark
 
 
-@dataclass(frozen=True)
-class _Mark:
+class _Mark(NamedTuple):
     at: int
     role: str
 
 
 def find_quote_spans(text: str) -> tuple[QuoteSpan, ...]:
     """Every quotation in the text, outermost only, in order of position."""
-    double = _pair(text, _marks(text, _DOUBLE_MARKS))
-    single = _pair(text, _marks(text, _SINGLE_MARKS))
+    double_marks, single_marks = _marks(text)
+    double = _pair(text, double_marks)
+    single = _pair(text, single_marks)
     kept_single = [s for s in single if not any(_overlaps(s, d) and not _contains(s, d)
                                                 for d in double)]
     kept_double = [d for d in double if not any(_contains(s, d) for s in kept_single)]
@@ -74,14 +75,16 @@ def _contains(outer: QuoteSpan, inner: QuoteSpan) -> bool:
     return outer.opener < inner.opener and inner.closer < outer.closer
 
 
-def _marks(text: str, family: str) -> list[_Mark]:
-    marks = []
+def _marks(text: str) -> tuple[list[_Mark], list[_Mark]]:
+    """The double and the single quotation marks, each with its role."""
+    double: list[_Mark] = []
+    single: list[_Mark] = []
     for match in _MARK.finditer(text):
-        if match.group() in family:
-            role = _role(text, match.start())
-            if role is not None:
-                marks.append(_Mark(match.start(), role))
-    return marks
+        at = match.start()
+        role = _role(text, at)
+        if role is not None:
+            (double if text[at] in _DOUBLE_MARKS else single).append(_Mark(at, role))
+    return double, single
 
 
 def _role(text: str, at: int) -> str | None:
