@@ -23,7 +23,6 @@ DIVERGENCE = {IDENTICAL: 0, PUNCTUATION: 1, WORDING: 2}
 # A word with any apostrophes inside it ("Nato’s", "could’ve"): one word, not two.
 _WORD = re.compile(r"[^\W_]+(?:['’\u02bc][^\W_]+)*")
 _APOSTROPHES = re.compile(r"['’\u02bc]")
-_SPACES = re.compile(r" {2,}")
 
 
 def _typography_table() -> dict[int, str]:
@@ -84,8 +83,13 @@ def _key(word: str) -> str:
 
 def typographic_form(text: str) -> str:
     """normalise_typography(text).text with the edges trimmed, without the offsets."""
-    replaced = _TYPOGRAPHIC_CHAR.sub(lambda m: _TYPOGRAPHY[ord(m.group())], text)
-    return _SPACES.sub(" ", replaced).strip()
+    if not text.isascii() or "`" in text:
+        text = _TYPOGRAPHIC_CHAR.sub(_typographic, text)
+    return " ".join(text.split())
+
+
+def _typographic(match: re.Match) -> str:
+    return _TYPOGRAPHY[ord(match.group())]
 
 
 def classify(a: str, b: str) -> str:

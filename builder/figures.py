@@ -8,7 +8,6 @@ exact span so it can be highlighted, and a canonical `value` so "£150m" and
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Mapping, Sequence
@@ -416,6 +415,8 @@ def compare_figures(figures_by_passage: Mapping[str, Sequence[Figure]]
             by_family.setdefault(_family(figure), {}).setdefault(key, []).append(figure)
     found: dict[str, dict[tuple[str, int], FigureStatement]] = {}
     for family, per_passage in by_family.items():
+        if len({tuple(sorted(f.value for f in figures)) for figures in per_passage.values()}) < 2:
+            continue  # every passage states the same: nothing to set against anything
         keys = list(per_passage)
         for i, left in enumerate(keys):
             for right in keys[i + 1:]:
@@ -455,11 +456,23 @@ def _split_timing(figures):
 
 
 def _leftover_conflict(kind, left_key, left, right_key, right):
-    left_only = Counter(f.value for f in left) - Counter(f.value for f in right)
-    right_only = Counter(f.value for f in right) - Counter(f.value for f in left)
+    left_only = _without(left, right)
+    right_only = _without(right, left)
     if left_only and right_only:
-        yield kind, ([FigureStatement(left_key, f) for f in left if f.value in left_only]
-                     + [FigureStatement(right_key, f) for f in right if f.value in right_only])
+        yield kind, ([FigureStatement(left_key, f) for f in left_only]
+                     + [FigureStatement(right_key, f) for f in right_only])
+
+
+def _without(figures, others) -> list[Figure]:
+    """The figures whose values the others do not also state (counting repeats)."""
+    remaining = [f.value for f in others]
+    left = []
+    for figure in figures:
+        if figure.value in remaining:
+            remaining.remove(figure.value)
+        else:
+            left.append(figure)
+    return left
 
 
 def _dating_conflict(dated_key, dated_absolute, dated_relative,
