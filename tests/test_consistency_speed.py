@@ -1,0 +1,23 @@
+"""Extraction and grouping grow with the corpus, not with its square.
+
+A smaller run of benchmarks/consistency.py: each size in a fresh interpreter, so one
+size's heap does not slow the other. The best of three runs is compared, as the least
+disturbed by whatever else the machine is doing; a quadratic step would still show as a
+ratio near 4.
+"""
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.consistency import time_isolated
+
+pytestmark = pytest.mark.slow
+
+
+def test_doubling_the_corpus_at_most_doubles_the_time():
+    small = time_isolated(250)
+    large = time_isolated(500)
+    assert large.quotations >= 1.9 * small.quotations  # the corpus really doubled
+    assert large.groups >= 1.8 * small.groups
+    ratio = large.best / small.best
+    assert ratio <= 2.3, f"{small} → {large}: ratio {ratio:.2f}"
