@@ -143,19 +143,23 @@ class Timing:
     articles: int
     quotations: int
     groups: int
-    median: float  # seconds
-    best: float
+    median: float      # wall-clock seconds, median of the runs
+    best: float        # wall-clock seconds, fastest run
+    cpu_median: float  # seconds of this process's CPU time: what other load can't inflate
+    cpu_best: float
 
 
 def time_corpus(articles: int, repeats: int = 3) -> Timing:
     """Times `run` on a generated corpus, in this process."""
     texts = corpus(articles)
-    times, found = [], (0, 0)
+    walls, cpus, found = [], [], (0, 0)
     for _ in range(repeats):
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         found = run(texts)
-        times.append(time.perf_counter() - began)
-    return Timing(articles, found[0], found[1], statistics.median(times), min(times))
+        walls.append(time.perf_counter() - began)
+        cpus.append(time.process_time() - began_cpu)
+    return Timing(articles, found[0], found[1], statistics.median(walls), min(walls),
+                  statistics.median(cpus), min(cpus))
 
 
 def time_isolated(articles: int, repeats: int = 3) -> Timing:
@@ -178,9 +182,9 @@ def main(argv: list[str]) -> None:
     for timing in (small, large):
         print(f"{timing.articles} articles, {timing.quotations} quotations, "
               f"{timing.groups} groups: {timing.median:.2f} s median of 3 "
-              f"(best {timing.best:.2f} s)")
+              f"(best {timing.best:.2f} s; CPU {timing.cpu_median:.2f} s)")
     print(f"ratio {large.median / small.median:.2f} (best to best "
-          f"{large.best / small.best:.2f})")
+          f"{large.best / small.best:.2f}; CPU {large.cpu_median / small.cpu_median:.2f})")
 
 
 if __name__ == "__main__":

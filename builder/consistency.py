@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -114,10 +113,6 @@ def _edge_trimmed(text: str) -> str:
     return form[start:end]
 
 
-def _said(text: str) -> _Said:
-    return _Said(text)
-
-
 def label(passage: Passage) -> str:
     """How a passage is named in figure comparisons: 'source@start'."""
     return f"{passage.source}@{passage.start}"
@@ -128,7 +123,7 @@ def label(passage: Passage) -> str:
 def compare_passages(passages: Sequence[Passage]) -> PassageComparison:
     """Every pair of a claim's appearances compared, and the figures they state."""
     passages = tuple(passages)
-    said = [_said(_spoken(p.text)) for p in passages]
+    said = [_Said(_spoken(p.text)) for p in passages]
     pairs = tuple(_pair(passages[i], said[i], passages[j], said[j])
                   for i in range(len(passages)) for j in range(i + 1, len(passages)))
     figures = tuple(_figures_in_source(p) for p in passages)
@@ -153,11 +148,11 @@ def _most_divergent(pairs: Sequence[PassagePair]) -> str:
 
 
 def _pair(left: Passage, left_said: _Said, right: Passage, right_said: _Said) -> PassagePair:
-    classification, diff, partial = compare_said(left_said, right_said)
+    classification, diff, partial = _compare(left_said, right_said)
     return PassagePair(left, right, classification, diff, partial)
 
 
-def compare_said(a: _Said, b: _Said) -> tuple[str, tuple[DiffOp, ...], bool]:
+def _compare(a: _Said, b: _Said) -> tuple[str, tuple[DiffOp, ...], bool]:
     if a.keys == b.keys:
         same = IDENTICAL if a.text == b.text or a.form == b.form else PUNCTUATION
         return same, (DiffOp("same", a.text, b.text),), False
