@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from . import claimreview, data, feeds, incremental, opendata, output, render, sitemap
 from . import transparency
+from . import comparison_views
+from .analysis import Analysis, analyse
 from .anchoring import anchor_quotes
 from .claims import load_claims
 from .config import load_config
@@ -97,16 +99,22 @@ def load_content(options: BuildOptions) -> tuple[Content | None, list[Problem]]:
     return Content(config, sources, claims, pages), problems
 
 
-def render_site(checked: CheckedSite, site_dir: str,
+def render_site(checked: CheckedSite, analysis: Analysis, site_dir: str,
                 cache: incremental.PageCache | None = None) -> tuple[dict[str, bytes], int]:
     """Every output file of the site, by site-relative path; and how many are HTML pages.
     With a cache (the preview server keeps one), pages whose inputs are unchanged are reused."""
     content, markdown = checked.content, Markdown()
-    ready = catalogue(content, checked.anchored, content.config.base_path, markdown)
+    base_path = content.config.base_path
+    anchors = comparison_views.passage_anchors(analysis, checked.anchored)
+    consistency = comparison_views.consistency_views(content, analysis, base_path, anchors)
+    ready = catalogue(content, checked.anchored, base_path, markdown,
+                      comparison_views.quotation_highlights(consistency, analysis, anchors))
+    for view in ready.claims:
+        view.extras["comparison"] = consistency.comparisons.get(view.summary.id)
     reviews = claimreview.claim_reviews(content)
     claimreview.attach(ready.claims, reviews)
     transparency.attach(ready.claims, content.config)
-    pages = render.plan_pages(ready, content.config, content.pages, markdown)
+    pages = render.plan_pages(ready, content.config, content.pages, markdown, consistency)
     environment = render.make_environment(site_dir)
     site = render.site_view(content.config)
     render_one = incremental.renderer(environment, site, cache, pages)
@@ -115,6 +123,7 @@ def render_site(checked: CheckedSite, site_dir: str,
     except jinja2.TemplateError as failure:
         raise ContentError([render.template_problem(failure)]) from None
     files["data/claims.json"] = data.to_json(data.claims_document(content, checked.anchored))
+    files["data/consistency.json"] = data.to_json(comparison_views.consistency_document(analysis))
     files.update(publishing_files(content, reviews, pages, markdown))
     files[".nojekyll"] = b""
     files.update(static_files(site_dir))
@@ -168,7 +177,8 @@ def build(options: BuildOptions) -> BuildReport:
     started = time.perf_counter()
     output.check_output_dir(options.out_dir, options.site_dir)
     checked = check(options)
-    files, page_count = render_site(checked, options.site_dir)
+    analysis = analyse(checked.content, checked.anchored)
+    files, page_count = render_site(checked, analysis, options.site_dir)
     output.write_site(files, options.out_dir)
     content = checked.content
     return BuildReport(len(files), page_count, len(content.claims), len(content.sources),

@@ -33,16 +33,18 @@ def in_sentence(text: str, span: Span) -> InSentence:
 @dataclass(frozen=True)
 class Highlight:
     span: Span
-    anchor: str       # the element id readers land on
-    target_url: str   # where the highlight links (its claim)
+    anchor: str       # the element id readers land on ("" when another id marks the spot)
+    target_url: str   # where the highlight links (its claim, or its quotation group)
     label: str        # what it links to, for the title and screen readers
+    kind: str = "claim"  # "claim": a checked quote; "quotation": quoted by other outlets too
 
 
 @dataclass(frozen=True)
 class Piece:
     text: str
-    anchors: tuple[str, ...]            # ids that start at this piece
-    highlights: tuple[Highlight, ...]   # every highlight covering it
+    anchors: tuple[str, ...]      # ids that start at this piece
+    claim: Highlight | None       # the checked quote covering it, if any
+    quotation: Highlight | None   # the grouped quotation covering it, if any
 
 
 @dataclass(frozen=True)
@@ -74,11 +76,16 @@ def article_blocks(text: str, boilerplate: tuple[Span, ...],
         if "\n" in piece_text:
             current_kind = None
             continue
-        covering = tuple(h for h in highlights if h.span.start <= start and end <= h.span.end)
-        anchors = tuple(h.anchor for h in highlights if h.span.start == start)
-        current.append(Piece(piece_text, anchors, covering))
+        covering = [h for h in highlights if h.span.start <= start and end <= h.span.end]
+        anchors = tuple(h.anchor for h in highlights if h.span.start == start and h.anchor)
+        current.append(Piece(piece_text, anchors, _first(covering, "claim"),
+                             _first(covering, "quotation")))
     _flush(blocks, current_kind, current)
     return tuple(blocks)
+
+
+def _first(highlights, kind: str) -> Highlight | None:
+    return next((h for h in highlights if h.kind == kind), None)
 
 
 def _inside(start: int, end: int, spans: tuple[Span, ...]) -> bool:

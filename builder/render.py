@@ -13,6 +13,7 @@ from .errors import Position, Problem, display_path, error
 from .feeds import FEED_PATH
 from .markdown import shorten
 from .model import SiteConfig
+from .comparison_views import ConsistencyViews
 from .views import Catalogue, Link
 
 OPEN_DATA = (("data/claims.json", "claims.json"), ("data/claims.csv", "claims.csv"),
@@ -66,14 +67,16 @@ def site_view(config: SiteConfig) -> SiteView:
         title=config.title, description=config.description, language=config.language,
         base_url=config.base_url, base_path=base, stylesheet=base + "static/style.css",
         home=base, publisher=Link(config.publisher.url, config.publisher.name),
-        navigation=(Link(base, "Claims"), Link(base + urls.page("methodology"), "Methodology"),
+        navigation=(Link(base, "Claims"), Link(base + urls.page("consistency"), "Consistency"),
+                    Link(base + urls.page("methodology"), "Methodology"),
                     Link(base + urls.page("about"), "About")),
         feed=base + FEED_PATH, corrections=base + urls.page("corrections"),
         open_data=tuple(Link(base + path, name) for path, name in OPEN_DATA),
     )
 
 
-def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown) -> list[Page]:
+def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown,
+               consistency: ConsistencyViews) -> list[Page]:
     pages = [Page(urls.home(), "home.html", config.title,
                   {"claims": tuple(view.summary for view in catalogue.claims),
                    "verdicts": catalogue.verdicts},
@@ -83,7 +86,8 @@ def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown
               for view in catalogue.claims]
     pages += [Page(urls.source(view.stem), "source.html", view.headline, {"source": view})
               for view in catalogue.sources]
-    pages += _outlet_pages(catalogue, config)
+    pages += _outlet_pages(catalogue, config, consistency)
+    pages.append(_consistency_page(consistency))
     pages += [Page(urls.tag(name), "listing.html", f"Tag: {name}",
                    {"heading": f"Claims tagged “{name}”", "claims": found, "intro": ""})
               for slug, (name, found) in catalogue.claims_by_tag.items()]
@@ -97,13 +101,22 @@ def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown
     return pages
 
 
-def _outlet_pages(catalogue: Catalogue, config: SiteConfig) -> list[Page]:
+def _outlet_pages(catalogue: Catalogue, config: SiteConfig,
+                  consistency: ConsistencyViews) -> list[Page]:
     return [Page(urls.outlet(outlet.id), "outlet.html", outlet.name,
                  {"outlet": outlet,
                   "sources": catalogue.sources_by_outlet.get(outlet.id, ()),
                   "claims": catalogue.claims_by_outlet.get(outlet.id, ()),
-                  "record": None})
+                  "record": consistency.records.get(outlet.id),
+                  "groups": tuple(g for g in consistency.groups if outlet.id in g.outlets)})
             for outlet in config.outlets]
+
+
+def _consistency_page(consistency: ConsistencyViews) -> Page:
+    return Page(urls.page("consistency"), "consistency.html", "How outlets quote the same words",
+                {"groups": consistency.groups, "speakers": consistency.speakers,
+                 "outlets": consistency.outlets},
+                "Every quotation reported by more than one outlet, compared word by word.")
 
 
 def _claim_description(view) -> str:

@@ -23,6 +23,7 @@ import tornado.web
 import tornado.websocket
 
 from . import render
+from .analysis import analyse
 from .build import BuildOptions, check, render_site
 from .errors import ContentError, display_path
 from .incremental import PageCache
@@ -58,7 +59,8 @@ class SiteBuilder:
         started = time.perf_counter()
         try:
             checked = check(BuildOptions(self.site_dir))
-            files, pages = render_site(checked, self.site_dir, self.cache)
+            files, pages = render_site(checked, analyse(checked.content, checked.anchored),
+                                       self.site_dir, self.cache)
         except ContentError as failure:
             return Outcome(None, "/", tuple(str(problem) for problem in failure.problems))
         except Exception:  # a bug must not take the preview down; say it is one

@@ -80,10 +80,14 @@ def _load_source(seeds_dir, shown_dir, stem, names, problems) -> Source | None:
     problems.extend(yaml_problems)
     if document is None or text is None:
         return None
+    before = len(problems)
     record = read_record(document, (), SIDECAR_FIELDS, problems, "a seed sidecar")
     if record is None:
         return None
     boilerplate = _boilerplate_spans(record, text)
+    # A sidecar missing a required value makes no usable source; its errors say why.
+    if any(not p.is_warning for p in problems[before:]):
+        return None
     published = record.get("published")
     return Source(
         stem=stem, text=text, outlet=record.get("outlet"), headline=record.get("headline"),

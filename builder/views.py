@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Mapping, Sequence
 
 from . import urls
 from .dates import iso, long_date, said_when
@@ -113,7 +114,9 @@ class Catalogue:
 
 
 def catalogue(content: Content, anchored: tuple[AnchoredQuote, ...], base_path: str,
-              markdown: Markdown) -> Catalogue:
+              markdown: Markdown, quotations: Mapping[str, Sequence[Highlight]] = {}
+              ) -> Catalogue:
+    """`quotations`: by source stem, passages other outlets quote too, to mark on its page."""
     link = _linker(base_path)
     verdicts = _verdict_views(content, link)
     verdict_of = {view.id: view for view in verdicts}
@@ -127,14 +130,15 @@ def catalogue(content: Content, anchored: tuple[AnchoredQuote, ...], base_path: 
                  for claim in ordered}
     claims = tuple(_claim_view(claim, summaries[claim.id], anchors_of[claim.id], sources,
                                outlets, verdicts, link, markdown) for claim in ordered)
-    claims_by_source = defaultdict(list)
+    claims_by_source = defaultdict(dict)
     for quote in anchored:
-        if summaries[quote.claim_id] not in claims_by_source[quote.source]:
-            claims_by_source[quote.source].append(summaries[quote.claim_id])
+        claims_by_source[quote.source][quote.claim_id] = summaries[quote.claim_id]
+    claims_by_source = {stem: list(found.values()) for stem, found in claims_by_source.items()}
     anchors_by_source = defaultdict(list)
     for quote in anchored:
         anchors_by_source[quote.source].append(quote)
     source_views = tuple(_source_view(source, anchors_by_source[source.stem],
+                                      quotations.get(source.stem, ()),
                                       claims_by_source, summaries, outlets, link)
                          for source in content.sources)
     return Catalogue(
@@ -200,10 +204,12 @@ def _claim_view(claim, summary, anchors, sources, outlets, verdicts, link, markd
         scale=verdicts, summary_text=markdown.plain(claim.summary))
 
 
-def _source_view(source: Source, anchors, claims_by_source, summaries, outlets, link) -> SourceView:
+def _source_view(source: Source, anchors, quotations, claims_by_source, summaries, outlets,
+                 link) -> SourceView:
     highlights = tuple(Highlight(q.span, urls.quote_anchor(q.claim_id, q.index),
                                  summaries[q.claim_id].url, summaries[q.claim_id].claim)
                        for q in sorted(anchors, key=lambda q: (q.span.start, q.claim_id, q.index)))
+    highlights += tuple(quotations)
     return SourceView(
         stem=source.stem, headline=source.headline, url=link(urls.source(source.stem)),
         outlet_id=source.outlet, outlet=_outlet_link(source.outlet, outlets, link), published=long_date(source.published),

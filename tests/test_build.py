@@ -15,7 +15,11 @@ def out(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("basic") / "_site"
     result = run_builder("build", "--site", str(SITES / "basic"), "--out", str(target))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Built 18 pages (26 files): 3 claims, 2 sources, 0 warnings in ")
+    summary = re.fullmatch(r"Built (\d+) pages \((\d+) files\): 3 claims, 2 sources, "
+                           r"0 warnings in \d+\.\d\d s\n", result.stdout)
+    assert summary, result.stdout
+    assert int(summary[1]) == len(list(target.rglob("*.html")))
+    assert int(summary[2]) == len([p for p in target.rglob("*") if p.is_file()])
     return target
 
 

@@ -6,7 +6,9 @@ import jinja2
 import pytest
 import yaml
 
+from builder.analysis import analyse
 from builder.build import BuildOptions, check, render_site
+from builder.errors import ContentError
 from builder.incremental import PageCache
 from builder.render import Page, SiteView
 from builder.views import Link
@@ -18,18 +20,21 @@ def site(tmp_path) -> Path:
     return copy_site("serve-basic", tmp_path)
 
 
+def rendered(site: Path, cache: PageCache | None = None) -> tuple[dict[str, bytes], int]:
+    checked = check(BuildOptions(str(site)))
+    return render_site(checked, analyse(checked.content, checked.anchored), str(site), cache)
+
+
 def cached_build(site: Path, cache: PageCache) -> dict[str, bytes]:
-    files, _ = render_site(check(BuildOptions(str(site))), str(site), cache)
-    return files
+    return rendered(site, cache)[0]
 
 
 def page_count(site: Path) -> int:
-    return render_site(check(BuildOptions(str(site))), str(site))[1]
+    return rendered(site)[1]
 
 
 def clean_build(site: Path) -> dict[str, bytes]:
-    files, _ = render_site(check(BuildOptions(str(site))), str(site))
-    return files
+    return rendered(site)[0]
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -176,7 +181,7 @@ def test_a_build_that_fails_halfway_costs_no_page_of_the_cache(site):
     (site / "templates/source.html").write_text(broken.replace("{{ source.headline }}",
                                                                "{{ no_such_value.x }}"),
                                                 encoding="utf-8")
-    with pytest.raises(jinja2.UndefinedError):
+    with pytest.raises(ContentError, match="error"):
         cached_build(site, cache)
     (site / "templates/source.html").unlink()
     assert cached_build(site, cache) == clean_build(site)

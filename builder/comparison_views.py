@@ -1,0 +1,238 @@
+"""Ready data for the consistency parts of pages: word diffs as marked segments, figure
+disagreements as sentences, groups with their links and filters."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from . import urls
+from .analysis import Analysis
+from .consistency import Passage, PassagePair, QuoteGroup, label
+from .figures import FigureDisagreement
+from .model import Content, Span
+from .passages import Highlight
+from .views import Link
+
+CLASSIFICATION_TEXT = {
+    "identical": "Identical: the same words and punctuation",
+    "punctuation": "Differs only in punctuation, letter case or typography",
+    "wording": "Differs in wording",
+}
+FIGURE_KINDS = {
+    "number": "numbers", "amount": "amounts", "percent": "percentages", "year": "years",
+    "date": "dates", "relative": "relative dates",
+    "dating": "how the fact is dated (a fixed date against one relative to the report)",
+}
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    changed: bool  # words this side has that the other lacks or words differently
+
+
+@dataclass(frozen=True)
+class Side:
+    outlet: Link
+    source: Link
+    spot_url: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class PairView:
+    left: Side
+    right: Side
+    classification: str
+    classification_text: str
+    partial: bool
+
+
+@dataclass(frozen=True)
+class FigureFlag:
+    what: str                               # "how the fact is dated …"
+    statements: tuple[tuple[str, str], ...]  # (outlet name, the figure as written)
+
+
+@dataclass(frozen=True)
+class ComparisonView:
+    classification: str
+    classification_text: str
+    pairs: tuple[PairView, ...]
+    figures: tuple[tuple[str, tuple[str, ...]], ...]   # (outlet name, figures as written)
+    flags: tuple[FigureFlag, ...]
+    groups: tuple[Link, ...]                           # corpus-wide groups this claim covers
+
+
+@dataclass(frozen=True)
+class GroupView:
+    id: str
+    speaker: str
+    speaker_key: str
+    classification: str
+    classification_text: str
+    outlets: tuple[str, ...]                 # outlet ids, for filtering
+    variants: tuple[Side, ...]
+    pairs: tuple[PairView, ...]
+    flags: tuple[FigureFlag, ...]
+    claims: tuple[Link, ...]
+    url: str
+    opening: str                             # the first words, to recognise it by
+
+
+@dataclass(frozen=True)
+class OutletRecord:
+    identical: int
+    punctuation: int
+    wording: int
+
+    @property
+    def total(self) -> int:
+        return self.identical + self.punctuation + self.wording
+
+
+@dataclass(frozen=True)
+class ConsistencyViews:
+    comparisons: Mapping[str, ComparisonView]
+    groups: tuple[GroupView, ...]
+    speakers: tuple[str, ...]
+    outlets: tuple[Link, ...]            # url holds the outlet id, for the filter
+    records: Mapping[str, OutletRecord]
+
+
+class _Namer:
+    """Outlet and article names and links for passages, from the loaded content."""
+
+    def __init__(self, content: Content, base_path: str):
+        self.base = base_path
+        self.sources = {source.stem: source for source in content.sources}
+        self.outlets = {outlet.id: outlet.name for outlet in content.config.outlets}
+        self.claims = {claim.id: claim.claim for claim in content.claims}
+
+    def outlet(self, outlet_id: str) -> Link:
+        return Link(self.base + urls.outlet(outlet_id), self.outlets.get(outlet_id, outlet_id))
+
+    def side(self, passage: Passage, segments: tuple[Segment, ...], anchor: str) -> Side:
+        source = self.sources[passage.source]
+        page = self.base + urls.source(passage.source)
+        return Side(self.outlet(passage.outlet), Link(page, source.headline),
+                    f"{page}#{anchor}", segments)
+
+    def claim(self, claim_id: str) -> Link:
+        return Link(self.base + urls.claim(claim_id), self.claims.get(claim_id, claim_id))
+
+
+def consistency_views(content: Content, analysis: Analysis, base_path: str,
+                      anchors: Mapping[tuple[str, int], str]) -> ConsistencyViews:
+    """`anchors` maps (source, start) of a passage to the id it carries on its source page."""
+    namer = _Namer(content, base_path)
+    groups = tuple(_group_view(group, analysis.claims_of_group.get(group.id, ()), namer, anchors)
+                   for group in analysis.groups)
+    groups_of_claim: dict[str, list[Link]] = {}
+    for view in groups:
+        for claim in view.claims:
+            groups_of_claim.setdefault(claim.url, []).append(Link(view.url, _group_title(view)))
+    comparisons = {claim_id: _comparison_view(comparison, namer, anchors,
+                                              groups_of_claim.get(namer.claim(claim_id).url, []))
+                   for claim_id, comparison in analysis.comparisons.items()}
+    outlet_ids = sorted({outlet for view in groups for outlet in view.outlets})
+    return ConsistencyViews(
+        comparisons=comparisons, groups=groups,
+        speakers=tuple(sorted({view.speaker for view in groups})),
+        outlets=tuple(Link(outlet_id, namer.outlets.get(outlet_id, outlet_id))
+                      for outlet_id in outlet_ids),
+        records={outlet: OutletRecord(counts.get("identical", 0), counts.get("punctuation", 0),
+                                      counts.get("wording", 0))
+                 for outlet, counts in analysis.outlet_records.items()})
+
+
+def _group_title(view: GroupView) -> str:
+    return f"{view.speaker}: “{view.opening}”"
+
+
+def _opening(text: str, words: int = 10) -> str:
+    found = text.split()
+    return " ".join(found[:words]) + ("…" if len(found) > words else "")
+
+
+def _comparison_view(comparison, namer, anchors, groups) -> ComparisonView:
+    by_label = {label(p): namer.outlets.get(p.outlet, p.outlet) for p in comparison.passages}
+    return ComparisonView(
+        classification=comparison.classification,
+        classification_text=CLASSIFICATION_TEXT[comparison.classification],
+        pairs=tuple(_pair_view(pair, namer, anchors) for pair in comparison.pairs),
+        figures=tuple((namer.outlets.get(p.outlet, p.outlet), tuple(f.text for f in figures))
+                      for p, figures in zip(comparison.passages, comparison.figures) if figures),
+        flags=tuple(_flag(d, by_label) for d in comparison.figure_disagreements),
+        groups=tuple(groups))
+
+
+def _group_view(group: QuoteGroup, claim_ids, namer, anchors) -> GroupView:
+    speaker = group.speaker or "Unattributed"
+    by_source = {p.source: namer.outlets.get(p.outlet, p.outlet) for p in group.variants}
+    return GroupView(
+        id=group.id, speaker=speaker, speaker_key=urls.slugify(speaker),
+        classification=group.classification,
+        classification_text=CLASSIFICATION_TEXT[group.classification],
+        outlets=tuple(sorted({p.outlet for p in group.variants})),
+        variants=tuple(namer.side(p, (Segment(p.text, False),), _anchor(p, anchors))
+                       for p in group.variants),
+        pairs=tuple(_pair_view(pair, namer, anchors) for pair in group.pairs),
+        flags=tuple(_flag(d, by_source) for d in group.figure_disagreements),
+        claims=tuple(namer.claim(claim_id) for claim_id in claim_ids),
+        url=f"{namer.base}consistency/#{group.id}", opening=_opening(group.variants[0].text))
+
+
+def _anchor(passage: Passage, anchors) -> str:
+    return anchors.get((passage.source, passage.start), "")
+
+
+def _pair_view(pair: PassagePair, namer, anchors) -> PairView:
+    left = tuple(Segment(op.left, op.kind != "same") for op in pair.diff if op.left)
+    right = tuple(Segment(op.right, op.kind != "same") for op in pair.diff if op.right)
+    return PairView(namer.side(pair.left, left, _anchor(pair.left, anchors)),
+                    namer.side(pair.right, right, _anchor(pair.right, anchors)),
+                    pair.classification, CLASSIFICATION_TEXT[pair.classification], pair.partial)
+
+
+def _flag(disagreement: FigureDisagreement, names: Mapping[str, str]) -> FigureFlag:
+    return FigureFlag(FIGURE_KINDS.get(disagreement.kind, disagreement.kind),
+                      tuple((names.get(s.passage, s.passage), s.figure.text)
+                            for s in disagreement.statements))
+
+
+def passage_anchors(analysis: Analysis, anchored) -> dict[tuple[str, int], str]:
+    """The id on its source page for every compared passage, by (source, start): a checked
+    quote keeps its own id; a grouped quotation that starts elsewhere gets one of its own."""
+    anchors = {}
+    for quote in sorted(anchored, key=lambda q: (q.source, q.span.start, q.claim_id, q.index)):
+        anchors.setdefault((quote.source, quote.span.start), urls.quote_anchor(quote.claim_id,
+                                                                               quote.index))
+    for group in analysis.groups:
+        for index, passage in enumerate(group.variants):
+            anchors.setdefault((passage.source, passage.start), f"g-{group.id}-{index + 1}")
+    return anchors
+
+
+def quotation_highlights(views: ConsistencyViews, analysis: Analysis,
+                         anchors: Mapping[tuple[str, int], str]) -> dict[str, list[Highlight]]:
+    """By source: each grouped quotation, linked to its group, with an id where it needs one."""
+    found: dict[str, list[Highlight]] = {}
+    for group, view in zip(analysis.groups, views.groups):
+        for passage in group.variants:
+            anchor = anchors[(passage.source, passage.start)]
+            found.setdefault(passage.source, []).append(Highlight(
+                Span(passage.start, passage.end), anchor if anchor.startswith("g-") else "",
+                view.url, f"Compare how outlets quote this ({view.classification_text.lower()})",
+                "quotation"))
+    return found
+
+
+def consistency_document(analysis: Analysis) -> dict:
+    """/data/consistency.json: groups quoted by two or more sources, with exact spans."""
+    return {"groups": [{
+        "id": group.id, "speaker": group.speaker, "classification": group.classification,
+        "variants": [{"source": p.source, "outlet": p.outlet, "text": p.text,
+                      "start": p.start, "end": p.end} for p in group.variants],
+        "claims": list(analysis.claims_of_group.get(group.id, ())),
+    } for group in analysis.groups]}

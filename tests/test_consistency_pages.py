@@ -1,0 +1,131 @@
+"""Consistency on the shipped seeds, as readers and aggregators meet it: claim pages,
+/consistency/, outlet records and /data/consistency.json."""
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import PROJECT, read_html
+
+RANK = {"wording": 2, "punctuation": 1, "identical": 0}
+
+
+def seed_text(stem: str) -> str:
+    return (PROJECT / "seeds" / f"{stem}.txt").read_bytes().decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def groups(shipped_build):
+    return json.loads((shipped_build / "data/consistency.json").read_text(encoding="utf-8"))["groups"]
+
+
+def test_consistency_json_spans_are_exact_and_every_group_spans_two_sources(groups):
+    assert groups
+    for group in groups:
+        assert len({v["source"] for v in group["variants"]}) >= 2, group["id"]
+        for variant in group["variants"]:
+            assert seed_text(variant["source"])[variant["start"]:variant["end"]] == variant["text"]
+
+
+def test_groups_link_the_claims_that_quote_them(groups, shipped_build):
+    claims = json.loads((shipped_build / "data/claims.json").read_text())["claims"]
+    spans = {c["id"]: {(a["source"], a["start"], a["end"]) for a in c["appearances"]} for c in claims}
+    by_id = {g["id"]: g for g in groups}
+    three_years = next(g for g in groups
+                       if any(v["text"].startswith("Three years ago") for v in g["variants"]))
+    assert three_years["classification"] == "punctuation"
+    assert "three-years-ago-one-country-invaded-another" in three_years["claims"]
+    for group in by_id.values():
+        for claim_id in group["claims"]:
+            assert any(source == v["source"] and start < v["end"] and v["start"] < end
+                       for source, start, end in spans[claim_id] for v in group["variants"])
+
+
+def test_the_consistency_page_lists_groups_most_divergent_first_with_working_links(shipped_build, groups):
+    page = read_html(shipped_build, "consistency/")
+    articles = page.select("article.group")
+    assert [a["id"] for a in articles] == [g["id"] for g in groups]
+    ranks = [RANK[g["classification"]] for g in groups]
+    assert ranks == sorted(ranks, reverse=True)
+    trump = [a for a in articles if a["data-speaker"] == "Donald Trump"]
+    assert trump and all("Donald Trump" in a.select_one(".speaker").get_text() for a in trump)
+    for article in articles:
+        for link in article.select(".side-source a[href*='#']"):
+            path, _, fragment = link["href"].partition("#")
+            target = read_html(shipped_build, path.removeprefix("/factcheck/"))
+            assert target.find(id=fragment), link["href"]
+    uncovered = [a for a, g in zip(articles, groups) if not g["claims"]]
+    assert uncovered, "the seeds have quotations no claim covers yet"
+    assert all(a.select_one(".candidate") for a in uncovered)
+    assert not any(a.select_one(".candidate") for a, g in zip(articles, groups) if g["claims"])
+
+
+def test_a_claim_page_compares_its_appearances_and_flags_how_the_fact_is_dated(shipped_build):
+    page = read_html(shipped_build, "claims/royal-navy-70-vessels-norway-2024/")
+    comparison = page.select_one("section.comparison")
+    assert comparison.select_one(".classification").get_text() == "Differs in wording"
+    flag = comparison.select_one(".figure-flag").get_text(" ", strip=True)
+    assert "how the fact is dated" in flag
+    assert "“2024”" in flag and "In the last year" in flag
+    pair = comparison.select_one(".pair")
+    marked = [m.get_text() for m in pair.select("mark.diff-only")]
+    assert any("2024" in text for text in marked)
+
+
+def test_a_claim_with_one_appearance_has_no_comparison(shipped_build):
+    page = read_html(shipped_build, "claims/uk-150m-military-aid-package/")
+    assert page.select_one("section.comparison") is None
+
+
+def test_outlet_pages_show_their_quotation_record(shipped_build, groups):
+    page = read_html(shipped_build, "outlets/independent/")
+    cells = [td.get_text() for td in page.select("table.record td")]
+    assert len(cells) == 3 and sum(map(int, cells)) > 0
+    intro = page.select_one("#record").find_next("p").get_text()
+    assert intro == f"Of {sum(map(int, cells))} quoted passages that other outlets also report:"
+    listed = [a["href"].rpartition("#")[2] for a in page.select("#record ~ ul a")]
+    assert listed == [g["id"] for g in groups
+                      if "independent" in {v["outlet"] for v in g["variants"]}]
+
+
+def test_source_pages_mark_quotations_other_outlets_report(shipped_build):
+    page = read_html(shipped_build, "sources/002_054fd7566556b1a7/")
+    variants = page.select("a.variant")
+    assert variants
+    assert all(a["href"].startswith("/factcheck/consistency/#") for a in variants)
+
+
+@pytest.mark.browser
+def test_the_filters_show_only_the_chosen_speaker_in_a_real_browser(shipped_build, tmp_path):
+    chromium = shutil.which("chromium")
+    if not chromium:
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+    page_file = Path(shipped_build) / "consistency" / "index.html"
+    site_root = tmp_path / "root"
+    shutil.copytree(shipped_build, site_root / "factcheck")
+    from http.server import ThreadingHTTPServer, SimpleHTTPRequestHandler
+    from functools import partial
+    import threading
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler,
+                                                           directory=str(site_root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_port}/factcheck/consistency/")
+            assert page.locator("form.filters").is_visible()
+            total = page.locator("article.group").count()
+            page.select_option("select[name=speaker]", "Donald Trump")
+            visible = page.locator("article.group:visible")
+            assert 0 < visible.count() < total
+            assert set(visible.evaluate_all("els => els.map(e => e.dataset.speaker)")) == {"Donald Trump"}
+            assert page.locator(".shown-count").inner_text() == str(visible.count())
+            browser.close()
+    finally:
+        server.shutdown()
+    assert page_file.is_file()
