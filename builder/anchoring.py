@@ -50,10 +50,13 @@ class SearchableText:
             return Located(Span(start, start + len(wanted)), "exact", self.text.count(wanted))
         needle = normalise_quote(wanted)
         found = self.normalised.text.find(needle) if needle else -1
-        if found < 0:
-            return None
-        start, end = self.normalised.original_span(found, found + len(needle))
-        return Located(Span(start, end), "normalized", self.normalised.text.count(needle))
+        while found >= 0:
+            start, end = self.normalised.original_span(found, found + len(needle))
+            # A match must cover whole original characters: '.' is not a third of '…'.
+            if normalise_quote(self.text[start:end]) == needle:
+                return Located(Span(start, end), "normalized", self.normalised.text.count(needle))
+            found = self.normalised.text.find(needle, found + 1)
+        return None
 
     def closest(self, quote: str) -> ClosestPassage:
         needle = normalise_quote(quote)
