@@ -26,17 +26,30 @@ class Markdown:
 
     def __init__(self):
         self._renderer = make_renderer()
+        # Pages, feed, CSV and share cards each want the same summary; parse it once.
+        self._done: dict[tuple[str, str], str] = {}
 
     def block(self, text: str | None) -> str:
-        return self._renderer.render(text) if text else ""
+        return self._once("block", text, self._renderer.render)
 
     def inline(self, text: str | None) -> str:
-        return self._renderer.renderInline(text) if text else ""
+        return self._once("inline", text, self._renderer.renderInline)
 
     def plain(self, text: str | None) -> str:
         """The words of Markdown without its markup: for meta descriptions and feed summaries."""
+        return self._once("plain", text, self._plain)
+
+    def _once(self, kind: str, text: str | None, render) -> str:
+        if not text:
+            return ""
+        key = (kind, text)
+        if key not in self._done:
+            self._done[key] = render(text)
+        return self._done[key]
+
+    def _plain(self, text: str) -> str:
         words: list[str] = []
-        for token in self._renderer.parse(text or ""):
+        for token in self._renderer.parse(text):
             if token.type in ("fence", "code_block"):
                 words.append(token.content)
             for child in token.children or ():
