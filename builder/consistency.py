@@ -18,12 +18,12 @@ from typing import Mapping, NamedTuple, Sequence
 
 from rapidfuzz import fuzz
 
-from .diffing import (DIVERGENCE, IDENTICAL, PUNCTUATION, WORDING, DiffOp, diff_keyed,
-                      typographic_form, word_keys, word_spans)
+from .diffing import (DIVERGENCE, IDENTICAL, PUNCTUATION, WORDING, DiffOp, diff_bounded,
+                      typographic_form, word_bounds, word_keys)
 from .gcpause import collector_paused
 from .figures import Figure, FigureDisagreement, compare_figures, extract_figures
-from .grouping import Clustering, Unit, cluster_units, make_unit
-from .quotations import Quotation, paragraphs, unify_speakers
+from .grouping import Clustering, Unit, cluster_units, content_words
+from .quotations import Quotation, unify_speakers
 from .quotemarks import paragraph_segments
 
 
@@ -70,13 +70,13 @@ class _Said:
     """A passage's words, prepared once for every comparison it takes part in (an
     internal helper: the parts only some comparisons need are worked out on demand)."""
 
-    __slots__ = ("text", "keys", "_form", "_spans", "_joined")
+    __slots__ = ("text", "keys", "_form", "_bounds", "_joined")
 
     def __init__(self, text: str, keys: tuple[str, ...] | None = None):
         self.text = text
         self.keys = word_keys(text) if keys is None else keys
         self._form: str | None = None
-        self._spans: list[tuple[int, int]] | None = None
+        self._bounds: tuple[list[int], list[int]] | None = None
         self._joined: str | None = None
 
     @property
@@ -93,11 +93,26 @@ class _Said:
             self._form = _edge_trimmed(self.text)
         return self._form
 
+    @property
+    def starts(self) -> list[int]:
+        """Where each word starts."""
+        return self._word_bounds()[0]
+
+    def _word_bounds(self) -> tuple[list[int], list[int]]:
+        if self._bounds is None:
+            self._bounds = word_bounds(self.text)
+        return self._bounds
+
     def window(self, first: int, last: int) -> str:
         """The text of words first..last-1."""
-        if self._spans is None:
-            self._spans = word_spans(self.text)
-        return self.text[self._spans[first][0]:self._spans[last - 1][1]]
+        starts, ends = self._word_bounds()
+        return self.text[starts[first]:ends[last - 1]]
+
+    def window_starts(self, first: int, last: int) -> list[int]:
+        """Where each word of `window(first, last)` starts in it."""
+        starts = self._word_bounds()[0]
+        begin = starts[first]
+        return [start - begin for start in starts[first:last]]
 
 
 PARTIAL = 0.8  # a passage with fewer words than this share of the other is partial
@@ -167,10 +182,13 @@ def _compare(a: _Said, b: _Said) -> tuple[str, tuple[DiffOp, ...], bool]:
     if len(short.keys) < PARTIAL * len(long.keys):
         first, last = _aligned(short.keys, long.keys)
         window, window_keys = long.window(first, last), long.keys[first:last]
+        window_starts = long.window_starts(first, last)
         if a_is_short:
-            return WORDING, diff_keyed(a.text, a.keys, window, window_keys), True
-        return WORDING, diff_keyed(window, window_keys, b.text, b.keys), True
-    return WORDING, diff_keyed(a.text, a.keys, b.text, b.keys), False
+            return WORDING, diff_bounded(a.text, a.keys, a.starts,
+                                         window, window_keys, window_starts), True
+        return WORDING, diff_bounded(window, window_keys, window_starts,
+                                     b.text, b.keys, b.starts), True
+    return WORDING, diff_bounded(a.text, a.keys, a.starts, b.text, b.keys, b.starts), False
 
 
 def _contiguous(short: _Said, long: _Said) -> int | None:
@@ -210,16 +228,22 @@ def _group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, s
     quotations = unify_speakers(quotations)
     variants: list[_Variant] = []
     units: list[Unit] = []
-    keys_of: dict[str, tuple[str, ...]] = {}  # outlets often quote word for word
+    read: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # text → keys, content
     for quotation in quotations:
-        outlet = outlet_of.get(quotation.source, quotation.source)
-        for part in paragraphs(quotation):
-            passage = Passage(quotation.source, outlet, part.text, part.start, part.end)
-            variants.append(_Variant(passage, quotation.speaker))
-            keys = keys_of.get(part.text)
-            if keys is None:
-                keys = keys_of[part.text] = word_keys(part.text)
-            units.append(make_unit(quotation.source, quotation.speaker, keys))
+        source, speaker, text = quotation.source, quotation.speaker, quotation.text
+        outlet = outlet_of.get(source, source)
+        if "\n" not in text:  # as `paragraphs`, without an object per part
+            parts: Sequence[tuple[int, int, str]] = ((quotation.start, quotation.end, text),)
+        else:
+            parts = [(quotation.start + a, quotation.start + b, text[a:b])
+                     for a, b in paragraph_segments(text, 0, len(text))]
+        for start, end, part in parts:
+            variants.append(_Variant(Passage(source, outlet, part, start, end), speaker))
+            known = read.get(part)  # outlets often quote word for word
+            if known is None:
+                keys = word_keys(part)
+                known = read[part] = (keys, content_words(keys))
+            units.append(Unit(source, speaker, known[0], known[1]))
     clustering = cluster_units(units)
     groups = _build_groups(variants, units, clustering)
     return tuple(sorted(groups, key=lambda g: (-DIVERGENCE[g.classification], g.id)))
@@ -227,48 +251,53 @@ def _group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, s
 
 def _build_groups(variants: list[_Variant], units: list[Unit],
                   clustering: Clustering) -> list[QuoteGroup]:
+    member_of = {}
+    for n, group in enumerate(clustering.groups):
+        for i in group:
+            member_of[i] = n
     links_of: dict[int, list] = {}
-    member_of = {i: n for n, group in enumerate(clustering.groups) for i in group}
     for link in clustering.links:
         links_of.setdefault(member_of[link.left], []).append(link)
+    # Where each grouped variant sits, (source, start): the order of everything below.
+    where = {i: (variants[i].passage.source, variants[i].passage.start) for i in member_of}
     said: dict[str, _Said] = {}  # by text: a passage quoted word for word is read once
     figures: dict[str, tuple[Figure, ...]] = {}
     groups = []
     taken: set[str] = set()
-    ordered = sorted(range(len(clustering.groups)), key=lambda n: min(
-        (variants[i].passage.source, variants[i].passage.start) for i in clustering.groups[n]))
+    ordered = sorted(range(len(clustering.groups)),
+                     key=lambda n: min(map(where.__getitem__, clustering.groups[n])))
     for n in ordered:
-        members = sorted(clustering.groups[n], key=lambda i: (
-            variants[i].passage.source, variants[i].passage.start))
-        pairs = tuple(sorted(_group_pairs(variants, units, said, links_of.get(n, [])),
-                             key=_pair_order))
+        members = sorted(clustering.groups[n], key=where.__getitem__)
+        passages = [variants[i].passage for i in members]
+        pairs = tuple(_group_pairs(variants, units, said, where, links_of.get(n, ())))
         group_id = _unique(_group_id(variants, units, members), taken)
         groups.append(QuoteGroup(
             group_id, _agreed_speaker([variants[i].speaker for i in members]),
-            _most_divergent(pairs), tuple(variants[i].passage for i in members), pairs,
-            _group_figures([variants[i].passage for i in members],
-                           [units[i].keys for i in members], figures)))
+            _most_divergent(pairs), tuple(passages), pairs,
+            _group_figures(passages, [units[i].keys for i in members], figures)))
     return groups
 
 
-def _group_pairs(variants, units, said, links):
-    seen = set()
+def _group_pairs(variants, units, said, where, links) -> list[PassagePair]:
+    """The pairs the links make, across sources, each once, in the order of the
+    passages: (left source, left start, right source, right start)."""
+    ends: dict[tuple[int, int], None] = {}  # in link order, for ties in the sort below
     for link in links:
-        a, b = sorted((link.left, link.right), key=lambda i: (
-            variants[i].passage.source, variants[i].passage.start))
-        if variants[a].passage.source == variants[b].passage.source or (a, b) in seen:
-            continue
-        seen.add((a, b))
-        for i in (a, b):
-            text = variants[i].passage.text
-            if text not in said:
-                said[text] = _Said(text, units[i].keys)
-        yield _pair(variants[a].passage, said[variants[a].passage.text],
-                    variants[b].passage, said[variants[b].passage.text])
-
-
-def _pair_order(pair: PassagePair):
-    return (pair.left.source, pair.left.start, pair.right.source, pair.right.start)
+        a, b = link.left, link.right
+        if where[b] < where[a]:
+            a, b = b, a
+        if variants[a].passage.source != variants[b].passage.source:
+            ends[a, b] = None
+    pairs = []
+    for a, b in sorted(ends, key=lambda ends: (where[ends[0]], where[ends[1]])):
+        left, right = variants[a].passage, variants[b].passage
+        left_said, right_said = said.get(left.text), said.get(right.text)
+        if left_said is None:
+            left_said = said[left.text] = _Said(left.text, units[a].keys)
+        if right_said is None:
+            right_said = said[right.text] = _Said(right.text, units[b].keys)
+        pairs.append(_pair(left, left_said, right, right_said))
+    return pairs
 
 
 def _agreed_speaker(speakers: list[str | None]) -> str | None:

@@ -17,7 +17,7 @@ those are the comparisons worth showing, and every passage takes part in one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import filterfalse
+from itertools import chain, filterfalse
 from typing import NamedTuple, Sequence
 
 from rapidfuzz import fuzz
@@ -74,7 +74,12 @@ class Clustering:
 
 
 def make_unit(source: str, speaker: str | None, keys: tuple[str, ...]) -> Unit:
-    return Unit(source, speaker, keys, tuple(filterfalse(STOP_WORDS.__contains__, keys)))
+    return Unit(source, speaker, keys, content_words(keys))
+
+
+def content_words(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys that are not function words, in order."""
+    return tuple(filterfalse(STOP_WORDS.__contains__, keys))
 
 
 class _Forest:
@@ -164,31 +169,53 @@ def _similar(units: Sequence[Unit], members: dict[int, list[int]], forest: _Fore
     fragment, and fragments look up all of theirs: a fragment inside a longer unit is
     always found."""
     indexed = [r for r in members if len(units[r].content) >= INDEXED]
-    trigrams = {r: _trigrams(units[r].content) for r in indexed}
+    # Trigrams are numbered as they are met: sets and indexes of small ints hash and
+    # compare far faster than of tuples of words.
+    words = {r: _trigrams(units[r].content) for r in indexed}
+    distinct = dict.fromkeys(chain.from_iterable(words.values()))
+    number = dict(zip(distinct, range(len(distinct)))).__getitem__
+    trigrams = {r: list(map(number, found)) for r, found in words.items()}
     shingles = {r: frozenset(found) for r, found in trigrams.items()}
     substantial = {r for r in indexed if len(units[r].content) >= SUBSTANTIAL}
     in_fragments = frozenset().union(*(shingles[r] for r in indexed if r not in substantial))
-    postings: dict[tuple[str, str, str], list[int]] = {}
-    queries: dict[int, frozenset] = {}
+    postings: dict[int, list[int]] = {}
+    queries: dict[int, frozenset[int]] = {}
     for r in indexed:
         own = shingles[r]
         if r in substantial:
-            queries[r] = _sketch(units[r].content, trigrams[r])
-            keys = own & in_fragments | queries[r] if in_fragments else queries[r]
+            # A unit with no more trigrams than a sketch holds is its own sketch.
+            query = queries[r] = (own if len(trigrams[r]) <= SKETCH
+                                  else _sketch(units[r].content, trigrams[r]))
+            keys = own & in_fragments | query if in_fragments else query
         else:
             keys = queries[r] = own
         for shingle in keys:
-            postings.setdefault(shingle, []).append(r)
+            found = postings.get(shingle)
+            if found is None:
+                postings[shingle] = [r]
+            else:
+                found.append(r)
+    # Only entries that can name another unit and are not too common to mean anything.
+    evidence = {shingle: found for shingle, found in postings.items()
+                if 1 < len(found) <= STOP_SHINGLE}
     compared: set[int] = set()
     fragment_links = []
     size = len(units)
+    find = forest.find
     for r in indexed:
-        candidates = set().union(*(p for p in map(postings.__getitem__, queries[r])
-                                   if 1 < len(p) <= STOP_SHINGLE))
+        lists = [evidence[shingle] for shingle in queries[r] if shingle in evidence]
+        if not lists:
+            continue
+        candidates = set(lists[0]).union(*lists[1:]) if len(lists) > 1 else lists[0]
+        r_substantial = r in substantial
         for c in sorted(candidates):
+            if c == r:
+                continue
             pair = r * size + c if r < c else c * size + r
-            both = r in substantial and c in substantial
-            if c == r or pair in compared or (both and forest.find(r) == forest.find(c)):
+            if pair in compared:
+                continue
+            both = r_substantial and c in substantial
+            if both and find(r) == find(c):
                 continue
             compared.add(pair)
             ends = _across_sources(units, members, r, c)
@@ -204,7 +231,7 @@ def _similar(units: Sequence[Unit], members: dict[int, list[int]], forest: _Fore
     return fragment_links
 
 
-def _sketch(words: tuple[str, ...], trigrams: list) -> frozenset[tuple[str, str, str]]:
+def _sketch(words: tuple[str, ...], trigrams: list) -> frozenset:
     starts = sorted(range(len(trigrams)), key=words.__getitem__)[:SKETCH]
     return frozenset(map(trigrams.__getitem__, starts))
 
