@@ -21,6 +21,7 @@ from .markdown import Markdown
 from .model import AnchoredQuote, Content
 from .pages import load_pages
 from .sources import load_sources
+from .urls import output_file
 from .views import catalogue
 
 
@@ -119,7 +120,7 @@ def render_site(checked: CheckedSite, analysis: Analysis, site_dir: str,
     site = render.site_view(content.config)
     render_one = incremental.renderer(environment, site, cache, pages)
     try:
-        files = {render_path(page.path): render_one(page) for page in pages}
+        files = {output_file(page.path): render_one(page) for page in pages}
     except jinja2.TemplateError as failure:
         raise ContentError([render.template_problem(failure)]) from None
     files["data/claims.json"] = data.to_json(data.claims_document(content, checked.anchored))
@@ -152,11 +153,6 @@ def source_date() -> datetime.date:
         return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).date()
     except (OverflowError, OSError, ValueError):  # beyond the calendar: not a usable date
         return datetime.date(1970, 1, 1)
-
-
-def render_path(url_path: str) -> str:
-    from .urls import output_file
-    return output_file(url_path)
 
 
 def static_files(site_dir: str) -> dict[str, bytes]:

@@ -3,7 +3,7 @@ disagreements as sentences, groups with their links and filters."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Mapping
 
 from . import urls
 from .analysis import Analysis

@@ -5,7 +5,7 @@ import os
 
 from .errors import Position, Problem, error
 from .model import Outlet, Publisher, SiteConfig, Verdict
-from .schema import Field, is_valid_id, id_rule, read_record
+from .schema import Field, id_rule, is_valid_id, read_record, url_problem
 from .yamlfile import load_yaml
 
 SITE_FIELDS = [
@@ -48,12 +48,11 @@ def load_config(site_dir: str, shown_dir: str,
 
 def _base_url(override, site, problems) -> str | None:
     if override is not None:
-        from .schema import _url, _Invalid
-        checked = _url(override)
-        if isinstance(checked, _Invalid):
-            problems.append(error(Position("--base-url"), f"base URL {checked.reason}"))
+        problem = url_problem(override)
+        if problem:  # the command line checks this first; a caller of build() may not
+            problems.append(error(Position("--base-url"), f"base URL {problem}"))
             return None
-        return checked.rstrip("/") + "/"
+        return override.strip().rstrip("/") + "/"
     url = site.get("base_url")
     if url is not None and ("?" in url or "#" in url):
         site.report("base_url", "'base_url' must not contain a query or fragment")

@@ -9,7 +9,7 @@ from typing import Mapping, Sequence
 from . import urls
 from .dates import iso, long_date, said_when
 from .markdown import Markdown
-from .model import AnchoredQuote, Claim, Content, Source, Verdict
+from .model import AnchoredQuote, Claim, Content, Source
 from .passages import Block, Highlight, InSentence, article_blocks, in_sentence
 
 
