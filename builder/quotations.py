@@ -8,11 +8,12 @@ parts each paragraph holds.
 """
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 
 from .attribution import attribute
-from .gcpause import collector_paused
+from .gcpause import HelperFailed, Partner, collector_paused, helper
 from .mentions import find_mentions
 from .people import Roster, merge_rosters, read_roster, unify_names
 from .quotemarks import find_quote_spans, paragraph_segments
@@ -45,15 +46,30 @@ def extract_quotations(stem: str, text: str, roster: Roster | None = None
 
 
 def _extract(stem, text, roster, read) -> tuple[Quotation, ...]:
+    return tuple(Quotation(stem, start, end, text[start:end], speaker)
+                 for start, end, speaker in _found(text, roster, read))
+
+
+def _found(text: str, roster: Roster | None, read) -> list[tuple[int, int, str | None]]:
+    """(start, end, speaker) of each quotation: compact, for sending between processes."""
     mentions, own = read if read is not None else (None, None)
     spans = find_quote_spans(text)
     speakers = attribute(text, spans, roster, mentions, own)
-    return tuple(Quotation(stem, span.start, span.end, text[span.start:span.end], speaker)
-                 for span, speaker in zip(spans, speakers))
+    return [(span.start, span.end, speaker) for span, speaker in zip(spans, speakers)]
+
+
+def _read(text: str) -> tuple:
+    """What one article says about people: its mentions and its own roster."""
+    mentions = find_mentions(text)
+    return mentions, read_roster(text, mentions)
 
 
 def corpus_roster(texts: Iterable[str]) -> Roster:
     return merge_rosters(read_roster(text) for text in texts)
+
+
+# A helper process costs a fork and some pickling: worth it for a corpus this large.
+PARALLEL_FROM = 100  # articles
 
 
 def extract_corpus(texts: Mapping[str, str]) -> tuple[Quotation, ...]:
@@ -63,14 +79,62 @@ def extract_corpus(texts: Mapping[str, str]) -> tuple[Quotation, ...]:
 
 
 def _extract_corpus(texts: Mapping[str, str]) -> tuple[Quotation, ...]:
-    read = {}
-    for stem, text in texts.items():
-        mentions = find_mentions(text)
-        read[stem] = (mentions, read_roster(text, mentions))
-    roster = merge_rosters(own for _, own in read.values())
-    quotations = [q for stem, text in texts.items()
-                  for q in _extract(stem, text, roster, read[stem])]
+    """Two passes: every article's mentions and own roster, merged into the corpus
+    roster; then every article's quotations, attributed with it. A large corpus is cut
+    in two, and a forked helper does both passes for the second part, sending back its
+    rosters and then (start, end, speaker) per quotation."""
+    items = list(texts.items())
+    cut = _halfway(items) if len(items) >= PARALLEL_FROM else len(items)
+    mine, theirs = items[:cut], items[cut:]
+
+    def work(partner: Partner) -> None:
+        read = [_read(text) for _, text in theirs]
+        partner.send([own for _, own in read])
+        roster = partner.receive()
+        partner.send([_found(text, roster, r) for (_, text), r in zip(theirs, read)])
+
+    their_read = their_rosters = their_found = None
+    with helper(work) if theirs else nullcontext() as partner:
+        read = [_read(text) for _, text in mine]
+        if partner is not None:
+            try:
+                their_rosters = partner.receive()
+            except HelperFailed:
+                partner = None
+        if their_rosters is None:
+            their_read = [_read(text) for _, text in theirs]
+            their_rosters = [own for _, own in their_read]
+        roster = merge_rosters([own for _, own in read] + their_rosters)
+        if partner is not None:
+            try:
+                partner.send(roster)
+            except HelperFailed:
+                partner = None
+        found = [_found(text, roster, r) for (_, text), r in zip(mine, read)]
+        if partner is not None:
+            try:
+                their_found = partner.receive()
+            except HelperFailed:
+                pass
+    if their_found is None:  # no helper, or it failed: its part is done here
+        if their_read is None:
+            their_read = [_read(text) for _, text in theirs]
+        their_found = [_found(text, roster, r) for (_, text), r in zip(theirs, their_read)]
+    quotations = [Quotation(stem, start, end, text[start:end], speaker)
+                  for (stem, text), spans in zip(items, found + their_found)
+                  for start, end, speaker in spans]
     return unify_speakers(quotations)
+
+
+def _halfway(items: list[tuple[str, str]]) -> int:
+    """Where to cut the articles so that each part holds about half the text."""
+    total = sum(len(text) for _, text in items)
+    reached = 0
+    for index, (_, text) in enumerate(items):
+        reached += len(text)
+        if 2 * reached >= total:
+            return index + 1
+    return len(items)
 
 
 def unify_speakers(quotations: Iterable[Quotation]) -> tuple[Quotation, ...]:

@@ -21,3 +21,20 @@ def test_doubling_the_corpus_at_most_doubles_the_time():
     assert large.groups >= 1.8 * small.groups
     ratio = large.cpu_best / small.cpu_best
     assert ratio <= 2.3, f"{small} → {large}: ratio {ratio:.2f}"
+
+
+def test_a_helper_process_changes_nothing(monkeypatch):
+    """A corpus large enough to be shared with a forked helper gives exactly what one
+    process alone gives."""
+    from benchmarks.consistency import corpus
+    from builder.consistency import group_quotations
+    from builder.quotations import extract_corpus
+
+    texts = corpus(300)
+    outlets = {stem: stem for stem in texts}
+    shared = extract_corpus(texts)
+    shared_groups = group_quotations(shared, outlets)
+    monkeypatch.setenv("BUILDER_NO_FORK", "1")
+    alone = extract_corpus(texts)
+    assert shared == alone
+    assert shared_groups == group_quotations(alone, outlets)
