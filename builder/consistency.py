@@ -13,6 +13,7 @@ import bisect
 import hashlib
 import unicodedata
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Mapping, NamedTuple, Sequence
 
@@ -20,7 +21,7 @@ from rapidfuzz import fuzz
 
 from .diffing import (DIVERGENCE, IDENTICAL, PUNCTUATION, WORDING, DiffOp, diff_bounded,
                       typographic_form, word_bounds, word_keys)
-from .gcpause import collector_paused
+from .gcpause import HelperFailed, Partner, collector_paused, helper
 from .figures import Figure, FigureDisagreement, compare_figures, extract_figures
 from .grouping import Clustering, Unit, cluster_units, content_words
 from .quotations import Quotation, unify_speakers
@@ -223,12 +224,20 @@ def group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, st
         return _group_quotations(quotations, outlet_of)
 
 
+# A helper process costs a fork and some pickling: worth it for this many passages.
+PARALLEL_FROM = 1500
+# The share of the groups' comparisons the helper takes: it has read every passage's
+# figures while this process clustered, and this process still assembles every group.
+HELPER_SHARE = 0.7
+HELPER_PARTS = 6  # it sends its share in parts, for this process to unpack meanwhile
+
+
 def _group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, str]
                       ) -> tuple[QuoteGroup, ...]:
     quotations = unify_speakers(quotations)
     variants: list[_Variant] = []
-    units: list[Unit] = []
-    read: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # text → keys, content
+    text_of: list[int] = []   # variant → its text's index in `texts`
+    index: dict[str, int] = {}  # outlets often quote word for word: each text read once
     for quotation in quotations:
         source, speaker, text = quotation.source, quotation.speaker, quotation.text
         outlet = outlet_of.get(source, source)
@@ -239,18 +248,63 @@ def _group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, s
                      for a, b in paragraph_segments(text, 0, len(text))]
         for start, end, part in parts:
             variants.append(_Variant(Passage(source, outlet, part, start, end), speaker))
-            known = read.get(part)  # outlets often quote word for word
-            if known is None:
-                keys = word_keys(part)
-                known = read[part] = (keys, content_words(keys))
-            units.append(Unit(source, speaker, known[0], known[1]))
-    clustering = cluster_units(units)
-    groups = _build_groups(variants, units, clustering)
+            found = index.get(part)
+            if found is None:
+                found = index[part] = len(index)
+            text_of.append(found)
+    texts = list(index)
+    half = len(texts) // 2
+
+    def work(partner: Partner) -> None:
+        """The helper: the second half of the texts' words, and every text's figures
+        while the parent clusters; then its share of the groups' comparisons."""
+        theirs = [word_keys(text) for text in texts[half:]]
+        partner.send([" ".join(found) for found in theirs])
+        units.extend(_units(variants, text_of, [word_keys(text) for text in texts[:half]]
+                            + theirs))
+        figures = {text: extract_figures(text) for text in texts}
+        partner.send({n: tuple((f.kind, f.value, f.text, f.start, f.end) for f in found)
+                      for n, found in enumerate(figures.values()) if found})
+        plans = partner.receive()
+        said: dict[str, _Said] = {}
+        step = max(1, len(plans) // HELPER_PARTS)
+        for start in range(0, len(plans), step):
+            partner.send([_compact(_group_work(variants, units, said, figures, plan))
+                          for plan in plans[start:start + step]])
+
+    units: list[Unit] = []
+    with helper(work) if len(variants) >= PARALLEL_FROM else nullcontext() as partner:
+        keys = [word_keys(text) for text in texts[:half]]
+        if partner is not None:
+            try:
+                keys += [tuple(joined.split(" ")) if joined else ()
+                         for joined in partner.receive()]
+            except HelperFailed:
+                partner = None
+        if len(keys) < len(texts):
+            keys += [word_keys(text) for text in texts[half:]]
+        units.extend(_units(variants, text_of, keys))
+        clustering = cluster_units(units)
+        groups = _build_groups(variants, units, clustering, texts, partner)
     return tuple(sorted(groups, key=lambda g: (-DIVERGENCE[g.classification], g.id)))
 
 
-def _build_groups(variants: list[_Variant], units: list[Unit],
-                  clustering: Clustering) -> list[QuoteGroup]:
+def _units(variants: list[_Variant], text_of: list[int], keys: list[tuple[str, ...]]
+           ) -> list[Unit]:
+    read = [(found, content_words(found)) for found in keys]
+    return [Unit(variant.passage.source, variant.speaker, *read[n])
+            for variant, n in zip(variants, text_of)]
+
+
+class _Plan(NamedTuple):
+    """One group's work: its members in order, and the pairs of them to compare."""
+
+    members: list[int]
+    ends: list[tuple[int, int]]
+
+
+def _build_groups(variants: list[_Variant], units: list[Unit], clustering: Clustering,
+                  texts: list[str], partner: Partner | None) -> list[QuoteGroup]:
     member_of = {}
     for n, group in enumerate(clustering.groups):
         for i in group:
@@ -260,25 +314,58 @@ def _build_groups(variants: list[_Variant], units: list[Unit],
         links_of.setdefault(member_of[link.left], []).append(link)
     # Where each grouped variant sits, (source, start): the order of everything below.
     where = {i: (variants[i].passage.source, variants[i].passage.start) for i in member_of}
-    said: dict[str, _Said] = {}  # by text: a passage quoted word for word is read once
-    figures: dict[str, tuple[Figure, ...]] = {}
-    groups = []
-    taken: set[str] = set()
     ordered = sorted(range(len(clustering.groups)),
                      key=lambda n: min(map(where.__getitem__, clustering.groups[n])))
-    for n in ordered:
-        members = sorted(clustering.groups[n], key=where.__getitem__)
-        passages = [variants[i].passage for i in members]
-        pairs = tuple(_group_pairs(variants, units, said, where, links_of.get(n, ())))
-        group_id = _unique(_group_id(variants, units, members), taken)
-        groups.append(QuoteGroup(
-            group_id, _agreed_speaker([variants[i].speaker for i in members]),
-            _most_divergent(pairs), tuple(passages), pairs,
-            _group_figures(passages, [units[i].keys for i in members], figures)))
-    return groups
+    plans = [_Plan(sorted(clustering.groups[n], key=where.__getitem__),
+                   _pair_ends(variants, where, links_of.get(n, ()))) for n in ordered]
+    cut = _mine(plans) if partner is not None else len(plans)
+    figures: dict[str, tuple[Figure, ...]] = {}  # by text, for the whole run
+    if partner is not None:
+        try:
+            compact = partner.receive()
+            partner.send(plans[cut:])
+        except HelperFailed:
+            partner = None
+        else:  # every text's figures: those not sent have none
+            figures = dict.fromkeys(texts, ())
+            for n, found in compact.items():
+                figures[texts[n]] = tuple(Figure(*f) for f in found)
+    said: dict[str, _Said] = {}  # by text: a passage quoted word for word is read once
+    done = [_group_work(variants, units, said, figures, plan) for plan in plans[:cut]]
+    # What needs no comparison, while the helper finishes its share.
+    taken: set[str] = set()
+    heads = [(_unique(_group_id(variants, units, members), taken),
+              _agreed_speaker([variants[i].speaker for i in members]),
+              tuple(variants[i].passage for i in members)) for members, _ in plans]
+    theirs = plans[cut:]
+    if partner is not None:
+        try:  # the helper sends its share in parts, to be unpacked as the rest comes
+            while len(done) < len(plans):
+                part = partner.receive()
+                offset = len(done) - cut
+                done += [_expanded(variants, plan, found)
+                         for plan, found in zip(theirs[offset:offset + len(part)], part)]
+        except HelperFailed:
+            pass
+    done += [_group_work(variants, units, said, figures, plan)
+             for plan in plans[len(done):]]
+    return [QuoteGroup(group_id, speaker, _most_divergent(pairs), passages, pairs,
+                       disagreements)
+            for (group_id, speaker, passages), (pairs, disagreements) in zip(heads, done)]
 
 
-def _group_pairs(variants, units, said, where, links) -> list[PassagePair]:
+def _mine(plans: list[_Plan]) -> int:
+    """How many of the plans this process takes, the helper taking the rest."""
+    work = [len(plan.ends) + 1 for plan in plans]
+    total, reached = sum(work), 0
+    for index, amount in enumerate(work):
+        reached += amount
+        if reached >= (1 - HELPER_SHARE) * total:
+            return index + 1
+    return len(plans)
+
+
+def _pair_ends(variants, where, links) -> list[tuple[int, int]]:
     """The pairs the links make, across sources, each once, in the order of the
     passages: (left source, left start, right source, right start)."""
     ends: dict[tuple[int, int], None] = {}  # in link order, for ties in the sort below
@@ -288,8 +375,14 @@ def _group_pairs(variants, units, said, where, links) -> list[PassagePair]:
             a, b = b, a
         if variants[a].passage.source != variants[b].passage.source:
             ends[a, b] = None
+    return sorted(ends, key=lambda ends: (where[ends[0]], where[ends[1]]))
+
+
+def _group_work(variants, units, said, figures, plan: _Plan
+                ) -> tuple[tuple[PassagePair, ...], tuple[FigureDisagreement, ...]]:
+    """One group's pairs compared, and the figures its sources disagree on."""
     pairs = []
-    for a, b in sorted(ends, key=lambda ends: (where[ends[0]], where[ends[1]])):
+    for a, b in plan.ends:
         left, right = variants[a].passage, variants[b].passage
         left_said, right_said = said.get(left.text), said.get(right.text)
         if left_said is None:
@@ -297,11 +390,32 @@ def _group_pairs(variants, units, said, where, links) -> list[PassagePair]:
         if right_said is None:
             right_said = said[right.text] = _Said(right.text, units[b].keys)
         pairs.append(_pair(left, left_said, right, right_said))
-    return pairs
+    members = plan.members
+    return tuple(pairs), _group_figures([variants[i].passage for i in members],
+                                        [units[i].keys for i in members], figures)
+
+
+def _compact(work):
+    """A group's work as the helper sends it: plain tuples, no passages."""
+    pairs, disagreements = work
+    return ([(pair.classification, [(op.kind, op.left, op.right) for op in pair.diff],
+              pair.partial) for pair in pairs], disagreements)
+
+
+def _expanded(variants, plan: _Plan, compact):
+    """`_compact` undone, with this process's passages."""
+    pairs, disagreements = compact
+    return tuple(PassagePair(variants[a].passage, variants[b].passage, classification,
+                             tuple(DiffOp(*op) for op in diff), partial)
+                 for (a, b), (classification, diff, partial) in zip(plan.ends, pairs)
+                 ), disagreements
 
 
 def _agreed_speaker(speakers: list[str | None]) -> str | None:
-    named = Counter(s for s in speakers if s is not None)
+    named = [s for s in speakers if s is not None]
+    if named and named.count(named[0]) == len(named):
+        return named[0]  # the usual case: all who are named agree
+    named = Counter(named)
     if not named:
         return None
     return min(named, key=lambda s: (-named[s], s))
@@ -310,8 +424,9 @@ def _agreed_speaker(speakers: list[str | None]) -> str | None:
 def _group_id(variants: list[_Variant], units: list[Unit], members: list[int]) -> str:
     """Slug of the fullest variant's first words, and a hash of all its words and its
     speaker: the same utterance gets the same id in every build."""
-    canonical = min(members, key=lambda i: (-len(units[i].keys), variants[i].passage.source,
-                                            variants[i].passage.start))
+    # The first (by source and start) of the variants with the most words.
+    most = max(len(units[i].keys) for i in members)
+    canonical = next(i for i in members if len(units[i].keys) == most)
     keys = units[canonical].keys
     slug = "-".join(filter(None, (_ascii(k) for k in keys[:6]))) or "quote"
     digest = hashlib.sha1(("\n".join(keys) + "\0" + (variants[canonical].speaker or ""))
@@ -320,6 +435,8 @@ def _group_id(variants: list[_Variant], units: list[Unit], members: list[int]) -
 
 
 def _ascii(word: str) -> str:
+    if word.isascii():
+        return word
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
@@ -340,15 +457,19 @@ def _group_figures(passages: list[Passage], keys: list[tuple[str, ...]],
     `known` keeps what each distinct text states, for the whole run."""
     if len(set(keys)) < 2:
         return ()
-    by_source: dict[str, list[Figure]] = {}
+    stated = []
     for passage in passages:
-        if passage.text not in known:
-            known[passage.text] = extract_figures(passage.text)
+        found = known.get(passage.text)
+        if found is None:
+            found = known[passage.text] = extract_figures(passage.text)
+        stated.append(found)
+    if len({passage.source for passage, found in zip(passages, stated) if found}) < 2:
+        return ()
+    by_source: dict[str, list[Figure]] = {}
+    for passage, found in zip(passages, stated):
         by_source.setdefault(passage.source, []).extend(
             Figure(f.kind, f.value, f.text, passage.start + f.start, passage.start + f.end)
-            for f in known[passage.text])
-    if sum(1 for figures in by_source.values() if figures) < 2:
-        return ()
+            for f in found)
     return compare_figures(by_source)
 
 

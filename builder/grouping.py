@@ -17,7 +17,8 @@ those are the comparisons worth showing, and every passage takes part in one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain, filterfalse
+from itertools import chain, filterfalse, repeat
+from operator import lshift, or_
 from typing import NamedTuple, Sequence
 
 from rapidfuzz import fuzz
@@ -111,11 +112,6 @@ def cluster_units(units: Sequence[Unit]) -> Clustering:
     return _clustering(units, forest, tree)
 
 
-def _compatible(a: Unit, b: Unit) -> bool:
-    """Two named speakers who differ never share an utterance."""
-    return a.speaker is None or b.speaker is None or a.speaker == b.speaker
-
-
 def _same_words(units: Sequence[Unit], forest: _Forest, tree: list[Link]
                 ) -> dict[int, list[int]]:
     """Join units with the same words. Returns each such set by its representative (its
@@ -169,12 +165,7 @@ def _similar(units: Sequence[Unit], members: dict[int, list[int]], forest: _Fore
     fragment, and fragments look up all of theirs: a fragment inside a longer unit is
     always found."""
     indexed = [r for r in members if len(units[r].content) >= INDEXED]
-    # Trigrams are numbered as they are met: sets and indexes of small ints hash and
-    # compare far faster than of tuples of words.
-    words = {r: _trigrams(units[r].content) for r in indexed}
-    distinct = dict.fromkeys(chain.from_iterable(words.values()))
-    number = dict(zip(distinct, range(len(distinct)))).__getitem__
-    trigrams = {r: list(map(number, found)) for r, found in words.items()}
+    trigrams = dict(zip(indexed, _numbered_trigrams([units[r].content for r in indexed])))
     shingles = {r: frozenset(found) for r, found in trigrams.items()}
     substantial = {r for r in indexed if len(units[r].content) >= SUBSTANTIAL}
     in_fragments = frozenset().union(*(shingles[r] for r in indexed if r not in substantial))
@@ -208,6 +199,9 @@ def _similar(units: Sequence[Unit], members: dict[int, list[int]], forest: _Fore
             continue
         candidates = set(lists[0]).union(*lists[1:]) if len(lists) > 1 else lists[0]
         r_substantial = r in substantial
+        r_shingles = shingles[r]
+        r_speaker = units[r].speaker
+        r_source = units[members[r][0]].source
         for c in sorted(candidates):
             if c == r:
                 continue
@@ -218,9 +212,22 @@ def _similar(units: Sequence[Unit], members: dict[int, list[int]], forest: _Fore
             if both and find(r) == find(c):
                 continue
             compared.add(pair)
-            ends = _across_sources(units, members, r, c)
-            overlap = None if ends is None else _overlap(units, shingles, r, c)
-            if overlap is None:
+            # _across_sources and _overlap, their usual case inline.
+            first = members[c][0]
+            if units[first].source != r_source:
+                ends = (members[r][0], first) if members[r][0] < first else (first, members[r][0])
+            else:
+                ends = _across_sources(units, members, r, c)
+                if ends is None:
+                    continue
+            c_speaker = units[c].speaker
+            if r_speaker is not None and c_speaker is not None and r_speaker != c_speaker:
+                continue
+            c_shingles = shingles[c]
+            shared = len(r_shingles & c_shingles)
+            overlap = shared / min(len(r_shingles), len(c_shingles))
+            if overlap < CONTAINED and shared < LONG_RUN and (
+                    overlap < FUZZY_FLOOR or not _nearly_in(units[r].keys, units[c].keys)):
                 continue
             link = Link(ends[0], ends[1], overlap)
             if both:
@@ -231,28 +238,33 @@ def _similar(units: Sequence[Unit], members: dict[int, list[int]], forest: _Fore
     return fragment_links
 
 
+def _numbered_trigrams(contents: list[tuple[str, ...]]) -> list[list[int]]:
+    """Each word sequence's trigrams as ints, equal exactly when the trigrams are: sets
+    and indexes of ints hash and compare far faster than of tuples of words. Worked
+    out for all sequences at once, so that the loops run in C."""
+    ids: dict[str, int] = dict.fromkeys(chain.from_iterable(contents))  # type: ignore
+    ids = dict(zip(ids, range(len(ids))))
+    bits = max(1, len(ids).bit_length())
+    flat = list(map(ids.__getitem__, chain.from_iterable(contents)))
+    # Position k's trigram (meaningless where it straddles two sequences, never used).
+    numbers = list(map(or_, map(or_, map(lshift, flat, repeat(2 * bits)),
+                                map(lshift, flat[1:], repeat(bits))), flat[2:]))
+    found, offset = [], 0
+    for words in contents:
+        found.append(numbers[offset:offset + len(words) - 2])
+        offset += len(words)
+    return found
+
+
 def _sketch(words: tuple[str, ...], trigrams: list) -> frozenset:
     starts = sorted(range(len(trigrams)), key=words.__getitem__)[:SKETCH]
     return frozenset(map(trigrams.__getitem__, starts))
 
 
-def _trigrams(words: tuple[str, ...]) -> list[tuple[str, str, str]]:
-    return list(zip(words, words[1:], words[2:]))
-
-
-def _overlap(units, shingles, r: int, c: int) -> float | None:
-    if not _compatible(units[r], units[c]):
-        return None
-    a, b = shingles[r], shingles[c]
-    shared = len(a & b)
-    share = shared / min(len(a), len(b))
-    if share >= CONTAINED or shared >= LONG_RUN:
-        return share
-    if share < FUZZY_FLOOR:
-        return None
-    short, long = sorted((units[r].keys, units[c].keys), key=len)
-    score = fuzz.partial_ratio(" ".join(short), " ".join(long), score_cutoff=FUZZY_SCORE)
-    return share if score else None
+def _nearly_in(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The shorter run of words lies in the longer one, give or take a few letters."""
+    short, long = sorted((a, b), key=len)
+    return bool(fuzz.partial_ratio(" ".join(short), " ".join(long), score_cutoff=FUZZY_SCORE))
 
 
 def _short_in_order(units: Sequence[Unit], members: dict[int, list[int]]) -> list[Link]:
@@ -260,14 +272,16 @@ def _short_in_order(units: Sequence[Unit], members: dict[int, list[int]]) -> lis
     joins a longer one by the same named speaker that says its content words in order,
     close together ("You should have never started it")."""
     shorts = [r for r in members if units[r].speaker is not None and len(units[r].content) == 2]
-    wanted = {(units[r].speaker, word) for r in shorts for word in units[r].content}
-    speakers = {speaker for speaker, _ in wanted}
+    wanted: dict[str, set[str]] = {}  # speaker → the words their short quotations say
+    for r in shorts:
+        wanted.setdefault(units[r].speaker, set()).update(units[r].content)
     by_word: dict[tuple[str, str], list[int]] = {}
     for r in members:
-        if units[r].speaker in speakers:
-            for word in set(units[r].content):
-                if (units[r].speaker, word) in wanted:
-                    by_word.setdefault((units[r].speaker, word), []).append(r)
+        speaker, content = units[r][1], units[r][3]
+        words = wanted.get(speaker) if speaker is not None else None
+        if words:
+            for word in words.intersection(content):
+                by_word.setdefault((speaker, word), []).append(r)
     found = []
     for r in shorts:
         unit = units[r]
@@ -305,21 +319,25 @@ def _attach_fragments(units: Sequence[Unit], forest: _Forest, links: list[Link],
                       tree: list[Link]) -> None:
     """Fragments join each other, then the single substantial group they lie in, if
     there is just one, by their strongest link to it."""
-    def substantial(i: int) -> bool:
-        return len(units[i].content) >= SUBSTANTIAL
-
+    substantial = {i for link in links for i in link[:2]
+                   if len(units[i].content) >= SUBSTANTIAL}
+    find = forest.find
     for link in links:
-        if not substantial(link.left) and not substantial(link.right):
-            if forest.find(link.left) != forest.find(link.right):
-                forest.union(link.left, link.right)
+        left, right = link.left, link.right
+        if left not in substantial and right not in substantial:
+            if find(left) != find(right):
+                forest.union(left, right)
                 tree.append(link)
     best: dict[tuple[int, int], Link] = {}
     for link in links:
-        for fragment, other in ((link.left, link.right), (link.right, link.left)):
-            if not substantial(fragment) and substantial(other):
-                key = (forest.find(fragment), forest.find(other))
-                if key not in best or link.overlap > best[key].overlap:
-                    best[key] = link
+        left, right = link.left, link.right
+        if (left in substantial) == (right in substantial):
+            continue
+        fragment, other = (right, left) if left in substantial else (left, right)
+        key = (find(fragment), find(other))
+        known = best.get(key)
+        if known is None or link.overlap > known.overlap:
+            best[key] = link
     targets: dict[int, list[int]] = {}
     for fragment_root, other_root in best:
         targets.setdefault(fragment_root, []).append(other_root)
