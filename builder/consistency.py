@@ -94,6 +94,12 @@ class _Said:
             self._form = _edge_trimmed(self.text)
         return self._form
 
+    def prepared(self) -> _Said:
+        """With every part worked out now, ahead of the comparisons."""
+        self._word_bounds()
+        self.form, self.joined  # noqa: B018  (computed and kept)
+        return self
+
     @property
     def starts(self) -> list[int]:
         """Where each word starts."""
@@ -227,8 +233,9 @@ def group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, st
 # A helper process costs a fork and some pickling: worth it for this many passages.
 PARALLEL_FROM = 1500
 # The share of the groups' comparisons the helper takes: it has read every passage's
-# figures while this process clustered, and this process still assembles every group.
-HELPER_SHARE = 0.7
+# figures and words while this process clustered, and this process still assembles
+# every group.
+HELPER_SHARE = 0.8
 HELPER_PARTS = 6  # it sends its share in parts, for this process to unpack meanwhile
 
 
@@ -256,17 +263,18 @@ def _group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, s
     half = len(texts) // 2
 
     def work(partner: Partner) -> None:
-        """The helper: the second half of the texts' words, and every text's figures
-        while the parent clusters; then its share of the groups' comparisons."""
+        """The helper: the second half of the texts' words; while the parent clusters,
+        every text's figures and what comparing it takes; then most of the groups'
+        comparisons."""
         theirs = [word_keys(text) for text in texts[half:]]
         partner.send([" ".join(found) for found in theirs])
-        units.extend(_units(variants, text_of, [word_keys(text) for text in texts[:half]]
-                            + theirs))
+        keys = [word_keys(text) for text in texts[:half]] + theirs
+        units.extend(_units(variants, text_of, keys))
         figures = {text: extract_figures(text) for text in texts}
+        said = {text: _Said(text, found).prepared() for text, found in zip(texts, keys)}
         partner.send({n: tuple((f.kind, f.value, f.text, f.start, f.end) for f in found)
                       for n, found in enumerate(figures.values()) if found})
         plans = partner.receive()
-        said: dict[str, _Said] = {}
         step = max(1, len(plans) // HELPER_PARTS)
         for start in range(0, len(plans), step):
             partner.send([_compact(_group_work(variants, units, said, figures, plan))
