@@ -404,19 +404,27 @@ def _group_work(variants, units, said, figures, plan: _Plan
 
 
 def _compact(work):
-    """A group's work as the helper sends it: plain tuples, no passages."""
+    """A group's work as the helper sends it: plain tuples, no passages, and None for
+    the usual diff, both passages' whole texts the same words."""
     pairs, disagreements = work
-    return ([(pair.classification, [(op.kind, op.left, op.right) for op in pair.diff],
+    return ([(pair.classification,
+              None if len(pair.diff) == 1 and pair.diff[0] == DiffOp(
+                  "same", pair.left.text, pair.right.text)
+              else [(op.kind, op.left, op.right) for op in pair.diff],
               pair.partial) for pair in pairs], disagreements)
 
 
 def _expanded(variants, plan: _Plan, compact):
     """`_compact` undone, with this process's passages."""
     pairs, disagreements = compact
-    return tuple(PassagePair(variants[a].passage, variants[b].passage, classification,
-                             tuple(DiffOp(*op) for op in diff), partial)
-                 for (a, b), (classification, diff, partial) in zip(plan.ends, pairs)
-                 ), disagreements
+    expanded = []
+    for (a, b), (classification, diff, partial) in zip(plan.ends, pairs):
+        left, right = variants[a].passage, variants[b].passage
+        expanded.append(PassagePair(
+            left, right, classification,
+            (DiffOp("same", left.text, right.text),) if diff is None
+            else tuple(DiffOp(*op) for op in diff), partial))
+    return tuple(expanded), disagreements
 
 
 def _agreed_speaker(speakers: list[str | None]) -> str | None:
