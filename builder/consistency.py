@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from contextlib import nullcontext
 from dataclasses import dataclass
+from sys import intern
 from typing import Mapping, NamedTuple, Sequence
 
 from rapidfuzz import fuzz
@@ -285,7 +286,7 @@ def _group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, s
         keys = [word_keys(text) for text in texts[:half]]
         if partner is not None:
             try:
-                keys += [tuple(joined.split(" ")) if joined else ()
+                keys += [tuple(map(intern, joined.split(" "))) if joined else ()
                          for joined in partner.receive()]
             except HelperFailed:
                 partner = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import accumulate, chain
+from sys import intern
 
 from rapidfuzz.distance import Indel
 
@@ -84,7 +85,9 @@ def word_keys(text: str) -> tuple[str, ...]:
     found = _WORD.findall(text)
     if not found:
         return ()
-    return tuple(_APOSTROPHES.sub("", " ".join(found)).casefold().split(" "))
+    # Interned: a corpus says each word many times, and grouping compares and hashes
+    # keys by the hundred thousand, faster (and in less memory) for one object a word.
+    return tuple(map(intern, _APOSTROPHES.sub("", " ".join(found)).casefold().split(" ")))
 
 
 def _key(word: str) -> str:
