@@ -53,3 +53,10 @@ def shipped_build(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("shipped") / "_site"
     build(BuildOptions(str(PROJECT), str(out)))
     return out
+
+
+@pytest.fixture(scope="module")
+def texts() -> dict[str, str]:
+    """The shipped seed articles by stem, decoded as the builder decodes them."""
+    return {path.stem: path.read_bytes().decode("utf-8")
+            for path in sorted((PROJECT / "seeds").glob("*.txt"))}

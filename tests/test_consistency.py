@@ -1,8 +1,6 @@
 """Consistency: which quotations are one utterance, and how alike outlets quote it."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -13,14 +11,6 @@ from builder.diffing import (DiffOp, classify, typographic_form, word_diff, word
                              words)
 from builder.quotations import Quotation, extract_corpus
 from builder.text import normalise_typography
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-@pytest.fixture(scope="module")
-def texts() -> dict[str, str]:
-    return {path.stem: path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))}
-
 
 @pytest.fixture(scope="module")
 def groups(texts) -> tuple[QuoteGroup, ...]:

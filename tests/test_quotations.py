@@ -2,22 +2,12 @@
 named only where the article says who speaks."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.quotations import (Quotation, extract_corpus, extract_quotations, paragraphs,
                                 spoken_text)
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-@pytest.fixture(scope="module")
-def texts() -> dict[str, str]:
-    return {path.stem: path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))}
-
 
 @pytest.fixture(scope="module")
 def corpus(texts) -> tuple[Quotation, ...]:
