@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from . import urls
 from .dates import iso
 from .errors import Problem, error
-from .model import Claim, Content, Source
+from .model import Claim, Content, Outlet, Source
 
 SCHEMA = "https://schema.org"
 # Inside <script>, "</script>" or "<!--" in a string would end or confuse the element; JSON
@@ -25,11 +25,14 @@ def claim_reviews(content: Content) -> dict[str, dict]:
     """One ClaimReview per claim whose verdict is known, by claim id."""
     verdicts = {verdict.id: verdict for verdict in content.config.verdicts}
     sources = {source.stem: source for source in content.sources}
-    return {claim.id: claim_review(claim, content, sources)
+    # Keyed once here: looked up per claim, outlets would cost claims × outlets.
+    outlets = {outlet.id: outlet for outlet in content.config.outlets}
+    return {claim.id: claim_review(claim, content, sources, outlets)
             for claim in content.claims if claim.verdict in verdicts}
 
 
-def claim_review(claim: Claim, content: Content, sources: dict[str, Source]) -> dict:
+def claim_review(claim: Claim, content: Content, sources: dict[str, Source],
+                 outlets: dict[str, Outlet]) -> dict:
     config = content.config
     scale = len(config.verdicts)
     verdict = next(v for v in config.verdicts if v.id == claim.verdict)
@@ -46,7 +49,7 @@ def claim_review(claim: Claim, content: Content, sources: dict[str, Source]) -> 
             "alternateName": verdict.label,
         },
         "author": _organisation(config.publisher.name, config.publisher.url),
-        "itemReviewed": _item_reviewed(claim, content, sources),
+        "itemReviewed": _item_reviewed(claim, content, sources, outlets),
     }
     if claim.published:
         review["datePublished"] = iso(claim.published)
@@ -62,8 +65,9 @@ def _organisation(name: str, url: str | None) -> dict:
     return found
 
 
-def _item_reviewed(claim: Claim, content: Content, sources: dict[str, Source]) -> dict:
-    appearances = _appearances(claim, content, sources)
+def _item_reviewed(claim: Claim, content: Content, sources: dict[str, Source],
+                   outlets: dict[str, Outlet]) -> dict:
+    appearances = _appearances(claim, sources, outlets)
     item = {
         "@type": "Claim",
         "author": {"@type": "Person", "name": claim.claimant},
@@ -76,9 +80,8 @@ def _item_reviewed(claim: Claim, content: Content, sources: dict[str, Source]) -
     return item
 
 
-def _appearances(claim, content, sources) -> list[tuple[dict, Source]]:
+def _appearances(claim, sources, outlets) -> list[tuple[dict, Source]]:
     """Each source article once, in the order the claim file lists them."""
-    outlets = {outlet.id: outlet for outlet in content.config.outlets}
     seen, found = set(), []
     for appearance in claim.appearances:
         source = sources.get(appearance.source)

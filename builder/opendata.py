@@ -36,8 +36,9 @@ def claims_csv(content: Content, markdown: Markdown) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    names = _Names(content)
     for claim in ordered(content.claims):
-        writer.writerow([neutralise(cell) for cell in _row(claim, content, markdown)])
+        writer.writerow([neutralise(cell) for cell in _row(claim, content, names, markdown)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -48,11 +49,19 @@ def neutralise(cell):
     return cell
 
 
-def _row(claim: Claim, content: Content, markdown: Markdown) -> list:
+class _Names:
+    """Look-ups made once per file, not once per row: rows × sources would be quadratic."""
+
+    def __init__(self, content: Content):
+        self.verdicts = {verdict.id: verdict for verdict in content.config.verdicts}
+        self.sources = {source.stem: source for source in content.sources}
+        self.outlets = {outlet.id: outlet.name for outlet in content.config.outlets}
+
+
+def _row(claim: Claim, content: Content, names: _Names, markdown: Markdown) -> list:
     config = content.config
-    verdict = next(v for v in config.verdicts if v.id == claim.verdict)
-    sources = {source.stem: source for source in content.sources}
-    outlets = {outlet.id: outlet.name for outlet in config.outlets}
+    verdict = names.verdicts[claim.verdict]
+    sources, outlets = names.sources, names.outlets
     stems = list(dict.fromkeys(a.source for a in claim.appearances if a.source in sources))
     scale = len(config.verdicts)
     return [
