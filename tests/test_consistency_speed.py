@@ -14,13 +14,18 @@ from benchmarks.consistency import time_isolated
 pytestmark = pytest.mark.slow
 
 
-def test_doubling_the_corpus_at_most_doubles_the_time():
-    small = time_isolated(250)
-    large = time_isolated(500)
+def test_doubling_the_corpus_at_most_doubles_the_time(monkeypatch):
+    # One process does all the work, so its CPU time is the whole cost: with the forked
+    # helper, this process's share of the work shifts with the corpus size.
+    monkeypatch.setenv("BUILDER_NO_FORK", "1")
+    small = time_isolated(500)
+    large = time_isolated(1000)
     assert large.quotations >= 1.9 * small.quotations  # the corpus really doubled
     assert large.groups >= 1.8 * small.groups
     ratio = large.cpu_best / small.cpu_best
-    assert ratio <= 2.3, f"{small} → {large}: ratio {ratio:.2f}"
+    # The bound (2.2 at 2,000 → 4,000 articles) is measured by `make bench`; here
+    # a smaller corpus is noisier (2.0–2.15 seen), and quadratic growth would show near 4.
+    assert ratio <= 2.5, f"{small} → {large}: ratio {ratio:.2f}"
 
 
 def test_a_helper_process_changes_nothing(monkeypatch):
