@@ -22,6 +22,7 @@ from .model import AnchoredQuote, Content
 from .pages import load_pages
 from .sources import load_sources
 from .urls import output_file
+from .validate import validate
 from .views import catalogue
 
 
@@ -37,6 +38,7 @@ class CheckedSite:
     content: Content
     anchored: tuple[AnchoredQuote, ...]
     problems: tuple[Problem, ...]
+    reviews: dict  # claim id → its ClaimReview, built once: checked here, embedded later
 
 
 @dataclass(frozen=True)
@@ -57,17 +59,18 @@ def check(options: BuildOptions) -> CheckedSite:
     """Load, validate and anchor; raise ContentError with every problem if any is an error."""
     content, problems = load_content(options)
     if content is not None:
-        from .validate import validate
         unloaded = unloaded_sources(options.site_dir, content)
         problems += validate(content, unloaded)
+        # Without errors nothing is unloaded, so these are the reviews of every claim.
         whole = _without_claims_citing(content, unloaded)
-        problems += claimreview.review_problems(whole, claimreview.claim_reviews(whole))
+        reviews = claimreview.claim_reviews(whole)
+        problems += claimreview.review_problems(whole, reviews)
         anchored, anchor_problems = anchor_quotes(
             content.claims, {source.stem: source for source in content.sources})
         problems += anchor_problems
     if content is None or errors_in(problems):
         raise ContentError(problems)
-    return CheckedSite(content, anchored, tuple(sorted(problems)))
+    return CheckedSite(content, anchored, tuple(sorted(problems)), reviews)
 
 
 def unloaded_sources(site_dir: str, content: Content) -> frozenset[str]:
@@ -112,7 +115,7 @@ def render_site(checked: CheckedSite, analysis: Analysis, site_dir: str,
                       comparison_views.quotation_highlights(consistency, analysis, anchors))
     for view in ready.claims:
         view.extras["comparison"] = consistency.comparisons.get(view.summary.id)
-    reviews = claimreview.claim_reviews(content)
+    reviews = checked.reviews
     claimreview.attach(ready.claims, reviews)
     transparency.attach(ready.claims, content.config)
     pages = render.plan_pages(ready, content.config, content.pages, markdown, consistency)
