@@ -5,13 +5,14 @@ grouped with the same utterance in other sources; and the links between the two.
 """
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from .consistency import (Passage, PassageComparison, QuoteGroup, compare_passages,
                           group_quotations, link_claims, outlet_record)
-from .model import AnchoredQuote, Content, Span
+from .model import AnchoredQuote, Content, Source, Span
 from .quotations import Quotation, extract_corpus
 
 
@@ -23,18 +24,57 @@ class Analysis:
     outlet_records: Mapping[str, Mapping[str, int]]    # outlet → classification → count
 
 
-def analyse(content: Content, anchored: tuple[AnchoredQuote, ...]) -> Analysis:
+class CorpusMemo:
+    """The quotation groups of the latest build, kept by a digest of the sources they were
+    found in. The groups depend on the sources alone, so a build that changed only claims,
+    pages or templates (most of an editor's saves) takes them from here instead of reading
+    the whole corpus again. Lives as long as a preview server; one build at a time."""
+
+    def __init__(self):
+        self._digest: bytes | None = None
+        self._groups: tuple[QuoteGroup, ...] = ()
+        self.reused = False  # whether the latest build took its groups from here
+
+    def groups(self, sources: Sequence[Source]) -> tuple[QuoteGroup, ...]:
+        digest = corpus_digest(sources)
+        self.reused = digest == self._digest
+        if not self.reused:
+            self._groups, self._digest = quotation_groups(sources), digest
+        return self._groups
+
+
+def corpus_digest(sources: Sequence[Source]) -> bytes:
+    """Everything the quotation groups are a function of: each source's stem, outlet,
+    text and boilerplate spans, in order."""
+    digest = hashlib.sha256()
+    for source in sources:
+        spans = ",".join(f"{span.start}-{span.end}" for span in source.boilerplate)
+        for part in (source.stem, source.outlet, spans, source.text):
+            encoded = part.encode("utf-8", "surrogatepass")
+            digest.update(len(encoded).to_bytes(8, "big") + encoded)
+    return digest.digest()
+
+
+def quotation_groups(sources: Sequence[Source]) -> tuple[QuoteGroup, ...]:
+    """Every quotation in the sources (but those in boilerplate), grouped across them."""
+    by_stem = {source.stem: source for source in sources}
+    quotations = [q for q in extract_corpus({stem: s.text for stem, s in by_stem.items()})
+                  if not _in_boilerplate(q, by_stem[q.source].boilerplate)]
+    return group_quotations(quotations, {stem: s.outlet for stem, s in by_stem.items()})
+
+
+def analyse(content: Content, anchored: tuple[AnchoredQuote, ...],
+            memo: CorpusMemo | None = None) -> Analysis:
+    """With a memo (the preview server keeps one), groups of unchanged sources are reused."""
     sources = {source.stem: source for source in content.sources}
-    outlet_of = {stem: source.outlet for stem, source in sources.items()}
     quotes_of = defaultdict(list)
     for quote in anchored:
         quotes_of[quote.claim_id].append(quote)
     comparisons = {claim_id: compare_passages([_passage(q, sources) for q in quotes])
                    for claim_id, quotes in quotes_of.items()
                    if len({q.source for q in quotes}) >= 2}
-    quotations = [q for q in extract_corpus({stem: s.text for stem, s in sources.items()})
-                  if not _in_boilerplate(q, sources[q.source].boilerplate)]
-    groups = group_quotations(quotations, outlet_of)
+    groups = (memo.groups(content.sources) if memo is not None
+              else quotation_groups(content.sources))
     claim_spans = {claim_id: [(q.source, q.span.start, q.span.end) for q in quotes]
                    for claim_id, quotes in quotes_of.items()}
     return Analysis(dict(sorted(comparisons.items())), groups, link_claims(groups, claim_spans),

@@ -23,7 +23,7 @@ import tornado.web
 import tornado.websocket
 
 from . import render
-from .analysis import analyse
+from .analysis import CorpusMemo, analyse
 from .build import BuildOptions, check, render_site
 from .errors import ContentError, display_path
 from .incremental import PageCache
@@ -54,13 +54,14 @@ class SiteBuilder:
     def __init__(self, site_dir: str):
         self.site_dir = site_dir
         self.cache = PageCache()
+        self.memo = CorpusMemo()
 
     def build(self) -> Outcome:
         started = time.perf_counter()
         try:
             checked = check(BuildOptions(self.site_dir))
-            files, pages = render_site(checked, analyse(checked.content, checked.anchored),
-                                       self.site_dir, self.cache)
+            analysis = analyse(checked.content, checked.anchored, self.memo)
+            files, pages = render_site(checked, analysis, self.site_dir, self.cache)
         except ContentError as failure:
             return Outcome(None, "/", tuple(str(problem) for problem in failure.problems))
         except Exception:  # a bug must not take the preview down; say it is one
