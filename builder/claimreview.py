@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from . import urls
 from .dates import iso
 from .errors import Problem, error
-from .model import Claim, Content, Outlet, Source
+from .model import Claim, Content, Outlet, Source, Verdict
 
 SCHEMA = "https://schema.org"
 # Inside <script>, "</script>" or "<!--" in a string would end or confuse the element; JSON
@@ -34,20 +34,13 @@ def claim_reviews(content: Content) -> dict[str, dict]:
 def claim_review(claim: Claim, content: Content, sources: dict[str, Source],
                  outlets: dict[str, Outlet]) -> dict:
     config = content.config
-    scale = len(config.verdicts)
     verdict = next(v for v in config.verdicts if v.id == claim.verdict)
     review = {
         "@context": SCHEMA,
         "@type": "ClaimReview",
         "url": config.base_url + urls.claim(claim.id),
         "claimReviewed": claim.claim,
-        "reviewRating": {
-            "@type": "Rating",
-            "ratingValue": scale - verdict.rank + 1,  # best verdict = highest number
-            "bestRating": scale,
-            "worstRating": 1,
-            "alternateName": verdict.label,
-        },
+        "reviewRating": _rating(verdict),
         "author": _organisation(config.publisher.name, config.publisher.url),
         "itemReviewed": _item_reviewed(claim, content, sources, outlets),
     }
@@ -56,6 +49,16 @@ def claim_review(claim: Claim, content: Content, sources: dict[str, Source],
     if claim.updated:
         review["dateModified"] = iso(claim.updated)
     return review
+
+
+def _rating(verdict: Verdict) -> dict:
+    """The verdict as a Rating: its label always, and its place on the scale when it has
+    one. A verdict that is no point on the scale ("unverifiable") is given no number: a
+    number would rank it with the worst."""
+    if verdict.rating is None:
+        return {"@type": "Rating", "alternateName": verdict.label}
+    return {"@type": "Rating", "ratingValue": verdict.rating, "bestRating": verdict.scale,
+            "worstRating": 1, "alternateName": verdict.label}
 
 
 def _organisation(name: str, url: str | None) -> dict:
@@ -144,7 +147,11 @@ def structural_breaches(review: dict, base_url: str) -> list[str]:
                 if _value(review, path) in (None, "", [], {})]
     rating = review.get("reviewRating") or {}
     values = [rating.get(name) for name in ("worstRating", "ratingValue", "bestRating")]
-    if all(isinstance(value, int) for value in values):
+    if any(value is not None for value in values) and not all(
+            isinstance(value, int) for value in values):
+        breaches.append("'ratingValue', 'bestRating' and 'worstRating' go together, as whole "
+                        "numbers, or not at all")
+    elif all(isinstance(value, int) for value in values):
         worst, value, best = values
         if worst < 1:
             breaches.append(f"'worstRating' must be at least 1, not {worst}")
@@ -156,9 +163,7 @@ def structural_breaches(review: dict, base_url: str) -> list[str]:
     return breaches
 
 
-_REQUIRED = ("claimReviewed", "url", "author.name", "reviewRating.ratingValue",
-             "reviewRating.bestRating", "reviewRating.worstRating",
-             "reviewRating.alternateName", "itemReviewed.author.name",
+_REQUIRED = ("claimReviewed", "url", "author.name", "reviewRating.alternateName", "itemReviewed.author.name",
              "itemReviewed.datePublished", "itemReviewed.appearance")
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from .errors import Position, Problem, error
 from .model import Outlet, Publisher, SiteConfig, Verdict
@@ -17,7 +18,7 @@ SITE_FIELDS = [
 PUBLISHER_FIELDS = [Field("name", "text", True), Field("url", "url", True)]
 OUTLET_FIELDS = [Field("name", "text", True), Field("url", "url")]
 VERDICT_FIELDS = [Field("id", "id", True), Field("label", "text", True),
-                  Field("description", "text", True)]
+                  Field("description", "text", True), Field("rated", "boolean")]
 
 
 def load_config(site_dir: str, shown_dir: str,
@@ -96,7 +97,21 @@ def _verdicts(site, problems) -> tuple[Verdict, ...]:
             continue
         seen[verdict_id] = index
         verdicts.append(Verdict(verdict_id, record.get("label", verdict_id),
-                                record.get("description", ""), len(verdicts) + 1))
+                                record.get("description", ""), len(verdicts) + 1,
+                                rating=0 if record.get("rated", True) else None))
     if site.get("verdicts") == []:
         site.report("verdicts", "'verdicts' must list at least one verdict, best first")
-    return tuple(verdicts)
+    return _rated(verdicts)
+
+
+def _rated(verdicts: list[Verdict]) -> tuple[Verdict, ...]:
+    """Ratings for the verdicts that are rated, in order: the best the highest, the worst 1."""
+    scale = sum(verdict.rating is not None for verdict in verdicts)
+    rated, next_rating = [], scale
+    for verdict in verdicts:
+        if verdict.rating is None:
+            rated.append(replace(verdict, scale=scale))
+        else:
+            rated.append(replace(verdict, rating=next_rating, scale=scale))
+            next_rating -= 1
+    return tuple(rated)

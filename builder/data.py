@@ -33,7 +33,7 @@ def _claim(claim, anchors, sources, verdicts, config) -> dict:
         "date": iso(claim.date),
         "verdict": claim.verdict,
         "verdict_label": verdict.label,
-        "rating": len(verdicts) - verdict.rank + 1,
+        "rating": verdict.rating,
         "summary": claim.summary,
         "consistency": claim.consistency,
         "tags": list(claim.tags),

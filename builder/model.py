@@ -20,7 +20,11 @@ class Verdict:
     id: str
     label: str
     description: str
-    rank: int  # 1 is the best verdict on the scale
+    rank: int  # its place in site.yml's list, 1 the best
+    # ClaimReview's ratingValue: the best rated verdict has the highest, the worst 1. None
+    # for a verdict that is no point on a true-to-false scale ("unverifiable").
+    rating: int | None = None
+    scale: int = 0  # how many verdicts are rated: ClaimReview's bestRating
 
 
 @dataclass(frozen=True)

@@ -63,10 +63,11 @@ def _row(claim: Claim, content: Content, names: _Names, markdown: Markdown) -> l
     verdict = names.verdicts[claim.verdict]
     sources, outlets = names.sources, names.outlets
     stems = list(dict.fromkeys(a.source for a in claim.appearances if a.source in sources))
-    scale = len(config.verdicts)
+    rating = ((verdict.rating, verdict.scale, 1) if verdict.rating is not None
+              else ("", "", ""))
     return [
         claim.id, config.base_url + urls.claim(claim.id), claim.claim, claim.claimant,
-        iso(claim.date), claim.verdict, verdict.label, scale - verdict.rank + 1, scale, 1,
+        iso(claim.date), claim.verdict, verdict.label, *rating,
         markdown.plain(claim.summary), _joined(claim.tags),
         iso(claim.published) or "", iso(claim.updated) or "",
         _joined(f"{iso(c.date)}: {markdown.plain(c.text)}" for c in claim.corrections),

@@ -238,5 +238,5 @@ def _kind(expected: type, name: str) -> Callable:
 _CHECKS = {
     "text": _text, "date": _date, "claim-date": _claim_date, "date-or-unknown": _date_or_unknown, "url": _url,
     "id": _identifier, "text-list": _text_list,
-    "mapping": _kind(dict, "a mapping"), "list": _kind(list, "a list"), "any": lambda v: v,
+    "boolean": _kind(bool, "true or false"), "mapping": _kind(dict, "a mapping"), "list": _kind(list, "a list"), "any": lambda v: v,
 }

@@ -24,19 +24,24 @@ class VerdictView:
     id: str
     label: str
     description: str
-    rank: int
-    scale_size: int
+    rating: int | None  # as ClaimReview's ratingValue; None: not on the scale
+    scale: int          # how many verdicts are rated
     url: str
     count: int
 
     @property
-    def tone(self) -> int:
-        """0 (best) to 4 (worst): the colour band, whatever the length of the scale."""
-        return round((self.rank - 1) * 4 / max(self.scale_size - 1, 1))
+    def tone(self) -> int | str:
+        """0 (best) to 4 (worst): the colour band, whatever the length of the scale;
+        'neutral' for a verdict off the scale, which is neither good nor bad news."""
+        if self.rating is None:
+            return "neutral"
+        return round((self.scale - self.rating) * 4 / max(self.scale - 1, 1))
 
     @property
     def place(self) -> str:
-        return f"{self.rank} of {self.scale_size} on our scale, best first"
+        if self.rating is None:
+            return "not a point on our rating scale"
+        return f"{self.scale - self.rating + 1} of {self.scale} on our scale, best first"
 
 
 @dataclass(frozen=True)
@@ -162,10 +167,10 @@ def _verdict_views(content: Content, link) -> tuple[VerdictView, ...]:
     counts = defaultdict(int)
     for claim in content.claims:
         counts[claim.verdict] += 1
-    size = len(content.config.verdicts)
-    return tuple(VerdictView(v.id, v.label, v.description, v.rank, size,
-                             link(urls.verdict(v.id)), counts[v.id])
-                 for v in content.config.verdicts)
+    # Rated verdicts best first, then those off the scale, whatever order site.yml has.
+    ordered = sorted(content.config.verdicts, key=lambda v: v.rating is None)
+    return tuple(VerdictView(v.id, v.label, v.description, v.rating, v.scale,
+                             link(urls.verdict(v.id)), counts[v.id]) for v in ordered)
 
 
 def _outlet_link(outlet_id: str, outlets, link) -> Link:

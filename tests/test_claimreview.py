@@ -1,5 +1,7 @@
 """ClaimReview as aggregators read it: extracted from the pages by extruct, not by regex."""
+import csv
 import json
+import re
 from pathlib import Path
 
 import extruct
@@ -179,3 +181,49 @@ def test_the_shipped_site_has_one_claim_review_per_claim(shipped_build):
         assert len(reviews) == 1, claim["id"]
         assert reviews[0]["reviewRating"]["alternateName"] == claim["verdict_label"]
         assert reviews[0]["itemReviewed"]["appearance"]
+
+
+def test_a_verdict_off_the_scale_is_published_by_its_label_alone(tmp_path):
+    site = copy_site("publish", tmp_path)
+    config = site / "site.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - {id: misleading,",
+        "  - {id: unverifiable, label: Unverifiable, description: Nothing settles it., "
+        "rated: false}\n  - {id: misleading,"), encoding="utf-8")
+    claim = site / "content/claims/six-weeks.yml"
+    claim.write_text(claim.read_text(encoding="utf-8").replace(
+        "verdict: correct", "verdict: unverifiable"), encoding="utf-8")
+    out = tmp_path / "_site"
+    result = run_builder("build", "--site", str(site), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+
+    unrated = claim_reviews_on(out, "claims/six-weeks/")[0]["reviewRating"]
+    assert unrated == {"@type": "Rating", "alternateName": "Unverifiable"}
+    assert structural_breaches(claim_reviews_on(out, "claims/six-weeks/")[0], SITE_URL) == []
+    # The rated verdicts keep a scale of their own, without a gap where it sits in site.yml.
+    rated = claim_reviews_on(out, "claims/visitors/")[0]["reviewRating"]
+    assert (rated["ratingValue"], rated["bestRating"], rated["worstRating"]) == (2, 4, 1)
+
+    page = read_html(out, "claims/six-weeks/")
+    assert page.select_one(".verdict-line .place").get_text() == "not a point on our rating scale"
+    assert "tone-neutral" in page.select_one(".verdict-line .verdict")["class"]
+    assert [li.get_text(strip=True) for li in page.select(".scale-compact li")] == [
+        "Correct", "Mostly correct", "Misleading", "Incorrect", "Unverifiable"]
+    claims = json.loads((out / "data/claims.json").read_text(encoding="utf-8"))["claims"]
+    assert {c["id"]: c["rating"] for c in claims} == {
+        "six-weeks": None, "budget-doubled": 3, "visitors": 2}
+    rows = list(csv.DictReader((out / "data/claims.csv").open(encoding="utf-8-sig", newline="")))
+    six_weeks = next(row for row in rows if row["id"] == "six-weeks")
+    assert (six_weeks["rating"], six_weeks["best_rating"], six_weeks["worst_rating"]) == ("", "", "")
+
+
+def test_rated_must_be_true_or_false(tmp_path):
+    site = copy_site("publish", tmp_path)
+    config = site / "site.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "description: The reports contradict the claim.}",
+        "description: The reports contradict the claim., rated: perhaps}"), encoding="utf-8")
+    result = run_builder("check", "--site", str(site))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(r"site\.yml:16:\d+: .*'rated' must be true or false", result.stderr), \
+        result.stderr
