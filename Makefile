@@ -10,11 +10,12 @@ HOST ?= 127.0.0.1
 PYTEST_ARGS ?=
 
 BASE_URL_FLAG := $(if $(BASE_URL),--base-url "$(BASE_URL)")
+TIMINGS_FLAG := $(if $(TIMINGS),--timings)
 
 .PHONY: build check serve test bench clean
 
 build: $(VENV)/.runtime
-	$(BIN)/python -m builder build --site "$(SITE)" --out "$(OUT)" $(BASE_URL_FLAG)
+	$(BIN)/python -m builder build --site "$(SITE)" --out "$(OUT)" $(BASE_URL_FLAG) $(TIMINGS_FLAG)
 
 check: $(VENV)/.runtime
 	$(BIN)/python -m builder check --site "$(SITE)"

@@ -24,6 +24,8 @@ def parser() -> argparse.ArgumentParser:
     build_command.add_argument("--out", default="_site", help="output folder (default: _site)")
     build_command.add_argument("--base-url", help="absolute URL the site is served at; "
                                                   "overrides site.yml")
+    build_command.add_argument("--timings", action="store_true",
+                               help="also say how long each stage of the build took")
     check_command = commands.add_parser("check", help="validate only; writes nothing")
     _site_option(check_command)
     serve_command = commands.add_parser("serve", help="build and preview with live reload")
@@ -83,6 +85,8 @@ def run_build(arguments) -> int:
     for warning in report.warnings:
         print(warning, file=sys.stderr)
     print(report.summary())
+    if arguments.timings:
+        print(report.timings())
     return 0
 
 

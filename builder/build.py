@@ -49,10 +49,17 @@ class BuildReport:
     sources: int
     warnings: tuple[Problem, ...]
     seconds: float
+    stages: tuple[tuple[str, float], ...] = ()  # (stage, seconds), in pipeline order
 
     def summary(self) -> str:
         return (f"Built {self.pages} pages ({self.files} files): {self.claims} claims, "
                 f"{self.sources} sources, {len(self.warnings)} warnings in {self.seconds:.2f} s")
+
+    def timings(self) -> str:
+        """Where the time went, stage by stage: what to look at when a build is slow."""
+        width = max(len(stage) for stage, _ in self.stages)
+        return "\n".join(f"  {stage:<{width}}  {seconds:6.2f} s  {seconds / self.seconds:4.0%}"
+                         for stage, seconds in self.stages)
 
 
 def check(options: BuildOptions) -> CheckedSite:
@@ -173,13 +180,25 @@ def static_files(site_dir: str) -> dict[str, bytes]:
 
 
 def build(options: BuildOptions) -> BuildReport:
-    started = time.perf_counter()
+    clock = _StageClock()
     output.check_output_dir(options.out_dir, options.site_dir)
-    checked = check(options)
-    analysis = analyse(checked.content, checked.anchored)
-    files, page_count = render_site(checked, analysis, options.site_dir)
-    output.write_site(files, options.out_dir)
+    checked = clock.timed("load, validate, anchor", check, options)
+    analysis = clock.timed("analyse consistency", analyse, checked.content, checked.anchored)
+    files, page_count = clock.timed("render", render_site, checked, analysis, options.site_dir)
+    clock.timed("write", output.write_site, files, options.out_dir)
     content = checked.content
     return BuildReport(len(files), page_count, len(content.claims), len(content.sources),
                        tuple(p for p in checked.problems if p.is_warning),
-                       time.perf_counter() - started)
+                       time.perf_counter() - clock.started, tuple(clock.stages))
+
+
+class _StageClock:
+    def __init__(self):
+        self.started = time.perf_counter()
+        self.stages: list[tuple[str, float]] = []
+
+    def timed(self, stage: str, work, *arguments):
+        began = time.perf_counter()
+        result = work(*arguments)
+        self.stages.append((stage, time.perf_counter() - began))
+        return result

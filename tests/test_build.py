@@ -175,3 +175,16 @@ def test_a_claim_dated_to_the_month_is_shown_and_published_without_an_invented_d
     assert (meta.get_text(), meta["datetime"]) == ("in January 2025", "2025-01")
     claims = json.loads((out / "data" / "claims.json").read_text())["claims"]
     assert [c["date"] for c in claims if c["id"] == "too-high"] == ["2025-01"]
+
+
+def test_timings_name_every_stage_and_add_up_to_the_build(tmp_path):
+    result = run_builder("build", "--site", str(SITES / "basic"), "--out",
+                         str(tmp_path / "_site"), "--timings")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    total = float(re.search(r"in ([\d.]+) s$", lines[0]).group(1))
+    stages = [re.fullmatch(r"  (.+?)\s+([\d.]+) s\s+(\d+)%", line).groups() for line in lines[1:]]
+    assert [name for name, _, _ in stages] == [
+        "load, validate, anchor", "analyse consistency", "render", "write"]
+    assert sum(float(seconds) for _, seconds, _ in stages) <= total + 0.02
+    assert 80 <= sum(int(share) for _, _, share in stages) <= 101
