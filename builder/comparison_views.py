@@ -10,9 +10,11 @@ from .analysis import Analysis
 from .consistency import Passage, PassagePair, QuoteGroup, label
 from .figures import FigureDisagreement
 from .model import Content, Span
+from .pagination import page_of, page_path
 from .passages import Highlight
 from .views import Link
 
+GROUPS_PER_PAGE = 20  # each group shows its comparisons in full: a page stays light on a phone
 CLASSIFICATION_TEXT = {
     "identical": "Identical: the same words and punctuation",
     "punctuation": "Differs only in punctuation, letter case or typography",
@@ -68,7 +70,6 @@ class ComparisonView:
 class GroupView:
     id: str
     speaker: str
-    speaker_key: str
     classification: str
     classification_text: str
     outlets: tuple[str, ...]                 # outlet ids, for filtering
@@ -78,6 +79,14 @@ class GroupView:
     claims: tuple[Link, ...]
     url: str
     opening: str                             # the first words, to recognise it by
+
+
+@dataclass(frozen=True)
+class SpeakerView:
+    name: str
+    key: str                        # in the URL: unique among the speakers
+    url: str
+    groups: tuple[GroupView, ...]   # most divergent first, as on /consistency/
 
 
 @dataclass(frozen=True)
@@ -95,7 +104,7 @@ class OutletRecord:
 class ConsistencyViews:
     comparisons: Mapping[str, ComparisonView]
     groups: tuple[GroupView, ...]
-    speakers: tuple[str, ...]
+    speakers: tuple[SpeakerView, ...]  # by name
     outlets: tuple[Link, ...]            # url holds the outlet id, for the filter
     records: Mapping[str, OutletRecord]
 
@@ -126,8 +135,9 @@ def consistency_views(content: Content, analysis: Analysis, base_path: str,
                       anchors: Mapping[tuple[str, int], str]) -> ConsistencyViews:
     """`anchors` maps (source, start) of a passage to the id it carries on its source page."""
     namer = _Namer(content, base_path)
-    groups = tuple(_group_view(group, analysis.claims_of_group.get(group.id, ()), namer, anchors)
-                   for group in analysis.groups)
+    groups = tuple(_group_view(group, analysis.claims_of_group.get(group.id, ()), namer, anchors,
+                               page_of(index, GROUPS_PER_PAGE))
+                   for index, group in enumerate(analysis.groups))
     groups_of_claim: dict[str, list[Link]] = {}
     for view in groups:
         for claim in view.claims:
@@ -138,12 +148,30 @@ def consistency_views(content: Content, analysis: Analysis, base_path: str,
     outlet_ids = sorted({outlet for view in groups for outlet in view.outlets})
     return ConsistencyViews(
         comparisons=comparisons, groups=groups,
-        speakers=tuple(sorted({view.speaker for view in groups})),
+        speakers=_speakers(groups, base_path),
         outlets=tuple(Link(outlet_id, namer.outlets.get(outlet_id, outlet_id))
                       for outlet_id in outlet_ids),
         records={outlet: OutletRecord(counts.get("identical", 0), counts.get("punctuation", 0),
                                       counts.get("wording", 0))
                  for outlet, counts in analysis.outlet_records.items()})
+
+
+def _speakers(groups: tuple[GroupView, ...], base_path: str) -> tuple[SpeakerView, ...]:
+    by_name: dict[str, list[GroupView]] = {}
+    for view in groups:
+        by_name.setdefault(view.speaker, []).append(view)
+    taken: set[str] = set()
+    speakers = []
+    for name in sorted(by_name):
+        key = wanted = urls.slugify(name) or "speaker"
+        number = 1
+        while key in taken:  # names that fold to one slug ("José", "Jose") get their own
+            number += 1
+            key = f"{wanted}-{number}"
+        taken.add(key)
+        speakers.append(SpeakerView(name, key, base_path + urls.speaker(key),
+                                    tuple(by_name[name])))
+    return tuple(speakers)
 
 
 def _group_title(view: GroupView) -> str:
@@ -167,11 +195,11 @@ def _comparison_view(comparison, namer, anchors, groups) -> ComparisonView:
         groups=tuple(groups))
 
 
-def _group_view(group: QuoteGroup, claim_ids, namer, anchors) -> GroupView:
+def _group_view(group: QuoteGroup, claim_ids, namer, anchors, page: int) -> GroupView:
     speaker = group.speaker or "Unattributed"
     by_source = {p.source: namer.outlets.get(p.outlet, p.outlet) for p in group.variants}
     return GroupView(
-        id=group.id, speaker=speaker, speaker_key=urls.slugify(speaker),
+        id=group.id, speaker=speaker,
         classification=group.classification,
         classification_text=CLASSIFICATION_TEXT[group.classification],
         outlets=tuple(sorted({p.outlet for p in group.variants})),
@@ -180,7 +208,8 @@ def _group_view(group: QuoteGroup, claim_ids, namer, anchors) -> GroupView:
         pairs=tuple(_pair_view(pair, namer, anchors) for pair in group.pairs),
         flags=tuple(_flag(d, by_source) for d in group.figure_disagreements),
         claims=tuple(namer.claim(claim_id) for claim_id in claim_ids),
-        url=f"{namer.base}consistency/#{group.id}", opening=_opening(group.variants[0].text))
+        url=f"{namer.base}{page_path(urls.page('consistency'), page)}#{group.id}",
+        opening=_opening(group.variants[0].text))
 
 
 def _anchor(passage: Passage, anchors) -> str:

@@ -13,12 +13,14 @@ from .errors import Position, Problem, display_path, error
 from .feeds import FEED_PATH
 from .markdown import shorten
 from .model import SiteConfig
-from .comparison_views import ConsistencyViews
+from .comparison_views import GROUPS_PER_PAGE, ConsistencyViews
+from .pagination import paginate, titled
 from .views import Catalogue, Link
 
 OPEN_DATA = (("data/claims.json", "claims.json"), ("data/claims.csv", "claims.csv"),
              ("data/claimreview.json", "claimreview.json"))
 SHARE_TEXT_LIMIT = 200  # what share cards and search results show, roughly
+CLAIMS_PER_PAGE = 50
 PROJECT_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -77,24 +79,27 @@ def site_view(config: SiteConfig) -> SiteView:
 
 def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown,
                consistency: ConsistencyViews) -> list[Page]:
-    pages = [Page(urls.home(), "home.html", config.title,
-                  {"claims": tuple(view.summary for view in catalogue.claims),
-                   "verdicts": catalogue.verdicts},
-                  config.description)]
+    base = config.base_path
+    pages = [Page(path, "home.html", config.title if pager.number == 1
+                  else titled("All claims", pager),
+                  {"claims": claims, "verdicts": catalogue.verdicts, "pager": pager},
+                  config.description)
+             for path, claims, pager in paginate(
+                 urls.home(), tuple(view.summary for view in catalogue.claims),
+                 CLAIMS_PER_PAGE, base)]
     pages += [Page(urls.claim(view.summary.id), "claim.html", view.summary.claim,
                    {"claim": view}, _claim_description(view))
               for view in catalogue.claims]
     pages += [Page(urls.source(view.stem), "source.html", view.headline, {"source": view})
               for view in catalogue.sources]
     pages += _outlet_pages(catalogue, config, consistency)
-    pages.append(_consistency_page(consistency))
-    pages += [Page(urls.tag(name), "listing.html", f"Tag: {name}",
-                   {"heading": f"Claims tagged “{name}”", "claims": found, "intro": ""})
-              for slug, (name, found) in catalogue.claims_by_tag.items()]
-    pages += [Page(urls.verdict(v.id), "listing.html", f"Verdict: {v.label}",
-                   {"heading": f"Claims rated {v.label}", "claims": catalogue.claims_by_verdict[v.id],
-                    "intro": v.description, "verdict": v})
-              for v in catalogue.verdicts]
+    pages += _consistency_pages(consistency, base)
+    for slug, (name, found) in catalogue.claims_by_tag.items():
+        pages += _listing(urls.tag(name), f"Tag: {name}", f"Claims tagged “{name}”", "",
+                          found, base)
+    for v in catalogue.verdicts:
+        pages += _listing(urls.verdict(v.id), f"Verdict: {v.label}", f"Claims rated {v.label}",
+                          v.description, catalogue.claims_by_verdict[v.id], base)
     pages += _content_pages(catalogue, content_pages, markdown, config)
     pages.append(_corrections_page(catalogue, content_pages, markdown))
     pages.append(Page("404.html", "404.html", "Page not found"))
@@ -112,11 +117,30 @@ def _outlet_pages(catalogue: Catalogue, config: SiteConfig,
             for outlet in config.outlets]
 
 
-def _consistency_page(consistency: ConsistencyViews) -> Page:
-    return Page(urls.page("consistency"), "consistency.html", "How outlets quote the same words",
-                {"groups": consistency.groups, "speakers": consistency.speakers,
-                 "outlets": consistency.outlets},
-                "Every quotation reported by more than one outlet, compared word by word.")
+def _listing(path: str, title: str, heading: str, intro: str, claims, base: str
+             ) -> list[Page]:
+    return [Page(page_path, "listing.html", titled(title, pager),
+                 {"heading": heading, "claims": chunk, "intro": intro, "pager": pager})
+            for page_path, chunk, pager in paginate(path, claims, CLAIMS_PER_PAGE, base)]
+
+
+def _consistency_pages(consistency: ConsistencyViews, base: str) -> list[Page]:
+    """The groups, a page at a time; and for each speaker, the list of their groups."""
+    title = "How outlets quote the same words"
+    outlet_pages = tuple(Link(base + urls.outlet(outlet.url), outlet.text)
+                         for outlet in consistency.outlets)
+    pages = [Page(path, "consistency.html", titled(title, pager),
+                  {"groups": chunk, "speakers": consistency.speakers,
+                   "outlets": consistency.outlets, "outlet_pages": outlet_pages,
+                   "pager": pager},
+                  "Every quotation reported by more than one outlet, compared word by word.")
+             for path, chunk, pager in paginate(urls.page("consistency"), consistency.groups,
+                                                GROUPS_PER_PAGE, base)]
+    everyone = base + urls.page("consistency")
+    pages += [Page(urls.speaker(speaker.key), "speaker.html",
+                   f"How outlets quote {speaker.name}", {"speaker": speaker, "everyone": everyone})
+              for speaker in consistency.speakers]
+    return pages
 
 
 def _claim_description(view) -> str:

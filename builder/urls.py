@@ -41,6 +41,11 @@ def page(slug: str) -> str:
     return f"{slug}/"
 
 
+def speaker(key: str) -> str:
+    """Where the quotation groups of one speaker are listed; `key` as comparison_views makes it."""
+    return f"consistency/speakers/{key}/"
+
+
 def quote_anchor(claim_id: str, index: int) -> str:
     return f"q-{claim_id}-{index + 1}"
 
