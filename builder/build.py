@@ -17,6 +17,7 @@ from .anchoring import anchor_quotes
 from .claims import load_claims
 from .config import load_config
 from .errors import ContentError, Problem, display_path, errors_in
+from .gcpause import collector_paused
 from .markdown import Markdown
 from .model import AnchoredQuote, Content
 from .pages import load_pages
@@ -182,9 +183,15 @@ def static_files(site_dir: str) -> dict[str, bytes]:
 def build(options: BuildOptions) -> BuildReport:
     clock = _StageClock()
     output.check_output_dir(options.out_dir, options.site_dir)
-    checked = clock.timed("load, validate, anchor", check, options)
-    analysis = clock.timed("analyse consistency", analyse, checked.content, checked.anchored)
-    files, page_count = clock.timed("render", render_site, checked, analysis, options.site_dir)
+    # A build makes hundreds of thousands of objects that live until it ends, and no
+    # cycles worth collecting: the collector would walk them again and again for nothing
+    # (a third of a large site's render time).
+    with collector_paused():
+        checked = clock.timed("load, validate, anchor", check, options)
+        analysis = clock.timed("analyse consistency", analyse, checked.content,
+                               checked.anchored)
+        files, page_count = clock.timed("render", render_site, checked, analysis,
+                                        options.site_dir)
     clock.timed("write", output.write_site, files, options.out_dir)
     content = checked.content
     return BuildReport(len(files), page_count, len(content.claims), len(content.sources),

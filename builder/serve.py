@@ -26,6 +26,7 @@ from . import render
 from .analysis import CorpusMemo, analyse
 from .build import BuildOptions, check, render_site
 from .errors import ContentError, display_path
+from .gcpause import collector_paused
 from .incremental import PageCache
 from .preview import Published, answer
 from .watch import Watcher
@@ -59,9 +60,10 @@ class SiteBuilder:
     def build(self) -> Outcome:
         started = time.perf_counter()
         try:
-            checked = check(BuildOptions(self.site_dir))
-            analysis = analyse(checked.content, checked.anchored, self.memo)
-            files, pages = render_site(checked, analysis, self.site_dir, self.cache)
+            with collector_paused():  # as in build(): nothing to collect, much to walk
+                checked = check(BuildOptions(self.site_dir))
+                analysis = analyse(checked.content, checked.anchored, self.memo)
+                files, pages = render_site(checked, analysis, self.site_dir, self.cache)
         except ContentError as failure:
             return Outcome(None, "/", tuple(str(problem) for problem in failure.problems))
         except Exception:  # a bug must not take the preview down; say it is one
