@@ -131,7 +131,9 @@ def render_site(checked: CheckedSite, analysis: Analysis, site_dir: str,
     site = render.site_view(content.config)
     render_one = incremental.renderer(environment, site, cache, pages)
     try:
-        files = {output_file(page.path): render_one(page) for page in pages}
+        # The page cache keeps state between builds: only a cacheless build is split.
+        rendered = render.render_pages(pages, render_one, on_both_cores=cache is None)
+        files = {output_file(page.path): body for page, body in zip(pages, rendered)}
     except jinja2.TemplateError as failure:
         raise ContentError([render.template_problem(failure)]) from None
     files["data/claims.json"] = data.to_json(data.claims_document(content, checked.anchored))

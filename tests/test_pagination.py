@@ -1,9 +1,11 @@
 """Long lists come a page at a time, and every item is on exactly one page that links on."""
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from builder.gcpause import can_fork
 from builder.pagination import page_path, paginate, titled
 from conftest import copy_site, read_html, run_builder
 
@@ -119,3 +121,40 @@ def test_every_group_is_on_one_consistency_page_and_its_links_find_it(out):
     # With more than one page, the in-page filter would mislead: browsing replaces it.
     assert pages[0].select_one("form.filters") is None
     assert pages[0].select_one("details.browse a[href$='/consistency/speakers/speaker-number0/']")
+
+
+def test_a_large_site_renders_on_two_cores_to_the_same_bytes(out, tmp_path, monkeypatch):
+    """The pages a forked helper renders are byte for byte those one process renders."""
+    from builder import render
+    from builder.build import BuildOptions, build
+
+    if not can_fork():
+        pytest.skip("needs fork and a second core")
+    site = out.parent / "minimal"
+    monkeypatch.setattr(render, "PARALLEL_FROM", 10)
+    build(BuildOptions(str(site), str(tmp_path / "shared")))
+    monkeypatch.setenv("BUILDER_NO_FORK", "1")
+    build(BuildOptions(str(site), str(tmp_path / "alone")))
+    shared, alone = tree(tmp_path / "shared"), tree(tmp_path / "alone")
+    assert len(shared) > 150 and shared == alone == tree(out)
+
+
+def test_the_helper_renders_every_other_page_and_its_failure_loses_none():
+    from builder.render import Page, render_pages
+
+    if not can_fork():
+        pytest.skip("needs fork and a second core")
+    pages = [Page(f"p{n}/", "page.html", f"page {n}") for n in range(400)]
+    parent = os.getpid()
+    where = render_pages(pages, lambda page: b"here" if os.getpid() == parent else b"helper")
+    assert where[0::2] == [b"here"] * 200 and where[1::2] == [b"helper"] * 200
+
+    def fails_in_the_helper(page):
+        if os.getpid() != parent:
+            raise RuntimeError("the helper breaks")
+        return page.title.encode()
+    assert render_pages(pages, fails_in_the_helper) == [p.title.encode() for p in pages]
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
