@@ -19,6 +19,7 @@ from sys import intern
 from typing import Mapping, NamedTuple, Sequence
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from .diffing import (DIVERGENCE, IDENTICAL, PUNCTUATION, WORDING, DiffOp, diff_bounded,
                       typographic_form, word_bounds, word_keys)
@@ -124,6 +125,7 @@ class _Said:
 
 
 PARTIAL = 0.8  # a passage with fewer words than this share of the other is partial
+EDGE_SLACK = 3  # words either side of a rough alignment where its true edges may lie
 
 
 def _edge_trimmed(text: str) -> str:
@@ -199,6 +201,11 @@ def _compare(a: _Said, b: _Said) -> tuple[str, tuple[DiffOp, ...], bool]:
     return WORDING, diff_bounded(a.text, a.keys, a.starts, b.text, b.keys, b.starts), False
 
 
+def _in_step(before, after) -> bool:
+    """Two runs of shared words with about as many words between them on either side."""
+    return abs((after.src_start - before.src_end) - (after.dest_start - before.dest_end)) <= 2
+
+
 def _contiguous(short: _Said, long: _Said) -> int | None:
     """Where the short run of words starts inside the long one, if it does."""
     found = long.joined.find(short.joined)
@@ -206,14 +213,33 @@ def _contiguous(short: _Said, long: _Said) -> int | None:
 
 
 def _aligned(short: tuple[str, ...], long: tuple[str, ...]) -> tuple[int, int]:
-    """The stretch of the long passage's words the short one best lines up with."""
+    """The stretch of the long passage's words the short one best lines up with: found
+    roughly by letters, then set word by word, so that its edges are the words that
+    answer the short passage's first and last (a letter-level match may start a word
+    early or late where the passages differ at an edge)."""
     long_text = " ".join(long)
     found = fuzz.partial_ratio_alignment(" ".join(short), long_text)
     if found is None or found.dest_end <= found.dest_start:
         return 0, len(long)
     first = long_text.count(" ", 0, found.dest_start)
     last = long_text.count(" ", 0, found.dest_end - 1) + 1
-    return first, last
+    low, high = max(0, first - EDGE_SLACK), min(len(long), last + EDGE_SLACK)
+    matched = [op for op in Indel.opcodes(short, long[low:high]) if op.tag == "equal"]
+    if not matched:
+        return first, last
+    # From the longest run of shared words outwards, runs that keep in step with it; a
+    # word matched out of step ("the" three words off) is chance, not an edge.
+    core = max(range(len(matched)), key=lambda n: matched[n].src_end - matched[n].src_start)
+    head = tail = core
+    while head > 0 and _in_step(matched[head - 1], matched[head]):
+        head -= 1
+    while tail < len(matched) - 1 and _in_step(matched[tail], matched[tail + 1]):
+        tail += 1
+    # Words of the short passage before its first match (after its last) answer as many
+    # words of the long one there.
+    start = low + max(0, matched[head].dest_start - matched[head].src_start)
+    end = low + min(high - low, matched[tail].dest_end + len(short) - matched[tail].src_end)
+    return start, max(end, start + 1)
 
 
 # --- quotations across the corpus -------------------------------------------------------

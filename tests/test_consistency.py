@@ -155,6 +155,27 @@ def test_identical_appearances_are_identical():
     assert compare_passages([_passage("a", "x")]).classification == "identical"
 
 
+@pytest.mark.parametrize("short, long, changes", [
+    # Matched by letters alone, the window took in "Russia" (and "We") at its edge.
+    ("remains a threat well beyond Ukraine",
+     "And this time, this region reminds us that Russia is a threat well beyond Ukraine and "
+     "reminds us that Russian aggression is not confined to Ukraine.",
+     [("replaced", "remains ", "is ")]),
+    ("We could’ve met in Oslo, we could’ve met in the bilateral meeting conference rooms "
+     "that governments have, but we wanted to be here in Finnmark.",
+     "This is my first visit to Norway. We could have met in Oslo, we could have met in the "
+     "bilateral meeting conference rooms that governments have, but we wanted to be here in "
+     "Finnmark.",
+     [("replaced", "could’ve ", "could have "), ("replaced", "could’ve ", "could have ")]),
+    ("should never have started", "You should have never started it. You could have made a deal,",
+     [("added", "", "have "), ("removed", "have ", "")]),
+])
+def test_a_partial_quote_is_compared_with_the_words_it_answers(short, long, changes):
+    [pair] = compare_passages([_passage("a", short), _passage("b", long)]).pairs
+    assert pair.partial
+    assert [(op.kind, op.left, op.right) for op in pair.diff if op.kind != "same"] == changes
+
+
 # --- grouping, on made-up quotations ----------------------------------------------------
 
 def _quotation(source: str, text: str, speaker: str | None = None) -> Quotation:
