@@ -14,7 +14,9 @@ SITE_FIELDS = [
     Field("base_url", "url", True), Field("language", "text", True),
     Field("publisher", "mapping", True), Field("outlets", "mapping", True),
     Field("verdicts", "list", True), Field("funding", "text"), Field("contact", "text"),
+    Field("feed_entries", "count"),
 ]
+FEED_ENTRIES = 50  # what feed readers fetch over and over: the recent changes, not the archive
 PUBLISHER_FIELDS = [Field("name", "text", True), Field("url", "url", True)]
 OUTLET_FIELDS = [Field("name", "text", True), Field("url", "url")]
 VERDICT_FIELDS = [Field("id", "id", True), Field("label", "text", True),
@@ -44,6 +46,7 @@ def load_config(site_dir: str, shown_dir: str,
         title=site.get("title"), description=site.get("description"), base_url=base_url,
         language=site.get("language"), publisher=publisher, outlets=outlets, verdicts=verdicts,
         funding=site.get("funding"), contact=site.get("contact"),
+        feed_entries=site.get("feed_entries", FEED_ENTRIES),
     ), problems
 
 

@@ -45,7 +45,9 @@ def atom_feed(content: Content, markdown: Markdown, fallback: dt.date) -> bytes:
     _text(author, "name", config.publisher.name)
     _text(author, "uri", config.publisher.url)
     verdicts = {verdict.id: verdict for verdict in config.verdicts}
-    for claim in claims:
+    # Readers fetch the feed again and again: it carries the latest changes; the archive
+    # is the site itself, and all of it is in /data/ for anyone who wants everything.
+    for claim in claims[:config.feed_entries]:
         feed.append(_entry(claim, verdicts[claim.verdict], config.base_url, markdown))
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"

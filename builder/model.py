@@ -44,6 +44,7 @@ class SiteConfig:
     verdicts: tuple[Verdict, ...]
     funding: str | None = None
     contact: str | None = None
+    feed_entries: int = 50  # the newest changes the Atom feed carries
 
     @property
     def base_path(self) -> str:

@@ -227,6 +227,12 @@ def _text_list(value):
     return checked if bad is None else _Invalid(f"items {checked[bad].reason}", (bad,))
 
 
+def _count(value):
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    return _Invalid(f"must be a whole number from 1 up, not {describe(value)}")
+
+
 def _kind(expected: type, name: str) -> Callable:
     def check(value):
         if isinstance(value, expected):
@@ -238,5 +244,5 @@ def _kind(expected: type, name: str) -> Callable:
 _CHECKS = {
     "text": _text, "date": _date, "claim-date": _claim_date, "date-or-unknown": _date_or_unknown, "url": _url,
     "id": _identifier, "text-list": _text_list,
-    "boolean": _kind(bool, "true or false"), "mapping": _kind(dict, "a mapping"), "list": _kind(list, "a list"), "any": lambda v: v,
+    "boolean": _kind(bool, "true or false"), "count": _count, "mapping": _kind(dict, "a mapping"), "list": _kind(list, "a list"), "any": lambda v: v,
 }

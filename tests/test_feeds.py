@@ -5,7 +5,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from conftest import SITES, copy_site, read_html
+from conftest import SITES, copy_site, read_html, run_builder
 from publishing import SITE_URL, build
 
 
@@ -94,3 +94,24 @@ def test_the_shipped_feed_reads_cleanly_with_every_claim(shipped_build):
     claims = json.loads((shipped_build / "data/claims.json").read_text(encoding="utf-8"))["claims"]
     assert sorted(entry.link for entry in feed.entries) == sorted(c["url"] for c in claims)
     assert all(entry.updated_parsed for entry in feed.entries)  # month-only dates included
+
+
+def test_the_feed_carries_only_the_latest_changes(tmp_path):
+    site = copy_site("publish", tmp_path)
+    config = site / "site.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "feed_entries: 2\n", encoding="utf-8")
+    feed = parse(build(site, tmp_path / "_site"))
+    assert [entry.link.rsplit("/", 2)[1] for entry in feed.entries] == ["budget-doubled",
+                                                                        "visitors"]
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "many", "2.5", "true"])
+def test_feed_entries_must_be_a_count(tmp_path, value):
+    site = copy_site("publish", tmp_path)
+    config = site / "site.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text + f"feed_entries: {value}\n", encoding="utf-8")
+    result = run_builder("check", "--site", str(site))
+    line = text.count("\n") + 1
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"site.yml:{line}:15: 'feed_entries' must be a whole number from 1 up" in result.stderr

@@ -158,3 +158,10 @@ def test_the_helper_renders_every_other_page_and_its_failure_loses_none():
 
 def tree(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_the_feed_holds_the_latest_fifty_not_the_archive(out):
+    import feedparser
+
+    feed = feedparser.parse((out / "feed.xml").read_bytes())
+    assert not feed.bozo and len(feed.entries) == 50
