@@ -22,6 +22,7 @@ OPEN_DATA = (("data/claims.json", "claims.json"), ("data/claims.csv", "claims.cs
              ("data/claimreview.json", "claimreview.json"))
 SHARE_TEXT_LIMIT = 200  # what share cards and search results show, roughly
 CLAIMS_PER_PAGE = 50
+OUTLET_PAGE_CLAIMS = 10  # the newest on the outlet's page; every one on its claims listing
 PROJECT_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -109,13 +110,24 @@ def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown
 
 def _outlet_pages(catalogue: Catalogue, config: SiteConfig,
                   consistency: ConsistencyViews) -> list[Page]:
-    return [Page(urls.outlet(outlet.id), "outlet.html", outlet.name,
-                 {"outlet": outlet,
-                  "sources": catalogue.sources_by_outlet.get(outlet.id, ()),
-                  "claims": catalogue.claims_by_outlet.get(outlet.id, ()),
-                  "record": consistency.records.get(outlet.id),
-                  "groups": tuple(g for g in consistency.groups if outlet.id in g.outlets)})
-            for outlet in config.outlets]
+    groups_of: dict[str, list] = {}
+    for group in consistency.groups:
+        for outlet_id in group.outlets:
+            groups_of.setdefault(outlet_id, []).append(group)
+    pages = []
+    for outlet in config.outlets:
+        claims = catalogue.claims_by_outlet.get(outlet.id, ())
+        every_claim = urls.outlet_claims(outlet.id)
+        pages.append(Page(urls.outlet(outlet.id), "outlet.html", outlet.name, {
+            "outlet": outlet, "sources": catalogue.sources_by_outlet.get(outlet.id, ()),
+            "claims": claims[:OUTLET_PAGE_CLAIMS], "claim_count": len(claims),
+            "every_claim": config.base_path + every_claim,
+            "record": consistency.records.get(outlet.id),
+            "groups": tuple(groups_of.get(outlet.id, ()))}))
+        pages += _listing(every_claim, f"Claims in {outlet.name}",
+                          f"Claims found in {outlet.name}’s articles", "", claims,
+                          config.base_path)
+    return pages
 
 
 def _listing(path: str, title: str, heading: str, intro: str, claims, base: str

@@ -29,6 +29,10 @@ def outlet(outlet_id: str) -> str:
     return f"outlets/{outlet_id}/"
 
 
+def outlet_claims(outlet_id: str) -> str:
+    return f"outlets/{outlet_id}/claims/"
+
+
 def tag(name: str) -> str:
     return f"tags/{slugify(name)}/"
 

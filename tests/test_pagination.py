@@ -165,3 +165,14 @@ def test_the_feed_holds_the_latest_fifty_not_the_archive(out):
 
     feed = feedparser.parse((out / "feed.xml").read_bytes())
     assert not feed.bozo and len(feed.entries) == 50
+
+
+def test_an_outlet_page_shows_its_newest_claims_and_links_to_them_all(out):
+    page = read_html(out, "outlets/daily/")
+    newest = claim_links(page)
+    link = page.find("a", string=lambda text: text and text.startswith("All "))
+    assert link is not None and link["href"] == f"{BASE}outlets/daily/claims/"
+    every = [href for listing in followed(out, "outlets/daily/claims/")
+             for href in claim_links(listing)]
+    assert len(newest) == 10 and newest == every[:10]
+    assert len(every) == len(set(every)) == int(link.get_text().split()[1]) == CLAIMS + 1
