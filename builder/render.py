@@ -84,7 +84,7 @@ def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown
     base = config.base_path
     pages = [Page(path, "home.html", config.title if pager.number == 1
                   else titled("All claims", pager),
-                  {"claims": claims, "verdicts": catalogue.verdicts, "pager": pager},
+                  {"claims": claims, "verdict_counts": catalogue.verdict_counts, "pager": pager},
                   config.description)
              for path, claims, pager in paginate(
                  urls.home(), tuple(view.summary for view in catalogue.claims),

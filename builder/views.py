@@ -27,7 +27,6 @@ class VerdictView:
     rating: int | None  # as ClaimReview's ratingValue; None: not on the scale
     scale: int          # how many verdicts are rated
     url: str
-    count: int
 
     @property
     def tone(self) -> int | str:
@@ -109,6 +108,9 @@ class Catalogue:
     """The whole site's ready data, indexed once so every page is a look-up."""
 
     verdicts: tuple[VerdictView, ...]
+    # Apart from the views, which every claim page shows: a count in them would make one
+    # verdict's change a change to every page.
+    verdict_counts: tuple[tuple[VerdictView, int], ...]
     claims: tuple[ClaimView, ...]              # newest first
     sources: tuple[SourceView, ...]
     claims_by_source: dict
@@ -147,7 +149,8 @@ def catalogue(content: Content, anchored: tuple[AnchoredQuote, ...], base_path: 
                                       claims_by_source, summaries, outlets, link)
                          for source in content.sources)
     return Catalogue(
-        verdicts=verdicts, claims=claims, sources=source_views,
+        verdicts=verdicts, verdict_counts=_verdict_counts(content, verdicts),
+        claims=claims, sources=source_views,
         claims_by_source={stem: _newest_first(found) for stem, found in claims_by_source.items()},
         claims_by_outlet=_group_claims_by_outlet(claims_by_source, sources),
         claims_by_tag=_group_claims_by_tag(ordered, summaries),
@@ -164,13 +167,18 @@ def _linker(base_path: str):
 
 
 def _verdict_views(content: Content, link) -> tuple[VerdictView, ...]:
-    counts = defaultdict(int)
-    for claim in content.claims:
-        counts[claim.verdict] += 1
     # Rated verdicts best first, then those off the scale, whatever order site.yml has.
     ordered = sorted(content.config.verdicts, key=lambda v: v.rating is None)
     return tuple(VerdictView(v.id, v.label, v.description, v.rating, v.scale,
-                             link(urls.verdict(v.id)), counts[v.id]) for v in ordered)
+                             link(urls.verdict(v.id))) for v in ordered)
+
+
+def _verdict_counts(content: Content, verdicts: tuple[VerdictView, ...]
+                    ) -> tuple[tuple[VerdictView, int], ...]:
+    counts: dict[str, int] = defaultdict(int)
+    for claim in content.claims:
+        counts[claim.verdict] += 1
+    return tuple((view, counts[view.id]) for view in verdicts)
 
 
 def _outlet_link(outlet_id: str, outlets, link) -> Link:

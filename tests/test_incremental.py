@@ -68,6 +68,19 @@ def test_a_claim_edit_renders_only_the_pages_that_show_that_claim(site):
     assert files == clean_build(site)
 
 
+def test_a_verdict_change_leaves_the_other_claims_pages_alone(site):
+    """Every claim page shows the rating scale; the counts by verdict are the home page's
+    alone, so one claim's new verdict is no change to the others' pages."""
+    cache = PageCache()
+    cached_build(site, cache)
+    edit(site / "content/claims/bridge-cost.yml", "verdict: mixed", "verdict: correct")
+    files = cached_build(site, cache)
+    rendered = set(cache.rendered)
+    assert {"", "claims/bridge-cost/", "verdicts/mixed/", "verdicts/correct/"} <= rendered
+    assert not rendered & {"claims/budget-doubled/", "claims/wettest-day/", "methodology/"}
+    assert files == clean_build(site)
+
+
 def test_a_template_edit_renders_the_pages_that_use_it(site):
     cache = PageCache()
     cached_build(site, cache)
