@@ -175,7 +175,7 @@ def _value(found, path: str):
 
 def script_json(review: dict) -> str:
     """JSON-LD ready to sit between <script type="application/ld+json"> and </script>."""
-    text = json.dumps(review, ensure_ascii=False, indent=2, sort_keys=False)
+    text = json.dumps(review, ensure_ascii=False)  # no indent: it keeps json's C encoder
     return text.translate(_SCRIPT_SAFE)
 
 

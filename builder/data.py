@@ -8,8 +8,23 @@ from .dates import iso
 from .model import AnchoredQuote, Content
 
 
-def to_json(value) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def to_json(value, levels: int = 2) -> bytes:
+    """Laid out `levels` deep ({"claims": [...]}: two), each record below on a line of its
+    own: easy to read and to diff, and every record is encoded by json's C encoder (any
+    `indent` makes json fall back to its Python one, seconds for 10,000 claims)."""
+    return (_laid_out(value, levels, "") + "\n").encode("utf-8")
+
+
+def _laid_out(value, levels: int, indent: str) -> str:
+    if levels == 0 or not isinstance(value, (dict, list)) or not value:
+        return json.dumps(value, ensure_ascii=False)
+    inner = indent + "  "
+    if isinstance(value, dict):
+        items = [f"{inner}{json.dumps(key, ensure_ascii=False)}: "
+                 f"{_laid_out(item, levels - 1, inner)}" for key, item in value.items()]
+        return "{\n" + ",\n".join(items) + f"\n{indent}}}"
+    items = [inner + _laid_out(item, levels - 1, inner) for item in value]
+    return "[\n" + ",\n".join(items) + f"\n{indent}]"
 
 
 def claims_document(content: Content, anchored: tuple[AnchoredQuote, ...]) -> dict:

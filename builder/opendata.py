@@ -28,7 +28,8 @@ def ordered(claims) -> list[Claim]:
 
 def claimreview_json(content: Content, reviews: dict[str, dict]) -> bytes:
     """Every ClaimReview object, exactly as embedded in the claim pages."""
-    return to_json([reviews[claim.id] for claim in ordered(content.claims) if claim.id in reviews])
+    return to_json([reviews[claim.id] for claim in ordered(content.claims) if claim.id in reviews],
+                   levels=1)
 
 
 def claims_csv(content: Content, markdown: Markdown) -> bytes:

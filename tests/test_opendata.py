@@ -79,3 +79,15 @@ def test_data_docs_describe_every_csv_column():
     docs = (Path(__file__).parent.parent / "docs/data.md").read_text(encoding="utf-8")
     for column in CSV_COLUMNS:
         assert f"`{column}`" in docs, column
+
+
+def test_json_files_are_laid_out_a_record_a_line():
+    from builder.data import to_json
+
+    value = {"claims": [{"id": "a", "x": [1, 2], "q": "“é”"}, {"id": "b"}], "n": 1, "empty": []}
+    text = to_json(value).decode("utf-8")
+    assert json.loads(text) == value
+    assert text.splitlines() == [
+        "{", '  "claims": [', '    {"id": "a", "x": [1, 2], "q": "“é”"},', '    {"id": "b"}',
+        "  ],", '  "n": 1,', '  "empty": []', "}"]
+    assert to_json([{"a": 1}], levels=1).decode("utf-8") == '[\n  {"a": 1}\n]\n'
