@@ -17,6 +17,7 @@ from .anchoring import anchor_quotes
 from .claims import load_claims
 from .config import load_config
 from .errors import ContentError, Problem, display_path, errors_in
+from .filememo import FileMemo
 from .gcpause import collector_paused
 from .markdown import Markdown
 from .model import AnchoredQuote, Content
@@ -63,9 +64,11 @@ class BuildReport:
                          for stage, seconds in self.stages)
 
 
-def check(options: BuildOptions) -> CheckedSite:
-    """Load, validate and anchor; raise ContentError with every problem if any is an error."""
-    content, problems = load_content(options)
+def check(options: BuildOptions, memo: FileMemo | None = None) -> CheckedSite:
+    """Load, validate and anchor; raise ContentError with every problem if any is an error.
+    With a memo (the preview server keeps one), unchanged claim and seed files are not read
+    again."""
+    content, problems = load_content(options, memo)
     if content is not None:
         unloaded = unloaded_sources(options.site_dir, content)
         problems += validate(content, unloaded)
@@ -96,13 +99,18 @@ def _without_claims_citing(content: Content, unloaded: frozenset[str]) -> Conten
     return dataclasses.replace(content, claims=claims)
 
 
-def load_content(options: BuildOptions) -> tuple[Content | None, list[Problem]]:
+def load_content(options: BuildOptions, memo: FileMemo | None = None
+                 ) -> tuple[Content | None, list[Problem]]:
     site, shown = options.site_dir, display_path(options.site_dir)
     config, problems = load_config(site, shown, options.base_url)
+    if memo is not None:
+        memo.begin()
     sources, source_problems = load_sources(os.path.join(site, "seeds"),
-                                            os.path.join(shown, "seeds"))
+                                            os.path.join(shown, "seeds"), memo)
     claims, claim_problems = load_claims(os.path.join(site, "content", "claims"),
-                                         os.path.join(shown, "content", "claims"))
+                                         os.path.join(shown, "content", "claims"), memo)
+    if memo is not None:
+        memo.end()
     pages, page_problems = load_pages(os.path.join(site, "content", "pages"),
                                       os.path.join(shown, "content", "pages"))
     problems += source_problems + claim_problems + page_problems

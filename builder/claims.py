@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 
 from .errors import Position, Problem, error, warning
+from .filememo import FileMemo
 from .model import Appearance, Claim, Correction
 from .schema import Field, id_rule, is_valid_id, read_record
 from .yamlfile import load_yaml
@@ -31,7 +32,9 @@ def claim_files(claims_dir: str) -> list[str]:
     return sorted(found)
 
 
-def load_claims(claims_dir: str, shown_dir: str) -> tuple[tuple[Claim, ...], list[Problem]]:
+def load_claims(claims_dir: str, shown_dir: str, memo: FileMemo | None = None
+                ) -> tuple[tuple[Claim, ...], list[Problem]]:
+    """With a memo (the preview server keeps one), unchanged files are not parsed again."""
     problems: list[Problem] = []
     claims: list[Claim] = []
     first_file_of: dict[str, str] = {}
@@ -48,7 +51,7 @@ def load_claims(claims_dir: str, shown_dir: str) -> tuple[tuple[Claim, ...], lis
         if not is_valid_id(claim_id):
             problems.append(error(Position(shown), f"claim file name {id_rule(claim_id)}"))
             continue
-        claim = load_claim(os.path.join(claims_dir, relative), shown, claim_id, problems)
+        claim = _claim_file(os.path.join(claims_dir, relative), shown, claim_id, problems, memo)
         if claim_id in first_file_of:
             # Kept so its own problems are reported too; the error stops the build anyway.
             problems.append(error(Position(shown), f"duplicate claim id '{claim_id}': "
@@ -57,6 +60,19 @@ def load_claims(claims_dir: str, shown_dir: str) -> tuple[tuple[Claim, ...], lis
         if claim is not None:
             claims.append(claim)
     return tuple(claims), problems
+
+
+def _claim_file(path: str, shown: str, claim_id: str, problems: list[Problem],
+                memo: FileMemo | None) -> Claim | None:
+    if memo is None:
+        return load_claim(path, shown, claim_id, problems)
+
+    def parse() -> tuple[Claim | None, tuple[Problem, ...]]:
+        found: list[Problem] = []
+        return load_claim(path, shown, claim_id, found), tuple(found)
+    claim, found = memo.recall(("claim", shown, claim_id), (path,), parse)
+    problems.extend(found)
+    return claim
 
 
 def load_claim(path: str, shown: str, claim_id: str, problems: list[Problem]) -> Claim | None:

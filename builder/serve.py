@@ -26,6 +26,7 @@ from . import render
 from .analysis import CorpusMemo, analyse
 from .build import BuildOptions, check, render_site
 from .errors import ContentError, display_path
+from .filememo import FileMemo
 from .gcpause import collector_paused
 from .incremental import PageCache
 from .preview import Published, answer
@@ -56,12 +57,13 @@ class SiteBuilder:
         self.site_dir = site_dir
         self.cache = PageCache()
         self.memo = CorpusMemo()
+        self.files = FileMemo()
 
     def build(self) -> Outcome:
         started = time.perf_counter()
         try:
             with collector_paused():  # as in build(): nothing to collect, much to walk
-                checked = check(BuildOptions(self.site_dir))
+                checked = check(BuildOptions(self.site_dir), self.files)
                 analysis = analyse(checked.content, checked.anchored, self.memo)
                 files, pages = render_site(checked, analysis, self.site_dir, self.cache)
         except ContentError as failure:

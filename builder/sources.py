@@ -6,6 +6,7 @@ import re
 
 from .anchoring import SearchableText
 from .errors import Position, Problem, error, warning
+from .filememo import FileMemo
 from .model import Source, Span
 from .schema import Field, is_device_name, read_record
 from .yamlfile import load_yaml, read_text
@@ -18,7 +19,9 @@ SIDECAR_FIELDS = [
 ]
 
 
-def load_sources(seeds_dir: str, shown_dir: str) -> tuple[tuple[Source, ...], list[Problem]]:
+def load_sources(seeds_dir: str, shown_dir: str, memo: FileMemo | None = None
+                 ) -> tuple[tuple[Source, ...], list[Problem]]:
+    """With a memo (the preview server keeps one), unchanged seeds are not read again."""
     problems: list[Problem] = []
     if not os.path.isdir(seeds_dir):
         return (), [error(Position(shown_dir), "no seeds/ folder: put the articles there as "
@@ -29,7 +32,7 @@ def load_sources(seeds_dir: str, shown_dir: str) -> tuple[tuple[Source, ...], li
     sources = []
     problems += _case_clashes(stems, shown_dir)
     for stem in stems:
-        source = _load_source(seeds_dir, shown_dir, stem, names, problems)
+        source = _seed(seeds_dir, shown_dir, stem, names, problems, memo)
         if source is not None:
             sources.append(source)
     for name in names:
@@ -51,6 +54,19 @@ def _case_clashes(stems, shown_dir) -> list[Problem]:
                                   f"({os.path.join(shown_dir, other + '.txt')}) differ only in "
                                   "case, so their pages would clash; rename one"))
     return problems
+
+
+def _seed(seeds_dir, shown_dir, stem, names, problems, memo: FileMemo | None) -> Source | None:
+    if memo is None:
+        return _load_source(seeds_dir, shown_dir, stem, names, problems)
+
+    def read() -> tuple[Source | None, tuple[Problem, ...]]:
+        found: list[Problem] = []
+        return _load_source(seeds_dir, shown_dir, stem, names, found), tuple(found)
+    paths = tuple(os.path.join(seeds_dir, stem + ending) for ending in (".txt", ".yml"))
+    source, found = memo.recall(("seed", shown_dir, stem), paths, read)
+    problems.extend(found)
+    return source
 
 
 def _load_source(seeds_dir, shown_dir, stem, names, problems) -> Source | None:
