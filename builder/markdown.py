@@ -22,7 +22,8 @@ def make_renderer() -> MarkdownIt:
 
 
 class Markdown:
-    """One renderer per build; not shared between threads."""
+    """A renderer that renders each text once: per build, or for a preview server's life
+    (the HTML of a text depends on the text alone). Not shared between threads."""
 
     def __init__(self):
         self._renderer = make_renderer()

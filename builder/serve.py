@@ -27,6 +27,7 @@ from .analysis import CorpusMemo, analyse
 from .build import BuildOptions, check, render_site
 from .errors import ContentError, display_path
 from .filememo import FileMemo
+from .markdown import Markdown
 from .gcpause import collector_paused
 from .incremental import PageCache
 from .preview import Published, answer
@@ -58,6 +59,7 @@ class SiteBuilder:
         self.cache = PageCache()
         self.memo = CorpusMemo()
         self.files = FileMemo()
+        self.markdown = Markdown()
 
     def build(self) -> Outcome:
         started = time.perf_counter()
@@ -65,7 +67,8 @@ class SiteBuilder:
             with collector_paused():  # as in build(): nothing to collect, much to walk
                 checked = check(BuildOptions(self.site_dir), self.files)
                 analysis = analyse(checked.content, checked.anchored, self.memo)
-                files, pages = render_site(checked, analysis, self.site_dir, self.cache)
+                files, pages = render_site(checked, analysis, self.site_dir, self.cache,
+                                           self.markdown)
         except ContentError as failure:
             return Outcome(None, "/", tuple(str(problem) for problem in failure.problems))
         except Exception:  # a bug must not take the preview down; say it is one

@@ -208,3 +208,22 @@ def test_a_changed_template_global_is_part_of_the_key():
     assert cache.renderer(environment, SITE, [page])(page) == b"first"
     environment.globals["edition"] = "second"
     assert cache.renderer(environment, SITE, [page])(page) == b"second"
+
+
+def test_markdown_kept_between_builds_renders_only_new_texts_and_changes_nothing(site):
+    from builder.markdown import Markdown
+
+    markdown, cache = Markdown(), PageCache()
+
+    def build_with_both() -> dict[str, bytes]:
+        checked = check(BuildOptions(str(site)))
+        return render_site(checked, analyse(checked.content, checked.anchored), str(site),
+                           cache, markdown)[0]
+
+    build_with_both()
+    seen = len(markdown._done)
+    edit(site / "content/claims/bridge-cost.yml", "  The reports give", "  Newly **edited**. The reports give")
+    files = build_with_both()
+    assert b"Newly <strong>edited</strong>." in files["claims/bridge-cost/index.html"]
+    assert seen < len(markdown._done) <= seen + 3  # the one new summary, as block and plain
+    assert files == clean_build(site)
