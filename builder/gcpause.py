@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import signal
 import sys
 import threading
 from contextlib import contextmanager
@@ -120,6 +121,11 @@ def helper(work: Callable[[Partner], None]) -> Iterator[Partner | None]:
     partner = Partner(os.fdopen(up_read, "rb"), os.fdopen(down_write, "wb"))
     try:
         yield partner
+    except BaseException:
+        # Interrupted, or failing: the helper's work is of no use now, and it writes
+        # nothing anywhere, so it is stopped at once rather than waited for.
+        os.kill(pid, signal.SIGKILL)
+        raise
     finally:
         partner.close()
         os.waitpid(pid, 0)
