@@ -6,15 +6,17 @@ import pytest
 
 from builder.gcpause import HelperFailed, can_fork, collector_paused, helper
 
-pytestmark = pytest.mark.skipif(not can_fork(), reason="needs fork and a second core")
+forking = pytest.mark.skipif(not can_fork(), reason="needs fork and a second core")
 
 
+@forking
 def test_the_helper_sends_what_it_made():
     with helper(lambda partner: partner.send(partner.receive() * 2)) as partner:
         partner.send(21)
         assert partner.receive() == 42
 
 
+@forking
 def test_a_failing_helper_is_reported_not_raised_in_the_parent():
     def fails(partner):
         raise ValueError("broken")
@@ -24,6 +26,7 @@ def test_a_failing_helper_is_reported_not_raised_in_the_parent():
             partner.receive()
 
 
+@forking
 def test_an_interrupted_parent_stops_its_helper_at_once():
     began = time.perf_counter()
     with pytest.raises(KeyboardInterrupt):
