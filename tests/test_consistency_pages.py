@@ -2,6 +2,10 @@
 /consistency/, outlet records and /data/consistency.json."""
 import json
 import shutil
+import threading
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -96,18 +100,15 @@ def test_source_pages_mark_quotations_other_outlets_report(shipped_build):
     assert all(a["href"].startswith("/factcheck/consistency/#") for a in variants)
 
 
-@pytest.mark.browser
-def test_the_filters_show_only_the_chosen_speaker_in_a_real_browser(shipped_build, tmp_path):
+@contextmanager
+def in_a_real_browser(shipped_build, tmp_path):
+    """Chromium, and the shipped site served over HTTP at /factcheck/ as Pages serves it."""
     chromium = shutil.which("chromium")
     if not chromium:
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
-    page_file = Path(shipped_build) / "consistency" / "index.html"
     site_root = tmp_path / "root"
     shutil.copytree(shipped_build, site_root / "factcheck")
-    from http.server import ThreadingHTTPServer, SimpleHTTPRequestHandler
-    from functools import partial
-    import threading
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler,
                                                            directory=str(site_root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -116,16 +117,38 @@ def test_the_filters_show_only_the_chosen_speaker_in_a_real_browser(shipped_buil
             browser = playwright.chromium.launch(executable_path=chromium, args=[
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"])
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_port}/factcheck/consistency/")
-            assert page.locator("form.filters").is_visible()
-            total = page.locator("article.group").count()
-            page.select_option("select[name=speaker]", "Donald Trump")
-            visible = page.locator("article.group:visible")
-            assert 0 < visible.count() < total
-            assert set(visible.evaluate_all("els => els.map(e => e.dataset.speaker)")) == {"Donald Trump"}
-            assert page.locator(".shown-count").inner_text() == str(visible.count())
-            browser.close()
+            try:
+                yield browser, f"http://127.0.0.1:{server.server_port}/factcheck/"
+            finally:
+                browser.close()
     finally:
         server.shutdown()
-    assert page_file.is_file()
+
+
+@pytest.mark.browser
+def test_the_filters_show_only_the_chosen_speaker_in_a_real_browser(shipped_build, tmp_path):
+    with in_a_real_browser(shipped_build, tmp_path) as (browser, site):
+        page = browser.new_page()
+        page.goto(site + "consistency/")
+        assert page.locator("form.filters").is_visible()
+        total = page.locator("article.group").count()
+        page.select_option("select[name=speaker]", "Donald Trump")
+        visible = page.locator("article.group:visible")
+        assert 0 < visible.count() < total
+        assert set(visible.evaluate_all("els => els.map(e => e.dataset.speaker)")) == {"Donald Trump"}
+        assert page.locator(".shown-count").inner_text() == str(visible.count())
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", [
+    "", "consistency/", "consistency/speakers/john-healey/", "claims/maximum-pressure-on-putin/",
+    "claims/royal-navy-70-vessels-norway-2024/", "sources/002_054fd7566556b1a7/",
+    "outlets/independent/", "methodology/"])
+def test_no_page_scrolls_sideways_on_a_phone(shipped_build, tmp_path, path):
+    with in_a_real_browser(shipped_build, tmp_path) as (browser, site):
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        page.goto(site + path)
+        for summary in page.locator("details > summary").all():
+            summary.click()  # folded parts too
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"{path or 'home'} is {width} px wide on a 360 px screen"
