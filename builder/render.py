@@ -82,13 +82,7 @@ def site_view(config: SiteConfig) -> SiteView:
 def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown,
                consistency: ConsistencyViews) -> list[Page]:
     base = config.base_path
-    pages = [Page(path, "home.html", config.title if pager.number == 1
-                  else titled("All claims", pager),
-                  {"claims": claims, "verdict_counts": catalogue.verdict_counts, "pager": pager},
-                  config.description)
-             for path, claims, pager in paginate(
-                 urls.home(), tuple(view.summary for view in catalogue.claims),
-                 CLAIMS_PER_PAGE, base)]
+    pages = _home_pages(catalogue, config)
     pages += [Page(urls.claim(view.summary.id), "claim.html", view.summary.claim,
                    {"claim": view}, _claim_description(view))
               for view in catalogue.claims]
@@ -106,6 +100,17 @@ def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown
     pages.append(_corrections_page(catalogue, content_pages, markdown))
     pages.append(Page("404.html", "404.html", "Page not found"))
     return pages
+
+
+def _home_pages(catalogue: Catalogue, config: SiteConfig) -> list[Page]:
+    """Every claim, newest first, a page at a time; the later pages titled as such."""
+    summaries = tuple(view.summary for view in catalogue.claims)
+    return [Page(path, "home.html",
+                 config.title if pager.number == 1 else titled("All claims", pager),
+                 {"claims": claims, "verdict_counts": catalogue.verdict_counts, "pager": pager},
+                 config.description)
+            for path, claims, pager in paginate(urls.home(), summaries, CLAIMS_PER_PAGE,
+                                                config.base_path)]
 
 
 def _outlet_pages(catalogue: Catalogue, config: SiteConfig,
