@@ -41,6 +41,13 @@ def copy_site(name: str, destination: Path) -> Path:
     return target
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a file (which must hold it) with `new`."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def read_html(out: Path, url_path: str) -> BeautifulSoup:
     """The page at a site-relative URL path ('claims/x/'), parsed."""
     file = out / (url_path + "index.html" if url_path == "" or url_path.endswith("/") else url_path)

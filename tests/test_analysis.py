@@ -8,7 +8,7 @@ import pytest
 from builder.analysis import CorpusMemo, analyse, corpus_digest
 from builder.build import BuildOptions, check
 from builder.model import Span
-from conftest import copy_site
+from conftest import copy_site, edit
 
 
 @pytest.fixture
@@ -19,12 +19,6 @@ def site(tmp_path) -> Path:
 def analysed(site: Path, memo: CorpusMemo | None = None):
     checked = check(BuildOptions(str(site)))
     return analyse(checked.content, checked.anchored, memo)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_a_claim_edit_reuses_the_groups_and_they_are_what_a_fresh_analysis_finds(site):

@@ -12,7 +12,7 @@ from builder.errors import ContentError
 from builder.incremental import PageCache
 from builder.render import Page, SiteView
 from builder.views import Link
-from conftest import PROJECT, copy_site
+from conftest import PROJECT, copy_site, edit
 
 
 @pytest.fixture
@@ -35,12 +35,6 @@ def page_count(site: Path) -> int:
 
 def clean_build(site: Path) -> dict[str, bytes]:
     return rendered(site)[0]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_a_second_build_renders_nothing_and_gives_the_same_bytes(site):

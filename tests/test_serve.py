@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup
 from tornado.websocket import websocket_connect
 
 from builder.preview import Published, answer, site_file
-from conftest import PROJECT, copy_site, run_builder
+from conftest import PROJECT, copy_site, edit, run_builder
 
 PROBLEM_LINE = re.compile(r"^(?P<path>[^:\n]+\.yml):(?P<line>\d+):(?P<column>\d+): (?P<message>.+)$",
                           re.MULTILINE)
@@ -119,12 +119,6 @@ def unedited(tmp_path_factory):
         yield running, site
     finally:
         running.stop()
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def overlay_problems(page: BeautifulSoup) -> list[str]:
