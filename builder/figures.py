@@ -147,7 +147,7 @@ _TRIGGER_WORDS = frozenset(
     list(_ONES) + list(_TENS) + list(_SCALES) + list(_MONTHS) + list(_WEEKDAYS)
     + ["dozen", "overnight", "yesterday", "today", "tonight", "tomorrow", "ago"]
 ) | _TIME_WORDS
-_DIGITS_OR_MONEY = re.compile(r"[0-9£$€¥][0-9.,]*")
+_DIGITS_OR_MONEY = re.compile(r"[\d£$€¥][\d.,]*")  # \d: the pattern reads any script's digits
 _LETTERS = re.compile(r"[a-z]+")
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from builder.figures import (AMOUNT, COUNT, DATE, NUMBER, PERCENT, RELATIVE, YEAR, Figure,
@@ -86,6 +86,7 @@ def test_only_trying_near_trigger_words_finds_what_trying_everywhere_finds(passa
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
+@example("౦")  # a digit of another script: the fast path once looked for 0-9 only
 def test_spans_are_exact_and_in_order_for_any_text(passage):
     figures = extract_figures(passage)
     assert figures == _scan(passage)
@@ -146,3 +147,8 @@ def test_amounts_in_different_units_are_not_compared_as_one_figure():
 def test_a_passage_never_disagrees_with_itself(passage):
     figures = extract_figures(passage)
     assert compare_figures({"a": figures, "b": figures}) == ()
+
+
+def test_digits_of_any_script_are_figures():
+    assert [(f.value, f.text) for f in extract_figures("sent ٧٠ ships in ٢٠٢٤")] == [
+        ("count:70", "٧٠"), ("count:2024", "٢٠٢٤")]
