@@ -30,7 +30,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python -m benchmarks
 
 clean:
-	rm -rf "$(OUT)" .pytest_cache .hypothesis
+	rm -rf "$(OUT)" .cache .pytest_cache .hypothesis
 	find . -name __pycache__ -type d -not -path "./$(VENV)/*" -prune -exec rm -rf {} +
 
 $(VENV)/.runtime: requirements.txt

@@ -3,8 +3,8 @@
 Generates a site (seeded, so every run sees the same one): the articles of the consistency
 benchmark as seeds, with sidecars spread over twenty outlets, and claims that each quote a
 quotation of one article, and of every other article that quotes it word for word. Then
-builds it cold with `python -m builder build --timings`, as an editor would, and again
-after one claim's verdict changed.
+builds it cold with `python -m builder build --timings`, as an editor would (an empty
+cache), and again after one claim's verdict changed (with the cache the cold build left).
 
     .venv/bin/python -m benchmarks.site [claims] [sources]
 
@@ -81,11 +81,11 @@ def _claim_yml(rng: random.Random, quotation: str, stems: list[str]) -> str:
             f"appearances:\n{appearances}tags: [{tags}]\n")
 
 
-def timed_build(site: Path, out: Path) -> tuple[float, dict[str, float]]:
+def timed_build(site: Path, out: Path, cache: Path) -> tuple[float, dict[str, float]]:
     began = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "builder", "build", "--site", str(site),
-                             "--out", str(out), "--timings"], cwd=ROOT, capture_output=True,
-                            text=True)
+                             "--out", str(out), "--timings", "--cache-dir", str(cache)],
+                            cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - began
     if result.returncode != 0:
         raise SystemExit(result.stderr[-3000:])
@@ -100,22 +100,23 @@ def timed_build(site: Path, out: Path) -> tuple[float, dict[str, float]]:
 def measure(claims: int, sources: int, repeats: int = 3) -> dict:
     with tempfile.TemporaryDirectory() as scratch:
         site, out = Path(scratch) / "site", Path(scratch) / "_site"
+        cache = Path(scratch) / "cache"
         write_site(site, claims, sources)
         runs = []
         for _ in range(repeats):
-            subprocess.run(["rm", "-rf", str(out)], check=True)
-            runs.append(timed_build(site, out))
+            subprocess.run(["rm", "-rf", str(out), str(cache)], check=True)
+            runs.append(timed_build(site, out, cache))
         claim = site / "content/claims/claim-00000.yml"
         text = claim.read_text(encoding="utf-8")
         verdict = re.search(r"verdict: (\S+)", text)[1]
         other = next(v for v in VERDICTS if v != verdict)
         claim.write_text(text.replace(f"verdict: {verdict}", f"verdict: {other}"),
                          encoding="utf-8")
-        edit = timed_build(site, out)[0]
+        edit, edit_stages = timed_build(site, out, cache)
     stages = {name: statistics.median(stages[name] for _, stages in runs) for name in runs[0][1]}
     return {"claims": claims, "sources": sources,
             "cold": statistics.median(seconds for seconds, _ in runs), "stages": stages,
-            "edit": edit}
+            "edit": edit, "edit_stages": edit_stages}
 
 
 def main(argv: list[str]) -> None:
@@ -125,7 +126,8 @@ def main(argv: list[str]) -> None:
     for found in results:
         stages = ", ".join(f"{name} {seconds:.2f}" for name, seconds in found["stages"].items())
         print(f"{found['claims']} claims, {found['sources']} sources: cold {found['cold']:.2f} s "
-              f"median of 3 ({stages}); after a one-claim edit {found['edit']:.2f} s")
+              f"median of 3 ({stages}); after a one-claim edit {found['edit']:.2f} s "
+              f"({', '.join(f'{n} {t:.2f}' for n, t in found['edit_stages'].items())})")
     print(f"ratio {results[1]['cold'] / results[0]['cold']:.2f}")
 
 

@@ -26,18 +26,38 @@ def parser() -> argparse.ArgumentParser:
                                                   "overrides site.yml")
     build_command.add_argument("--timings", action="store_true",
                                help="also say how long each stage of the build took")
+    _cache_options(build_command)
     check_command = commands.add_parser("check", help="validate only; writes nothing")
     _site_option(check_command)
     serve_command = commands.add_parser("serve", help="build and preview with live reload")
     _site_option(serve_command)
     serve_command.add_argument("--port", type=int, default=8000)
     serve_command.add_argument("--host", default="127.0.0.1")
+    _cache_options(serve_command)
     return top
 
 
 def _site_option(command) -> None:
     command.add_argument("--site", default=".", help="folder holding site.yml, content/ and "
                                                      "seeds/ (default: this folder)")
+
+
+def _cache_options(command) -> None:
+    command.add_argument("--cache-dir", help="where quotation groups are kept between builds "
+                                             f"(default: ${CACHE_VARIABLE}, else .cache in "
+                                             "the site folder)")
+    command.add_argument("--no-cache", action="store_true",
+                         help="find the quotation groups anew, and keep nothing")
+
+
+CACHE_VARIABLE = "BUILDER_CACHE_DIR"
+
+
+def cache_dir(arguments) -> str | None:
+    if arguments.no_cache:
+        return None
+    return (arguments.cache_dir or os.environ.get(CACHE_VARIABLE)
+            or os.path.join(arguments.site, ".cache"))
 
 
 def main(argv=None) -> int:
@@ -81,7 +101,8 @@ def _raise_interrupt(signum, frame):
 
 
 def run_build(arguments) -> int:
-    report = build(BuildOptions(arguments.site, arguments.out, arguments.base_url))
+    report = build(BuildOptions(arguments.site, arguments.out, arguments.base_url,
+                                cache_dir(arguments)))
     for warning in report.warnings:
         print(warning, file=sys.stderr)
     print(report.summary())
@@ -102,7 +123,7 @@ def run_check(arguments) -> int:
 
 def run_serve(arguments) -> int:
     from .serve import serve
-    return serve(arguments)
+    return serve(arguments, cache_dir(arguments))
 
 
 COMMANDS = {"build": run_build, "check": run_check, "serve": run_serve}

@@ -12,6 +12,7 @@ from typing import Mapping, Sequence
 
 from .consistency import (Passage, PassageComparison, QuoteGroup, compare_passages,
                           group_quotations, link_claims, outlet_record)
+from .groupstore import GroupStore
 from .model import AnchoredQuote, Content, Source, Span
 from .quotations import Quotation, extract_corpus
 
@@ -28,19 +29,29 @@ class CorpusMemo:
     """The quotation groups of the latest build, kept by a digest of the sources they were
     found in. The groups depend on the sources alone, so a build that changed only claims,
     pages or templates (most of an editor's saves) takes them from here instead of reading
-    the whole corpus again. Lives as long as a preview server; one build at a time."""
+    the whole corpus again. Lives as long as a preview server, or one build; one build at
+    a time. With a store, groups not in memory are looked for on disk, and groups found
+    anew are saved there for later builds."""
 
-    def __init__(self):
+    def __init__(self, store: GroupStore | None = None):
+        self._store = store
         self._digest: bytes | None = None
         self._groups: tuple[QuoteGroup, ...] = ()
-        self.reused = False  # whether the latest build took its groups from here
+        self.reused = False  # whether the latest build took its groups from here or the store
 
     def groups(self, sources: Sequence[Source]) -> tuple[QuoteGroup, ...]:
         digest = corpus_digest(sources)
         self.reused = digest == self._digest
-        if not self.reused:
-            self._groups, self._digest = quotation_groups(sources), digest
-        return self._groups
+        if self.reused:
+            return self._groups
+        stored = self._store.load(digest) if self._store is not None else None
+        self.reused = stored is not None
+        if stored is None:
+            stored = quotation_groups(sources)
+            if self._store is not None:
+                self._store.save(digest, stored)
+        self._groups, self._digest = stored, digest
+        return stored
 
 
 def corpus_digest(sources: Sequence[Source]) -> bytes:

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from . import claimreview, data, feeds, incremental, opendata, output, render, sitemap
 from . import transparency
 from . import comparison_views
-from .analysis import Analysis, analyse
+from .analysis import Analysis, CorpusMemo, analyse
 from .anchoring import anchor_quotes
 from .claims import load_claims
 from .config import load_config
 from .errors import ContentError, Problem, display_path, errors_in
 from .filememo import FileMemo
 from .gcpause import collector_paused
+from .groupstore import GroupStore
 from .markdown import Markdown
 from .model import AnchoredQuote, Content
 from .pages import load_pages
@@ -33,6 +34,7 @@ class BuildOptions:
     site_dir: str = "."
     out_dir: str = "_site"
     base_url: str | None = None
+    cache_dir: str | None = None  # where quotation groups are kept between builds; None: nowhere
 
 
 @dataclass(frozen=True)
@@ -201,8 +203,11 @@ def build(options: BuildOptions) -> BuildReport:
     # (a third of a large site's render time).
     with collector_paused():
         checked = clock.timed("load, validate, anchor", check, options)
+        memo = CorpusMemo(GroupStore(options.cache_dir) if options.cache_dir else None)
         analysis = clock.timed("analyse consistency", analyse, checked.content,
-                               checked.anchored)
+                               checked.anchored, memo)
+        if memo.reused:
+            clock.rename_last("analyse consistency (quotation groups from the cache)")
         files, page_count = clock.timed("render", render_site, checked, analysis,
                                         options.site_dir)
     clock.timed("write", output.write_site, files, options.out_dir)
@@ -222,3 +227,6 @@ class _StageClock:
         result = work(*arguments)
         self.stages.append((stage, time.perf_counter() - began))
         return result
+
+    def rename_last(self, stage: str) -> None:
+        self.stages[-1] = (stage, self.stages[-1][1])

@@ -29,6 +29,7 @@ from .errors import ContentError, display_path
 from .filememo import FileMemo
 from .markdown import Markdown
 from .gcpause import collector_paused
+from .groupstore import GroupStore
 from .incremental import PageCache
 from .preview import Published, answer
 from .watch import Watcher
@@ -54,10 +55,10 @@ class Outcome:
 class SiteBuilder:
     """Builds in memory, keeping rendered pages between builds. One build at a time."""
 
-    def __init__(self, site_dir: str):
+    def __init__(self, site_dir: str, cache_dir: str | None = None):
         self.site_dir = site_dir
         self.cache = PageCache()
-        self.memo = CorpusMemo()
+        self.memo = CorpusMemo(GroupStore(cache_dir) if cache_dir else None)
         self.files = FileMemo()
         self.markdown = Markdown()
 
@@ -241,16 +242,16 @@ def _quiet(handler) -> None:
     """No line per request: the terminal is for build results and errors."""
 
 
-def serve(arguments) -> int:
+def serve(arguments, cache_dir: str | None = None) -> int:
     try:
-        return _serve(arguments.site, arguments.host, arguments.port)
+        return _serve(arguments.site, arguments.host, arguments.port, cache_dir)
     except KeyboardInterrupt:
         print("Stopped the preview server.", flush=True)
         return 0
 
 
-def _serve(site_dir: str, host: str, port: int) -> int:
-    preview = PreviewServer(SiteBuilder(site_dir))
+def _serve(site_dir: str, host: str, port: int, cache_dir: str | None) -> int:
+    preview = PreviewServer(SiteBuilder(site_dir, cache_dir))
     watcher = Watcher(watched_paths(site_dir))   # before the build: edits during it count
     preview.publish(preview.builder.build())
     try:

@@ -16,10 +16,20 @@ PROJECT = Path(__file__).resolve().parent.parent
 SITES = Path(__file__).resolve().parent / "sites"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cache_outside_the_fixtures(tmp_path_factory):
+    """Command-line builds keep their quotation groups in a folder of the test session's,
+    never in the fixture sites (their default, .cache in the site, is in the repo)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BUILDER_CACHE_DIR", str(tmp_path_factory.mktemp("builder-cache")))
+        yield
+
+
 def run_builder(*arguments: str, cwd: Path = PROJECT, timeout: float = 120,
+                env_overrides: dict[str, str] | None = None,
                 **kwargs) -> subprocess.CompletedProcess:
     """The builder's command line, exactly as an editor runs it."""
-    environment = dict(os.environ, PYTHONPATH=str(PROJECT))
+    environment = dict(os.environ, PYTHONPATH=str(PROJECT), **(env_overrides or {}))
     return subprocess.run([sys.executable, "-m", "builder", *arguments], cwd=cwd,
                           capture_output=True, text=True, timeout=timeout, env=environment,
                           **kwargs)
