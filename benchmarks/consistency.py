@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from builder.consistency import group_quotations
+from builder.gcpause import collector_paused
 from builder.quotations import extract_corpus
 
 QUOTES_PER_ARTICLE = 15
@@ -132,10 +133,12 @@ def _edited(rng: random.Random, vocabulary: list[str], sentence: str) -> str:
 
 
 def run(texts: dict[str, str]) -> tuple[int, int]:
-    """Extraction, grouping and comparison: what a build does with the quotations."""
-    quotations = extract_corpus(texts)
-    groups = group_quotations(quotations, {stem: stem for stem in texts})
-    return len(quotations), len(groups)
+    """Extraction, grouping and comparison: what a build does with the quotations, and
+    as a build does it, with the collector paused throughout (builder.build)."""
+    with collector_paused():
+        quotations = extract_corpus(texts)
+        groups = group_quotations(quotations, {stem: stem for stem in texts})
+        return len(quotations), len(groups)
 
 
 @dataclass(frozen=True)
