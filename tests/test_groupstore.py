@@ -143,3 +143,14 @@ def test_the_command_line_keeps_its_cache_in_the_site_unless_told_otherwise(site
     result = run_builder("build", "--site", str(site), "--out", str(tmp_path / "d"),
                          "--cache-dir", str(elsewhere), env_overrides=environment)
     assert result.returncode == 0 and len(entries(elsewhere)) == 1
+
+
+def test_the_preview_takes_the_groups_a_build_left_and_serves_the_same_site(site, tmp_path):
+    from builder.serve import SiteBuilder
+    cache = tmp_path / "cache"
+    built(site, tmp_path / "out", cache)
+    preview = SiteBuilder(str(site), str(cache))
+    outcome = preview.build()
+    assert outcome.files is not None and preview.memo.reused
+    uncached = SiteBuilder(str(site)).build()
+    assert outcome.files == uncached.files
