@@ -13,6 +13,7 @@ from .output import UnsafeOutput
 from .schema import url_problem
 
 EXIT_CONTENT, EXIT_USAGE, EXIT_BUG = 1, 2, 3
+CACHE_VARIABLE = "BUILDER_CACHE_DIR"  # where quotation groups are kept, unless --cache-dir says
 
 
 def parser() -> argparse.ArgumentParser:
@@ -48,9 +49,6 @@ def _cache_options(command) -> None:
                                              "the site folder)")
     command.add_argument("--no-cache", action="store_true",
                          help="find the quotation groups anew, and keep nothing")
-
-
-CACHE_VARIABLE = "BUILDER_CACHE_DIR"
 
 
 def cache_dir(arguments) -> str | None:

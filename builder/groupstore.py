@@ -60,9 +60,7 @@ class GroupStore:
             with open(path, "rb") as handle:
                 found = pickle.load(handle)
             os.utime(path)  # used: the last to be pruned
-        except FileNotFoundError:
-            return None
-        except Exception:  # unreadable for any reason: as if it were not there
+        except Exception:  # missing, or unreadable for any reason: as if it were not there
             return None
         return found if isinstance(found, tuple) else None
 
