@@ -24,7 +24,6 @@ from contextlib import contextmanager
 # What a site folder holds besides its output: an output folder must neither be nor hold
 # nor sit inside any of them, or replacing it would destroy editors' work.
 SITE_SOURCES = ("site.yml", "content", "seeds", "templates", "static", ".git")
-_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 PROJECT_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -95,14 +94,14 @@ def write_tree(files: dict[str, bytes], root: str, previous: str | None = None) 
 
 def _kept(earlier: str, body: bytes, target: str) -> bool:
     """Link `target` to the earlier build's file if that holds exactly `body`. False, and
-    nothing done, if it does not, is not a plain file, or cannot be linked (a file system
-    without hard links, or a build beside this one replacing it meanwhile)."""
+    nothing done, if it does not, or cannot be linked (a file system without hard links,
+    or a build beside this one replacing it meanwhile)."""
     try:
-        # Not through a symbolic link: the file itself is what gets linked.
-        with open(os.open(earlier, os.O_RDONLY | _NO_FOLLOW), "rb") as handle:
-            found = os.fstat(handle.fileno())
-            if not stat.S_ISREG(found.st_mode) or found.st_size != len(body):
-                return False
+        found = os.lstat(earlier)
+        # Only a plain file is read: never a symbolic link, a pipe or a device.
+        if not stat.S_ISREG(found.st_mode) or found.st_size != len(body):
+            return False
+        with open(earlier, "rb") as handle:
             if handle.read() != body:
                 return False
         os.link(earlier, target, follow_symlinks=False)

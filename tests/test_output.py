@@ -79,3 +79,12 @@ def test_a_first_build_writes_everything(tmp_path, previous):
     root = tmp_path / "staging"
     output.write_tree(FIRST, str(root), None if previous is None else str(tmp_path / previous))
     assert read_tree(root) == FIRST
+
+
+def test_a_pipe_in_the_previous_site_is_not_opened(tmp_path):
+    site = tmp_path / "_site"
+    output.write_site(FIRST, str(site))
+    os.remove(site / "index.html")
+    os.mkfifo(site / "index.html")  # opening it to read would wait for a writer forever
+    output.write_site(FIRST, str(site))
+    assert read_tree(site) == FIRST
