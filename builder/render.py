@@ -23,6 +23,7 @@ OPEN_DATA = (("data/claims.json", "claims.json"), ("data/claims.csv", "claims.cs
 SHARE_TEXT_LIMIT = 200  # what share cards and search results show, roughly
 CLAIMS_PER_PAGE = 50
 OUTLET_PAGE_CLAIMS = 10  # the newest on the outlet's page; every one on its claims listing
+OUTLET_PAGE_GROUPS = 10  # the most divergent on the outlet's page; every one on its listing
 PROJECT_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -122,17 +123,30 @@ def _outlet_pages(catalogue: Catalogue, config: SiteConfig,
     pages = []
     for outlet in config.outlets:
         claims = catalogue.claims_by_outlet.get(outlet.id, ())
+        groups = tuple(groups_of.get(outlet.id, ()))
         every_claim = urls.outlet_claims(outlet.id)
         pages.append(Page(urls.outlet(outlet.id), "outlet.html", outlet.name, {
             "outlet": outlet, "sources": catalogue.sources_by_outlet.get(outlet.id, ()),
             "claims": claims[:OUTLET_PAGE_CLAIMS], "claim_count": len(claims),
             "every_claim": config.base_path + every_claim,
             "record": consistency.records.get(outlet.id),
-            "groups": tuple(groups_of.get(outlet.id, ()))}))
+            "groups": groups[:OUTLET_PAGE_GROUPS], "group_count": len(groups),
+            "every_group": config.base_path + urls.outlet_quotations(outlet.id)}))
         pages += _listing(every_claim, f"Claims in {outlet.name}",
                           f"Claims found in {outlet.name}’s articles", "", claims,
                           config.base_path)
+        if len(groups) > OUTLET_PAGE_GROUPS:  # else the outlet's page lists them all
+            pages += _group_listing(outlet, groups, config.base_path)
     return pages
+
+
+def _group_listing(outlet, groups, base: str) -> list[Page]:
+    """Every quotation of the outlet that other outlets report, most divergent first."""
+    return [Page(page_path, "quotations.html", titled(f"Quotations in {outlet.name}", pager),
+                 {"outlet": outlet, "outlet_url": base + urls.outlet(outlet.id),
+                  "groups": chunk, "pager": pager})
+            for page_path, chunk, pager in paginate(urls.outlet_quotations(outlet.id), groups,
+                                                    GROUPS_PER_PAGE, base)]
 
 
 def _listing(path: str, title: str, heading: str, intro: str, claims, base: str

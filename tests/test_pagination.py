@@ -110,7 +110,7 @@ def test_every_group_is_on_one_consistency_page_and_its_links_find_it(out):
     assert len(ids) == len(set(ids)) == QUOTED
     # Links to a group, from its speaker's page and from claims, reach the page it is on.
     speaker = read_html(out, "consistency/speakers/speaker-number44/")
-    [link] = speaker.select(".speaker-groups a")
+    [link] = speaker.select(".group-list a")
     path, anchor = urlsplit(link["href"]).path.removeprefix(BASE), urlsplit(link["href"]).fragment
     assert read_html(out, path).find(id=anchor).name == "article"
     claim = read_html(out, "claims/many-044/")
@@ -170,9 +170,33 @@ def test_the_feed_holds_the_latest_fifty_not_the_archive(out):
 def test_an_outlet_page_shows_its_newest_claims_and_links_to_them_all(out):
     page = read_html(out, "outlets/daily/")
     newest = claim_links(page)
-    link = page.find("a", string=lambda text: text and text.startswith("All "))
+    link = page.find("a", string=lambda text: text and text.startswith("All ")
+                     and text.endswith("claims found in its articles"))
     assert link is not None and link["href"] == f"{BASE}outlets/daily/claims/"
     every = [href for listing in followed(out, "outlets/daily/claims/")
              for href in claim_links(listing)]
     assert len(newest) == 10 and newest == every[:10]
     assert len(every) == len(set(every)) == int(link.get_text().split()[1]) == CLAIMS + 1
+
+
+def group_anchors(page) -> list[str]:
+    return [urlsplit(a["href"]).fragment for a in page.select(".group-list a")]
+
+
+def test_an_outlet_page_shows_its_most_divergent_quotations_and_links_to_them_all(out):
+    page = read_html(out, "outlets/daily/")
+    link = page.find("a", string=lambda text: text and text.startswith("All ")
+                     and "quotations" in text)
+    assert link is not None and link["href"] == f"{BASE}outlets/daily/quotations/"
+    listings = followed(out, "outlets/daily/quotations/")
+    assert len(listings) == 3  # 45 groups, 20 a page
+    assert listings[1].title.get_text().startswith("Quotations in The Daily Example (page 2 of 3)")
+    every = [anchor for listing in listings for anchor in group_anchors(listing)]
+    # Every group both seeds quote has the outlet, in the order of /consistency/.
+    in_order = [group["id"] for listing in followed(out, "consistency/")
+                for group in listing.select("article.group")]
+    assert every == in_order and int(link.get_text().split()[1]) == QUOTED
+    assert group_anchors(page) == every[:10]
+    first = listings[2].select_one(".group-list a")["href"]
+    path, anchor = urlsplit(first).path.removeprefix(BASE), urlsplit(first).fragment
+    assert read_html(out, path).find(id=anchor).name == "article"
