@@ -146,7 +146,7 @@ def test_the_filters_show_only_the_chosen_speaker_in_a_real_browser(shipped_buil
 @pytest.mark.parametrize("path", [
     "", "consistency/", "consistency/speakers/john-healey/", "claims/maximum-pressure-on-putin/",
     "claims/royal-navy-70-vessels-norway-2024/", "sources/002_054fd7566556b1a7/",
-    "outlets/independent/", "methodology/"])
+    "outlets/independent/", "outlets/independent/quotations/", "methodology/"])
 def test_no_page_scrolls_sideways_on_a_phone(shipped_build, tmp_path, path):
     with in_a_real_browser(shipped_build, tmp_path) as (browser, site):
         page = browser.new_page(viewport={"width": 360, "height": 740})
