@@ -1,5 +1,7 @@
 """The forked helper: its results arrive, its failures are the parent's to handle, and an
 interrupted parent never waits for it."""
+import os
+import select
 import time
 
 import pytest
@@ -24,6 +26,27 @@ def test_a_failing_helper_is_reported_not_raised_in_the_parent():
     with helper(fails) as partner:
         with pytest.raises(HelperFailed, match="broken"):
             partner.receive()
+
+
+@forking
+@pytest.mark.skipif(not hasattr(__import__("fcntl"), "F_SETPIPE_SZ"),
+                    reason="pipe sizes are set this way on Linux only")
+def test_the_helper_sends_a_large_result_without_waiting_for_the_parent_to_read_it():
+    sent_read, sent_write = os.pipe()
+    result = b"x" * 500_000  # several times the usual 64 KB a pipe holds
+
+    def work(partner):
+        partner.send(result)
+        os.write(sent_write, b"!")  # the send returned
+
+    try:
+        with helper(work) as partner:
+            returned = select.select([sent_read], [], [], 10)[0]
+            assert partner.receive() == result
+            assert returned, "the helper was stuck sending until the parent read"
+    finally:
+        os.close(sent_read)
+        os.close(sent_write)
 
 
 @forking
