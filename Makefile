@@ -12,13 +12,17 @@ PYTEST_ARGS ?=
 BASE_URL_FLAG := $(if $(BASE_URL),--base-url "$(BASE_URL)")
 TIMINGS_FLAG := $(if $(TIMINGS),--timings)
 
-.PHONY: build check serve test bench clean
+.PHONY: build check serve test bench clean claim
 
 build: $(VENV)/.runtime
 	$(BIN)/python -m builder build --site "$(SITE)" --out "$(OUT)" $(BASE_URL_FLAG) $(TIMINGS_FLAG)
 
 check: $(VENV)/.runtime
 	$(BIN)/python -m builder check --site "$(SITE)"
+
+# make claim ID=<claim id> [FROM=<quotation group id>]
+claim: $(VENV)/.runtime
+	$(BIN)/python -m builder new-claim "$(ID)" $(if $(FROM),--from "$(FROM)") --site "$(SITE)"
 
 serve: $(VENV)/.runtime
 	$(BIN)/python -m builder serve --site "$(SITE)" --port "$(PORT)" --host "$(HOST)"

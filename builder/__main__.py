@@ -1,4 +1,5 @@
-"""Command line: `python -m builder build|check|serve`. Thin: it parses, calls, reports."""
+"""Command line: `python -m builder build|check|serve|new-claim`. Thin: it parses, calls,
+reports."""
 from __future__ import annotations
 
 import argparse
@@ -7,8 +8,9 @@ import signal
 import sys
 import traceback
 
+from . import scaffold
 from .build import BuildOptions, build, check
-from .errors import ContentError
+from .errors import ContentError, display_path
 from .output import UnsafeOutput
 from .schema import url_problem
 
@@ -35,6 +37,14 @@ def parser() -> argparse.ArgumentParser:
     serve_command.add_argument("--port", type=int, default=8000)
     serve_command.add_argument("--host", default="127.0.0.1")
     _cache_options(serve_command)
+    new_command = commands.add_parser(
+        "new-claim", help="start content/claims/<id>.yml, from a quotation group if given")
+    new_command.add_argument("id", help="the claim's id: its file name, and its URL")
+    new_command.add_argument("--from", dest="group", metavar="GROUP",
+                             help="a quotation group's id (its anchor on /consistency/): "
+                                  "the claim starts with its speaker and passages")
+    _site_option(new_command)
+    _cache_options(new_command)
     return top
 
 
@@ -76,7 +86,7 @@ def main(argv=None) -> int:
         errors = sum(1 for p in failure.problems if not p.is_warning)
         print(f"{errors} error(s); nothing was written", file=sys.stderr)
         return EXIT_CONTENT
-    except UnsafeOutput as refusal:
+    except (UnsafeOutput, scaffold.Refused) as refusal:
         print(f"error: {refusal}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -124,7 +134,15 @@ def run_serve(arguments) -> int:
     return serve(arguments, cache_dir(arguments))
 
 
-COMMANDS = {"build": run_build, "check": run_check, "serve": run_serve}
+def run_new_claim(arguments) -> int:
+    path = scaffold.new_claim(arguments.site, arguments.id, arguments.group, cache_dir(arguments))
+    print(f"Started {display_path(path)}: write its claim, date, verdict and summary, then "
+          "`make check`")
+    return 0
+
+
+COMMANDS = {"build": run_build, "check": run_check, "serve": run_serve,
+            "new-claim": run_new_claim}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -63,6 +63,10 @@ def test_the_consistency_page_lists_groups_most_divergent_first_with_working_lin
     assert uncovered, "the seeds have quotations no claim covers yet"
     assert all(a.select_one(".candidate") for a in uncovered)
     assert not any(a.select_one(".candidate") for a, g in zip(articles, groups) if g["claims"])
+    # Each links to itself: for readers to share, and for editors to find the id that
+    # `make claim FROM=` takes.
+    assert [a.select_one("a.permalink")["href"] for a in articles] == [
+        f"#{g['id']}" for g in groups]
 
 
 def test_a_claim_page_compares_its_appearances_and_flags_how_the_fact_is_dated(shipped_build):
