@@ -22,6 +22,7 @@ check: $(VENV)/.runtime
 
 # make claim ID=<claim id> [FROM=<quotation group id>]
 claim: $(VENV)/.runtime
+	$(if $(ID),,$(error make claim needs ID=<claim id>, and FROM=<quotation group id> to start from a group))
 	$(BIN)/python -m builder new-claim "$(ID)" $(if $(FROM),--from "$(FROM)") --site "$(SITE)"
 
 serve: $(VENV)/.runtime
