@@ -28,6 +28,7 @@ def test_a_claim_started_from_a_candidate_quotes_it_exactly_once_filled_in(tmp_p
     assert made.returncode == 0, made.stderr
     path = site / "content/claims/first-visit.yml"
     assert "first-visit.yml" in made.stdout and path.exists()
+    assert made.stdout.rstrip().endswith(f"then `make check SITE={site}`")
     started = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert started["claimant"] == candidate["speaker"]
     assert started["appearances"] == [{"source": v["source"], "quote": v["text"]}
