@@ -24,6 +24,8 @@ SHARE_TEXT_LIMIT = 200  # what share cards and search results show, roughly
 CLAIMS_PER_PAGE = 50
 OUTLET_PAGE_CLAIMS = 10  # the newest on the outlet's page; every one on its claims listing
 OUTLET_PAGE_GROUPS = 10  # the most divergent on the outlet's page; every one on its listing
+OUTLET_PAGE_ARTICLES = 10  # the newest on the outlet's page; every one on its listing
+ARTICLES_PER_PAGE = 50
 PROJECT_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -124,9 +126,12 @@ def _outlet_pages(catalogue: Catalogue, config: SiteConfig,
     for outlet in config.outlets:
         claims = catalogue.claims_by_outlet.get(outlet.id, ())
         groups = tuple(groups_of.get(outlet.id, ()))
+        sources = tuple(catalogue.sources_by_outlet.get(outlet.id, ()))
         every_claim = urls.outlet_claims(outlet.id)
         pages.append(Page(urls.outlet(outlet.id), "outlet.html", outlet.name, {
-            "outlet": outlet, "sources": catalogue.sources_by_outlet.get(outlet.id, ()),
+            "outlet": outlet, "sources": sources[:OUTLET_PAGE_ARTICLES],
+            "source_count": len(sources),
+            "every_source": config.base_path + urls.outlet_articles(outlet.id),
             "claims": claims[:OUTLET_PAGE_CLAIMS], "claim_count": len(claims),
             "every_claim": config.base_path + every_claim,
             "record": consistency.records.get(outlet.id),
@@ -137,7 +142,18 @@ def _outlet_pages(catalogue: Catalogue, config: SiteConfig,
                           config.base_path)
         if len(groups) > OUTLET_PAGE_GROUPS:  # else the outlet's page lists them all
             pages += _group_listing(outlet, groups, config.base_path)
+        if len(sources) > OUTLET_PAGE_ARTICLES:
+            pages += _article_listing(outlet, sources, config.base_path)
     return pages
+
+
+def _article_listing(outlet, sources, base: str) -> list[Page]:
+    """Every article of the outlet, newest first."""
+    return [Page(page_path, "articles.html", titled(f"Articles in {outlet.name}", pager),
+                 {"outlet": outlet, "outlet_url": base + urls.outlet(outlet.id),
+                  "sources": chunk, "pager": pager})
+            for page_path, chunk, pager in paginate(urls.outlet_articles(outlet.id), sources,
+                                                    ARTICLES_PER_PAGE, base)]
 
 
 def _group_listing(outlet, groups, base: str) -> list[Page]:

@@ -33,6 +33,11 @@ def outlet_claims(outlet_id: str) -> str:
     return f"outlets/{outlet_id}/claims/"
 
 
+def outlet_articles(outlet_id: str) -> str:
+    """Every article of the outlet, newest first, a page at a time."""
+    return f"outlets/{outlet_id}/articles/"
+
+
 def outlet_quotations(outlet_id: str) -> str:
     """Every quotation group the outlet takes part in, a page at a time."""
     return f"outlets/{outlet_id}/quotations/"

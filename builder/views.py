@@ -156,7 +156,7 @@ def catalogue(content: Content, anchored: tuple[AnchoredQuote, ...], base_path: 
         claims_by_tag=_group_claims_by_tag(ordered, summaries),
         claims_by_verdict={view.id: tuple(summaries[c.id] for c in ordered if c.verdict == view.id)
                            for view in verdicts},
-        sources_by_outlet=_group_sources_by_outlet(source_views),
+        sources_by_outlet=_group_sources_by_outlet(content.sources, source_views),
     )
 
 
@@ -252,8 +252,15 @@ def _group_claims_by_tag(ordered, summaries) -> dict:
     return {slug: (name, tuple(found)) for slug, (name, found) in sorted(grouped.items())}
 
 
-def _group_sources_by_outlet(source_views) -> dict:
+def _group_sources_by_outlet(sources, source_views) -> dict:
+    """Each outlet's articles, newest first; those whose text gives no date last."""
     grouped = defaultdict(list)
-    for view in source_views:
+    for _, view in sorted(zip(sources, source_views), key=_newest_article_first):
         grouped[view.outlet_id].append(view)
     return dict(grouped)
+
+
+def _newest_article_first(pair) -> tuple:
+    source = pair[0]
+    undated = source.published is None
+    return undated, 0 if undated else -source.published.toordinal(), source.stem

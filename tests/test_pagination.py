@@ -200,3 +200,30 @@ def test_an_outlet_page_shows_its_most_divergent_quotations_and_links_to_them_al
     first = listings[2].select_one(".group-list a")["href"]
     path, anchor = urlsplit(first).path.removeprefix(BASE), urlsplit(first).fragment
     assert read_html(out, path).find(id=anchor).name == "article"
+
+
+def test_an_outlet_page_shows_its_newest_articles_and_links_to_them_all(tmp_path):
+    site = copy_site("minimal", tmp_path)
+    for n in range(60):  # with the site's own, 61 articles from The Daily Example
+        dated = f"2024-{1 + n % 12:02d}-{1 + n // 12:02d}" if n % 10 else "unknown"
+        (site / f"seeds/extra-{n:02d}.txt").write_text(f"Report number {n}.\n", encoding="utf-8")
+        (site / f"seeds/extra-{n:02d}.yml").write_text(
+            f"outlet: daily\nheadline: Report {n}\npublished: {dated}\n", encoding="utf-8")
+    out = tmp_path / "_site"
+    result = run_builder("build", "--site", str(site), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    page = read_html(out, "outlets/daily/")
+    link = page.find("a", string="All 61 articles")
+    assert link is not None and link["href"] == f"{BASE}outlets/daily/articles/"
+    listings = followed(out, "outlets/daily/articles/")
+    assert len(listings) == 2  # 50 a page
+    every = [a.get_text() for listing in listings for a in listing.select(".article-list a")]
+    assert len(every) == len(set(every)) == 61
+    shown = [a.get_text() for a in page.select("#articles ~ .article-list a")]
+    assert shown == every[:10]
+    # Newest first: the site's own article (2025) leads, the six undated ones come last.
+    dates = [li.select_one(".meta").get_text() for listing in listings
+             for li in listing.select(".article-list li")]
+    assert every[0] == "Harbour bridge to close for repairs"
+    assert dates[-6:] == ["(date unknown)"] * 6 and "(date unknown)" not in dates[:-6]
+    assert every[1:3] == ["Report 59", "Report 47"]  # 2024-12-05, then 2024-12-04
