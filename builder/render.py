@@ -140,29 +140,23 @@ def _outlet_pages(catalogue: Catalogue, config: SiteConfig,
         pages += _listing(every_claim, f"Claims in {outlet.name}",
                           f"Claims found in {outlet.name}’s articles", "", claims,
                           config.base_path)
-        if len(groups) > OUTLET_PAGE_GROUPS:  # else the outlet's page lists them all
-            pages += _group_listing(outlet, groups, config.base_path)
+        # Where the outlet's page shows them all, no listing repeats them.
+        if len(groups) > OUTLET_PAGE_GROUPS:
+            pages += _outlet_listing(outlet, "Quotations", urls.outlet_quotations(outlet.id),
+                                     "quotations.html", groups, GROUPS_PER_PAGE, config.base_path)
         if len(sources) > OUTLET_PAGE_ARTICLES:
-            pages += _article_listing(outlet, sources, config.base_path)
+            pages += _outlet_listing(outlet, "Articles", urls.outlet_articles(outlet.id),
+                                     "articles.html", sources, ARTICLES_PER_PAGE, config.base_path)
     return pages
 
 
-def _article_listing(outlet, sources, base: str) -> list[Page]:
-    """Every article of the outlet, newest first."""
-    return [Page(page_path, "articles.html", titled(f"Articles in {outlet.name}", pager),
+def _outlet_listing(outlet, what: str, path: str, template: str, items, per_page: int,
+                    base: str) -> list[Page]:
+    """Every one of the outlet's articles or quotations, in the order given, a page at a time."""
+    return [Page(page_path, template, titled(f"{what} in {outlet.name}", pager),
                  {"outlet": outlet, "outlet_url": base + urls.outlet(outlet.id),
-                  "sources": chunk, "pager": pager})
-            for page_path, chunk, pager in paginate(urls.outlet_articles(outlet.id), sources,
-                                                    ARTICLES_PER_PAGE, base)]
-
-
-def _group_listing(outlet, groups, base: str) -> list[Page]:
-    """Every quotation of the outlet that other outlets report, most divergent first."""
-    return [Page(page_path, "quotations.html", titled(f"Quotations in {outlet.name}", pager),
-                 {"outlet": outlet, "outlet_url": base + urls.outlet(outlet.id),
-                  "groups": chunk, "pager": pager})
-            for page_path, chunk, pager in paginate(urls.outlet_quotations(outlet.id), groups,
-                                                    GROUPS_PER_PAGE, base)]
+                  "items": chunk, "pager": pager})
+            for page_path, chunk, pager in paginate(path, items, per_page, base)]
 
 
 def _listing(path: str, title: str, heading: str, intro: str, claims, base: str
