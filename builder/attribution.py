@@ -22,16 +22,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .mentions import Mention, find_mentions
+from .mentions import ABBREVIATED, FEMALE, GENDERED, MALE, Mention, find_mentions
 from .people import (SPEECH_NOUNS, SPEECH_VERBS, Roster, canonical_name, is_person,
-                     read_roster, resolve_title, speaks_after)
+                     read_roster, reports_after, resolve_title, speaks_after)
 from .quotemarks import QuoteSpan
 
 _UNKNOWN = "\0someone"  # a person is meant, but the text does not say who
 
 # Patterns start with a plain character class, so the engine can skip ahead to them.
 _BOUNDARY = re.compile(r"[.!?…\n][”’\"'»)\]\n]*[^\S\n]*")
-_ABBREVIATIONS = frozenset(("Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Gen", "Rev", "Prof"))
+_ABBREVIATIONS = frozenset(ABBREVIATED) | {"St"}
 _ASIDES = re.compile(
     r",[^\S\n]+(?:who|which|whose|whom)\b[^,.;:!?“”\n]*,"
     r"|[–—][^\S\n][^–—.!?\n“”]*?[^\S\n][–—]"
@@ -47,6 +47,8 @@ _OBJECT = re.compile(
     r"into|over|towards?|between|among|amid|after|before|beside|accused|urged|criticised"
     r")\s+$")
 _TERMINAL = ".,!?;:"
+ATTRIBUTION_WORDS = 4  # words after "Whitfield asked" in a sentence that only attributes
+_PRONOUN_GENDER = {"he": MALE, "him": MALE, "she": FEMALE}
 
 
 @dataclass
@@ -65,6 +67,7 @@ class _Article:
     mentioned: frozenset[str]
     identities: dict[int, str | None] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # as written → canonical
+    genders: dict[str, str] = field(default_factory=dict)  # canonical name → MALE | FEMALE
 
 
 def attribute(text: str, spans: Sequence[QuoteSpan], corpus: Roster | None = None,
@@ -97,7 +100,25 @@ def _read(text: str, spans: Sequence[QuoteSpan], mentions: tuple[Mention, ...],
     boundaries = [0] + [m.end() for m in _BOUNDARY.finditer(masked) if _ends_sentence(masked, m)]
     return _Article(text, masked, spans, mentions, [m.start for m in mentions], usable,
                     boundaries, sorted(s.opener for s in spans), rosters,
-                    frozenset(names.values()), names=names)
+                    frozenset(names.values()), names=names, genders=_genders(text, mentions, names))
+
+
+def _genders(text: str, mentions: tuple[Mention, ...], names: dict[str, str]) -> dict[str, str]:
+    """Who the article calls Mr or Ms, spokesman or spokeswoman: a pronoun of the other
+    gender never stands for them. A person called both is left out."""
+    found: dict[str, set[str]] = {}
+    for mention in mentions:
+        person = names.get(mention.name) if mention.kind == "name" else None
+        if person is None or not mention.honoured:
+            continue
+        words = text[mention.start:mention.end].split(maxsplit=1)[:1]
+        if mention.title is not None:
+            words.append(mention.title[1].rsplit(" ", 1)[-1])
+        for word in words:
+            gender = GENDERED.get(word) or GENDERED.get(word.lower())
+            if gender is not None:
+                found.setdefault(person, set()).add(gender)
+    return {person: genders.pop() for person, genders in found.items() if len(genders) == 1}
 
 
 def _masked(text: str, spans: Sequence[QuoteSpan]) -> str:
@@ -116,11 +137,12 @@ def _masked(text: str, spans: Sequence[QuoteSpan]) -> str:
 
 def _ends_sentence(text: str, match: re.Match) -> bool:
     """A full stop, question or exclamation mark (and any closing marks) followed by a
-    space, or a line break. 'Mr. Healey': the full stop ends a title, not a sentence."""
+    space, or a line break. 'Mr. Healey': the full stop ends a title, not a sentence, and
+    neither does a question mark before '…?” asked Mr Reyes': sentences start in capitals."""
     found = match.group()
     if "\n" in found:
         return True
-    if not found[-1:].isspace() and match.end() < len(text):
+    if match.end() < len(text) and (not found[-1:].isspace() or text[match.end()].islower()):
         return False
     return found[0] != "." or not _after_abbreviation(text, match.start())
 
@@ -178,15 +200,22 @@ def _possessive_noun(article: _Article, span: QuoteSpan) -> str | None:
 
 
 def _said_after(article: _Article, span: QuoteSpan) -> str | None:
-    end = _clause_end(article, span)
+    end = _clause_end(article, span.closer + 1, span.closer)
     clause = article.masked[span.closer + 1:end]
-    if clause.rstrip().endswith(":"):
+    question = not clause.strip() and article.text[span.end - 1:span.end] in ("?", "!")
+    if question:
+        # “Who read those reports?” Whitfield asked. The mark ends the quotation, and
+        # the attribution is a sentence of its own.
+        end = _clause_end(article, end, span.closer)
+    elif clause.rstrip().endswith(":"):
         return None  # it introduces the next quotation instead
     for j in _between(article, span.closer + 1, end):
         mention = article.mentions[j]
         before = article.masked[span.closer + 1:mention.start]
         if _VERB_FIRST.fullmatch(before) or (
                 _ONLY_PUNCTUATION.fullmatch(before) and speaks_after(article.masked, mention)):
+            if question and len(article.masked[mention.end:end].split()) > ATTRIBUTION_WORDS:
+                return None  # “Why?” Mr Healey said the answer was simple: not his question
             return _identity(article, j) or None
         return None
     return None
@@ -304,57 +333,79 @@ def _identity(article: _Article, j: int, depth: int = 0) -> str | None:
     return found
 
 
+SENTENCES_BACK = 3  # how far back a pronoun looks for the sentence that names someone
+
+
 def _antecedent(article: _Article, j: int, depth: int) -> str:
+    """The person a pronoun stands for: the one named before it in its sentence, or else
+    in the nearest sentence before that names anyone (sentences that are all quotation
+    name nobody). Several people there who could be meant: _UNKNOWN, never a guess."""
     if depth > 3:
         return _UNKNOWN
-    position = article.mentions[j].start
-    start = _sentence_start(article, position)
-    for window in ((start, position), (_sentence_start(article, start - 1), start)):
-        if window[0] >= window[1]:
-            continue
-        found = _one_person(article, window, depth)
-        if found is not None:
-            return found
+    mention = article.mentions[j]
+    gender = _PRONOUN_GENDER.get(article.text[mention.start:mention.end].lower())
+    end = mention.start
+    start = _sentence_start(article, end)
+    for _ in range(SENTENCES_BACK + 1):
+        if start < end:
+            found = _one_person(article, (start, end), depth, gender)
+            if found is not None:
+                return found
+        if start == 0:
+            break
+        start, end = _sentence_start(article, start - 1), start
     return _UNKNOWN
 
 
-def _one_person(article: _Article, window: tuple[int, int], depth: int) -> str | None:
-    """The one person named in the window, or the one who speaks there; _UNKNOWN when
-    several are named, None when nobody is."""
+def _one_person(article: _Article, window: tuple[int, int], depth: int,
+                gender: str | None) -> str | None:
+    """The one person named in the window who can be of that gender; _UNKNOWN when
+    several can, None when nobody is named."""
     first = bisect.bisect_left(article.starts, window[0])
     last = bisect.bisect_left(article.starts, window[1])
-    named: dict[str, bool] = {}
+    named: dict[str, int] = {}  # who → where they are first named
+    reporters: dict[str, int] = {}  # who reports speech here → where their verb ends
     for k in range(first, last):
         mention = article.mentions[k]
         if not article.usable[k] or mention.possessive:
             continue
         who = (_identity(article, k, depth + 1) if mention.kind == "pronoun"
                else _identity(article, k))
-        if who is not None:
-            named[who] = named.get(who, False) or _speaks(article, k)
+        if who is None:
+            continue
+        named.setdefault(who, mention.start)
+        verb_end = reports_after(article.masked, mention)
+        if verb_end is not None:
+            reporters.setdefault(who, verb_end)
     if not named:
         return None
-    if len(named) == 1:
-        return next(iter(named))
-    speaking = [who for who, speaks in named.items() if speaks]
-    return speaking[0] if len(speaking) == 1 else _UNKNOWN
+    fitting = [who for who in named if article.genders.get(who) in (None, gender)]
+    if len(fitting) == 1:
+        return fitting[0]
+    # "Mr Zelensky said Mr Trump is living in…": whoever else is named is named in what
+    # the one speaker said.
+    speakers = [who for who in fitting if who in reporters]
+    if len(speakers) == 1 and all(named[who] >= reporters[speakers[0]]
+                                  for who in fitting if who != speakers[0]):
+        return speakers[0]
+    return _UNKNOWN
 
 
 def _sentence_start(article: _Article, position: int) -> int:
     return article.boundaries[bisect.bisect_right(article.boundaries, position) - 1]
 
 
-def _clause_end(article: _Article, span: QuoteSpan) -> int:
-    """Where the words after a closing mark stop being about this quotation: the end of
-    the sentence, the paragraph, or the next quotation."""
+def _clause_end(article: _Article, position: int, closer: int) -> int:
+    """Where the words after a closing mark (from `position`) stop being about this
+    quotation: the end of the sentence, the paragraph, or the next quotation."""
     ends = [len(article.masked)]
-    boundary = bisect.bisect_right(article.boundaries, span.closer + 1)
+    boundary = bisect.bisect_right(article.boundaries, position)
     if boundary < len(article.boundaries):
         ends.append(article.boundaries[boundary])
-    newline = article.masked.find("\n", span.closer)
+    newline = article.masked.find("\n", closer)
     if newline >= 0:
         ends.append(newline)
-    following = bisect.bisect_right(article.openers, span.closer)
+    following = bisect.bisect_right(article.openers, closer)
     if following < len(article.openers):
         ends.append(article.openers[following])
     return min(ends)

@@ -15,9 +15,23 @@ from typing import NamedTuple
 _UPPER = "".join(sorted({chr(c) for c in range(0x41, 0x530) if chr(c).isupper()}))
 _SP = r"[^\S\n]"  # a space that is not a line break: names never run over one
 
+# Honorifics and titles American copy abbreviates with a full stop: "Mr. Reyes",
+# "Sen. Tom Reyes", "Gov. Ellen Marsh". The stop ends neither a name nor a sentence.
+ABBREVIATED = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Sen", "Rep", "Gov", "Gen", "Lt",
+               "Col", "Capt", "Sgt", "Cllr")
 HONORIFICS = frozenset((
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Lord", "Lady", "Baroness",
-    "Baron", "Prof", "Professor", "Rev", "Cllr", "Mr.", "Mrs.", "Ms.", "Dr."))
+    "Baron", "Prof", "Professor", "Rev", "Cllr") + tuple(f"{word}." for word in ABBREVIATED))
+# What an honorific or a title says of who holds it, for "he" and "she".
+MALE, FEMALE = "male", "female"
+GENDERED = {
+    "Mr": MALE, "Mr.": MALE, "Sir": MALE, "Lord": MALE, "Baron": MALE,
+    "Mrs": FEMALE, "Mrs.": FEMALE, "Ms": FEMALE, "Ms.": FEMALE, "Miss": FEMALE,
+    "Dame": FEMALE, "Lady": FEMALE, "Baroness": FEMALE,
+    "spokesman": MALE, "congressman": MALE, "chairman": MALE, "king": MALE, "prince": MALE,
+    "spokeswoman": FEMALE, "congresswoman": FEMALE, "chairwoman": FEMALE, "queen": FEMALE,
+    "princess": FEMALE,
+}
 # Capitalised words that start sentences or stand before names but are not names.
 _NOT_NAMES = frozenset("""
 The A An And But Or Nor So Yet If When While Whilst As At In On Of For From To With By
@@ -40,7 +54,7 @@ TITLE_MODIFIERS = TIME_MODIFIERS | frozenset((
     "cabinet", "health", "finance", "justice", "interior", "trade", "culture",
     "education", "energy", "environment", "transport", "business", "economy",
     "opposition", "party", "conservative", "labour", "tory", "liberal", "democratic",
-    "republican", "first", "chief", "junior", "senior", "armed", "forces", "veterans",
+    "republican", "democrat", "democrats", "first", "chief", "junior", "senior", "armed", "forces", "veterans",
     "security", "treasury", "press", "state"))
 TITLE_HEADS = (
     "president", "minister", "secretary", "chancellor", "counterpart", "leader",
@@ -63,9 +77,10 @@ COUNTRIES = {
 }
 RELATIVE = "relative"  # "his defence secretary": someone's, not the reader's
 
+_CAPITALISED = rf"(?:(?:{'|'.join(ABBREVIATED)})\.|[{re.escape(_UPPER)}][\w\-’']*)"
 _RUN = re.compile(
-    rf"[{re.escape(_UPPER)}][\w\-’']*(?:{_SP}+(?:(?:de|da|van|von|der|den|bin|al|la|le|du|"
-    rf"del|di){_SP}+)?[{re.escape(_UPPER)}][\w\-’']*)*")
+    rf"{_CAPITALISED}(?:{_SP}+(?:(?:de|da|van|von|der|den|bin|al|la|le|du|"
+    rf"del|di){_SP}+)?{_CAPITALISED})*")
 _SPACE = re.compile(r"\s")
 _PRONOUN = re.compile(r"[HhSs]h?[ei]m?\b")
 _PRONOUNS = frozenset(("he", "she", "him", "He", "She", "Him"))
@@ -256,6 +271,12 @@ def _name_spans(text: str, run_start: int, run_end: int, covered):
         if name_start is None:
             name_start = start
         last_end = end
+        if end < run_end and word.endswith(("’s", "'s")):
+            # "Unison's Siobhan Kerr": whose she is, not part of her name.
+            yield (honorific if honorific is not None else name_start), name_start, end, \
+                honoured
+            name_start = honorific = None
+            honoured = False
     if name_start is not None:
         yield (honorific if honorific is not None else name_start), name_start, last_end, \
             honoured

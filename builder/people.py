@@ -36,7 +36,7 @@ SPEECH_VERBS = (
     "revealed", "recalled", "joked", "quipped", "mentioned", "underscored",
     "underlined", "observed", "commented", "complained", "maintained", "maintains",
     "reiterated", "repeated", "continued", "concluded", "boasted", "predicted",
-    "demanded", "added:", "tweets", "messaged", "wrote:", "announcing", "declaring")
+    "demanded", "testified", "testifies", "added:", "tweets", "messaged", "wrote:", "announcing", "declaring")
 SPEECH_NOUNS = (
     "assertion", "assertions", "suggestion", "suggestions", "claim", "claims", "remark",
     "remarks", "comment", "comments", "statement", "statements", "words", "warning",
@@ -48,9 +48,15 @@ _SPEECH_VERB = _words(SPEECH_VERBS)
 _BRIDGE = (r"(?:,\s*)?(?:(?:has|have|had|was|is|were|also|then|later|previously|earlier|"
            r"again|repeatedly|notably|first|recently|once|would|will|did|does|just|"
            r"already|not|never|to|today|yesterday|publicly|reportedly)\s+){0,3}")
+# What may stand between a name and its verb: an age or a description set off by commas
+# ("Margaret Doyle, 74, a stroke survivor, said"; "Priya Natarajan, an engineer, testified").
+_APPOSITION = (r"(?:(?:,[^\S\n]*(?:\d{1,3}|(?:a|an|the|who|whose)\b[^,.;:!?“”\"\n]{0,80}))"
+               r"{1,2},)?")
 _SPEAKS_AFTER = re.compile(
-    rf"\s+{_BRIDGE}(?:[a-z][\w’'\-]*\s+){{0,3}}?{_SPEECH_VERB}\b")
-_SPEAKS_RIGHT_AFTER = re.compile(rf"\s+{_BRIDGE}{_SPEECH_VERB}\b")
+    rf"{_APPOSITION}\s+{_BRIDGE}(?:[a-z][\w’'\-]*\s+){{0,3}}?(?P<verb>{_SPEECH_VERB})\b")
+_SPEAKS_RIGHT_AFTER = re.compile(rf"{_APPOSITION}\s+{_BRIDGE}{_SPEECH_VERB}\b")
+# "…,” said Kyle Brandt': the name a speech verb introduces after a quotation.
+_SPEECH_VERB_BEFORE = re.compile(rf"[”\"’']\s*,?\s*{_SPEECH_VERB}\s+$")
 
 
 @dataclass(frozen=True)
@@ -64,9 +70,27 @@ class Roster:
     surnames: frozenset[str]
 
 
+# Verbs that act on someone ("accused Mr Patel", "urged him"): the person named after
+# one may well be who speaks next, unlike someone named in what was said.
+DIRECTED_VERBS = frozenset((
+    "accused", "accuse", "accuses", "accusing", "urged", "urges", "urging", "criticised",
+    "criticized", "praised", "blamed", "condemned", "dismissed", "labelled", "branded",
+    "branding", "called", "calls", "described", "describes", "describing", "asked", "asks",
+    "answered", "responded", "responds", "replied", "replies", "countered"))
+
+
 def speaks_after(text: str, mention: Mention) -> bool:
     """The mention is the subject of a speech verb: 'Mr Healey told', 'he also said'."""
     return _SPEAKS_AFTER.match(text, mention.end) is not None
+
+
+def reports_after(text: str, mention: Mention) -> int | None:
+    """Where the speech verb ends when the mention is the subject of one that reports
+    what was said ('Mr Zelensky said Mr Trump is…'), not of one aimed at a person."""
+    found = _SPEAKS_AFTER.match(text, mention.end)
+    if found is None or found.group("verb").rstrip(":") in DIRECTED_VERBS:
+        return None
+    return found.end()
 
 
 # --- rosters ----------------------------------------------------------------------------
@@ -84,7 +108,8 @@ def read_roster(text: str, mentions: tuple[Mention, ...] | None = None) -> Roste
 
 
 def _speaking_full_name(text: str, mention: Mention) -> bool:
-    """'John Healey has urged': a first name and a surname that speak. One capitalised
+    """'John Healey has urged', '…,” said John Healey': a first name and a surname that
+    speak. One capitalised
     word that speaks is as likely a country or an institution ('Russia warned'), and so
     is a name run on from 'of'/'for' ('Institute for Fiscal Studies have warned')."""
     tokens = mention.name.split()
@@ -92,7 +117,9 @@ def _speaking_full_name(text: str, mention: Mention) -> bool:
             and not any(token.isupper() for token in tokens)
             and text[max(0, mention.start - 5):mention.start].split()[-1:] not in (
                 ["of"], ["for"], ["the"], ["and"])
-            and _SPEAKS_RIGHT_AFTER.match(text, mention.end) is not None)
+            and (_SPEAKS_RIGHT_AFTER.match(text, mention.end) is not None
+                 or _SPEECH_VERB_BEFORE.search(text, max(0, mention.start - 20),
+                                               mention.start) is not None))
 
 
 def merge_rosters(rosters: Iterable[Roster]) -> Roster:
@@ -165,6 +192,11 @@ def _compatible(best: str, fits: list[str]) -> bool:
     return all(set(other.split()) <= set(best_tokens) for other in fits)
 
 
+# Offices of their own, not a kind of the plain title: "the minister" is not the prime
+# minister, "the president" not the vice president.
+_OTHER_OFFICE = frozenset(("prime", "vice", "deputy", "shadow", "first"))
+
+
 def resolve_title(title: tuple[str | None, str], mentioned: frozenset[str],
                   *rosters: Roster) -> str | None:
     """The one person mentioned in the text who holds this title, or None.
@@ -172,7 +204,8 @@ def resolve_title(title: tuple[str | None, str], mentioned: frozenset[str],
     'the US president' matches who was called 'US President …'; failing that, who was
     called plain 'President …' unless they are known as another country's president.
     An unqualified 'the president' matches anyone with that title, so it resolves only
-    when the text mentions a single president.
+    when the text mentions a single president; 'the minister' may also be the one health
+    or defence minister it mentions.
     """
     qualifier, head = title
     if qualifier == RELATIVE:
@@ -181,6 +214,13 @@ def resolve_title(title: tuple[str | None, str], mentioned: frozenset[str],
     for roster in rosters:
         for q, names in roster.titles.get(head, {}).items():
             holders.setdefault(q, set()).update(names & mentioned)
+    if qualifier is None and not any(holders.values()) and " " not in head:
+        # "the minister" after "Health Minister Jane Okafor": the one minister there is.
+        for roster in rosters:
+            for phrase, by_qualifier in roster.titles.items():
+                if phrase.endswith(" " + head) and not _OTHER_OFFICE & set(phrase.split()):
+                    for names in by_qualifier.values():
+                        holders.setdefault(None, set()).update(names & mentioned)
     if qualifier is None:
         found = set().union(*holders.values())
     else:

@@ -1,0 +1,80 @@
+"""Speakers in copy unlike the seeds: British and American conventions, appositions,
+honorifics with full stops, pronouns that could mean several people. A speaker is named
+where the text makes it plain, and left unknown, never guessed, where it does not."""
+from __future__ import annotations
+
+import pytest
+
+from builder.quotations import extract_corpus, extract_quotations
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [quotation.speaker for quotation in extract_quotations("s", text)]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # Whose she is, or her party, is not part of her name.
+    ("Unison's Siobhan Kerr said: “We will fight this.”", ["Siobhan Kerr"]),
+    ("Liberal Democrat Tom Briggs said: “It is a disgrace.”", ["Tom Briggs"]),
+    # An age or a description between the name and its verb.
+    ("Margaret Doyle, 74, said: “I would not be here today.”", ["Margaret Doyle"]),
+    ("Margaret Doyle, 74, who was treated on the ward in 2023, said: “I would not be here.”",
+     ["Margaret Doyle"]),
+    ("Priya Natarajan, a structural engineer at Ohio State, testified on Tuesday.\n"
+     "“The crack was visible,” Natarajan said.", ["Priya Natarajan"]),
+    # A full name introduced by the verb after the quotation.
+    ("“It was terrifying,” said Kyle Brandt, a spokesman for the governor.", ["Kyle Brandt"]),
+    # Honorifics and titles abbreviated with a full stop, which ends no sentence.
+    ("Ken Whitfield said the reports were ignored. “Ohio families deserve answers,” "
+     "Mr. Whitfield wrote on X. “The secretary had two years.”",
+     ["Ken Whitfield", "Ken Whitfield"]),
+    ("“This bridge fell,” said Sen. Tom Reyes, who chairs the panel. “It fell down.”",
+     ["Tom Reyes", "Tom Reyes"]),
+    # A question, then its attribution.
+    ("Sen. Ken Whitfield questioned the secretary.\n"
+     "“Who read those reports?” Whitfield asked.", ["Ken Whitfield"]),
+    ("Ken Whitfield said the reports were ignored.\n"
+     "“Who read those reports?” asked Whitfield.", ["Ken Whitfield"]),
+    # A plain title for the one holder of a fuller one.
+    ("Health Minister Jane Okafor defended the plan on Monday.\n"
+     "“The review is clear,” the minister said.", ["Jane Okafor"]),
+    # "She" looks back past a sentence that is all quotation.
+    ("“Staff were told nothing,” said Ms Kerr. “That is theatre.”\n"
+     "She added: “We will write to every member.”", ["Kerr", "Kerr", "Kerr"]),
+    # "She" is not Mr Whitfield, so it is the one other person named.
+    ("Mr Whitfield asked Dr Natarajan about the design.\n"
+     "“It was maintenance, not design,” she said.", ["Natarajan"]),
+    # Whoever else is named, is named in what the one speaker said.
+    ("Mr Zelensky said Mr Trump was misinformed.\n“I am protecting Ukraine,” he said.",
+     ["Zelensky"]),
+])
+def test_the_speaker_the_text_names(text, speakers):
+    assert _speakers(text) == speakers
+
+
+@pytest.mark.parametrize("text", [
+    # Two men, and the one who accused is no likelier to speak next than the accused.
+    "Mr Briggs accused Mr Patel of ignoring the clinicians.\n"
+    "“We did not take this lightly,” he said.",
+    # Two women named together: "she" could be either.
+    "Maria Alvarez said she was sorry. Priya Natarajan said the plates cracked.\n"
+    "Both Alvarez and Natarajan told the subcommittee the money existed.\n"
+    "“The money was there,” she said.",
+    # Nobody "she" could be.
+    "Mr Patel opened the meeting.\n“We will vote today,” she said.",
+    # A question and a sentence that goes on about something else.
+    "Ken Whitfield spoke first.\n“Why?” Whitfield said the answer was simple and would come.",
+])
+def test_who_could_be_several_people_stays_unknown(text):
+    assert _speakers(text) == [None]
+
+
+def test_a_prefix_never_spreads_to_other_outlets():
+    """Merged across sources, the fullest name wins: a descriptor taken for a first name
+    would rename the person in every outlet."""
+    quotations = extract_corpus({
+        "a": "Liberal Democrat Tom Briggs said: “It is a spreadsheet decision.”",
+        "b": "Unison's Siobhan Kerr said: “Staff were not told.”\n"
+             "Tom Briggs said: “It is a decision taken in a spreadsheet.”",
+    })
+    assert {q.speaker for q in quotations} == {"Tom Briggs", "Siobhan Kerr"}
