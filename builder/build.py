@@ -211,9 +211,9 @@ def build(options: BuildOptions) -> BuildReport:
             clock.rename_last("analyse consistency (quotation groups from the cache)")
         files, page_count = clock.timed("render", render_site, checked, analysis,
                                         options.site_dir)
-        clock.timed("write", output.write_site, files, options.out_dir)
+        written = clock.timed("write", output.write_site, files, options.out_dir)
     content = checked.content
-    return BuildReport(len(files), page_count, len(content.claims), len(content.sources),
+    return BuildReport(written, page_count, len(content.claims), len(content.sources),
                        tuple(p for p in checked.problems if p.is_warning),
                        time.perf_counter() - clock.started, tuple(clock.stages))
 

@@ -45,20 +45,33 @@ def check_output_dir(out_dir: str, site_dir: str) -> None:
     if os.path.lexists(out) and not os.path.isdir(out):
         raise UnsafeOutput(f"refusing to replace {out_dir}: it is a file, not a folder")
     if os.path.isdir(out) and os.listdir(out) and not _is_a_build(out):
-        raise UnsafeOutput(f"refusing to replace {out_dir}: it holds files but no index.html, "
-                           "so it is not an earlier build; empty it or choose another --out")
+        raise UnsafeOutput(f"refusing to replace {out_dir}: it holds files but is not an "
+                           f"earlier build (no {MARKER}); empty it or choose another --out")
 
 
 def _within(inner: str, outer: str) -> bool:
     return inner == outer or inner.startswith(outer.rstrip(os.sep) + os.sep)
 
 
+# Every build writes this file, so that the next one knows the folder it replaces is only
+# an earlier build: an index.html alone proves nothing (any web folder has one).
+MARKER = ".factcheck-build"
+MARKER_TEXT = (b"Written by the fact-check site builder: this folder is replaced, all of it,\n"
+               b"by every build. Keep nothing else here.\n")
+# What builds made before the marker existed always held.
+_EARLIER_BUILD = frozenset(("index.html", ".nojekyll", "sitemap.xml", "robots.txt", "data"))
+
+
 def _is_a_build(folder: str) -> bool:
     names = set(os.listdir(folder))
-    return "index.html" in names and not names & {"site.yml", "content", "seeds", ".git"}
+    if names & {"site.yml", "content", "seeds", ".git"}:
+        return False
+    return MARKER in names or _EARLIER_BUILD <= names
 
 
-def write_site(files: dict[str, bytes], out_dir: str) -> None:
+def write_site(files: dict[str, bytes], out_dir: str) -> int:
+    """Replace `out_dir` with these files and the mark of a build; how many were written."""
+    files = {**files, MARKER: MARKER_TEXT}
     out_dir = os.path.abspath(out_dir)
     parent, name = os.path.split(out_dir)
     os.makedirs(parent, exist_ok=True)
@@ -67,8 +80,13 @@ def write_site(files: dict[str, bytes], out_dir: str) -> None:
     try:
         with _signals_deferred():  # so the folder never exists without our knowing its name
             staging = tempfile.mkdtemp(prefix=f".{name}.building-{os.getpid()}-", dir=parent)
-        write_tree(files, staging, out_dir if os.path.isdir(out_dir) else None)
-        _swap_in(staging, out_dir)
+        # The site is a folder inside the private staging one, made as any folder is (mode
+        # by the umask, as a web server reading it needs), not with mkdtemp's owner-only.
+        root = os.path.join(staging, name)
+        os.mkdir(root)
+        write_tree(files, root, out_dir if os.path.isdir(out_dir) else None)
+        _swap_in(root, out_dir)
+        return len(files)
     finally:
         with _signals_deferred():  # a second Ctrl-C must not strand a half-deleted folder
             if staging:
@@ -110,7 +128,7 @@ def _kept(earlier: str, body: bytes, target: str) -> bool:
     return True
 
 
-def _swap_in(staging: str, out_dir: str) -> None:
+def _swap_in(built: str, out_dir: str) -> None:
     parent, name = os.path.split(out_dir)
     retired = None
     # Between the two renames there is no site at all: let no signal land there.
@@ -119,7 +137,7 @@ def _swap_in(staging: str, out_dir: str) -> None:
             retired = tempfile.mkdtemp(prefix=f".{name}.old-{os.getpid()}-", dir=parent)
             os.rename(out_dir, os.path.join(retired, name))
         try:
-            os.rename(staging, out_dir)
+            os.rename(built, out_dir)
         except OSError:
             if retired:  # put the previous site back before reporting
                 os.rename(os.path.join(retired, name), out_dir)

@@ -130,12 +130,16 @@ def test_leftovers_of_a_killed_build_are_removed_but_not_those_of_a_running_one(
     ("{tmp}", "refusing to replace"),
     ("{tmp}/a-file", "it is a file, not a folder"),
     ("{tmp}/documents", "not an earlier build"),
+    ("{tmp}/web", "not an earlier build"),  # an index.html alone is no sign of a build
 ])
 def test_output_folders_that_would_destroy_work_are_refused(tmp_path, out, says):
     site = copy_site("minimal", tmp_path)
     (tmp_path / "a-file").write_text("keep me", encoding="utf-8")
     (tmp_path / "documents").mkdir()
     (tmp_path / "documents" / "letter.txt").write_text("keep me", encoding="utf-8")
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web" / "index.html").write_text("<p>home</p>", encoding="utf-8")
+    (tmp_path / "web" / "notes.txt").write_text("keep me", encoding="utf-8")
     before = _snapshot(tmp_path)
     target = out.format(site=site, tmp=tmp_path)
     result = run_builder("build", "--site", str(site), "--out", target, cwd=tmp_path)

@@ -19,6 +19,11 @@ def read_tree(root):
     return found
 
 
+def built(files):
+    """What a build writes for these files: them, and the mark of a build."""
+    return {**files, output.MARKER: output.MARKER_TEXT}
+
+
 def inode(root, path):
     return os.stat(os.path.join(root, *path.split("/"))).st_ino
 
@@ -31,7 +36,7 @@ def test_a_rebuild_keeps_unchanged_files_and_writes_changed_ones(tmp_path):
                             "claims/c/index.html": b"<p>c</p>"})
     del second["data/claims.json"]
     output.write_site(second, str(site))
-    assert read_tree(site) == second
+    assert read_tree(site) == built(second)
     assert inode(site, "index.html") == before["index.html"]
     assert inode(site, "claims/a/index.html") == before["claims/a/index.html"]
     assert inode(site, "claims/b/index.html") != before["claims/b/index.html"]
@@ -45,7 +50,7 @@ def test_a_file_of_the_same_size_but_other_bytes_is_written(tmp_path):
     output.write_site(FIRST, str(site))
     same_size = dict(FIRST, **{"claims/a/index.html": b"<p>A</p>"})
     output.write_site(same_size, str(site))
-    assert read_tree(site) == same_size
+    assert read_tree(site) == built(same_size)
 
 
 def test_a_symbolic_link_in_the_previous_site_is_not_followed(tmp_path):
@@ -71,7 +76,7 @@ def test_without_hard_links_every_file_is_written(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "link", refuse)
     second = dict(FIRST, **{"index.html": b"<p>home, again</p>"})
     output.write_site(second, str(site))
-    assert read_tree(site) == second
+    assert read_tree(site) == built(second)
 
 
 @pytest.mark.parametrize("previous", [None, "missing"])
@@ -87,4 +92,34 @@ def test_a_pipe_in_the_previous_site_is_not_opened(tmp_path):
     os.remove(site / "index.html")
     os.mkfifo(site / "index.html")  # opening it to read would wait for a writer forever
     output.write_site(FIRST, str(site))
-    assert read_tree(site) == FIRST
+    assert read_tree(site) == built(FIRST)
+
+
+def test_the_site_folder_is_readable_by_others_as_the_umask_allows(tmp_path):
+    """A web server serving the site runs as another user: it needs the folder's mode
+    to be the usual one, not the staging folder's owner-only 0700."""
+    previous = os.umask(0o022)
+    try:
+        output.write_site(FIRST, str(tmp_path / "_site"))
+    finally:
+        os.umask(previous)
+    assert os.stat(tmp_path / "_site").st_mode & 0o777 == 0o755
+    assert os.stat(tmp_path / "_site" / "claims").st_mode & 0o777 == 0o755
+
+
+def test_only_a_folder_a_build_wrote_is_taken_for_an_earlier_build(tmp_path):
+    site = tmp_path / "_site"
+    output.write_site(FIRST, str(site))
+    output.check_output_dir(str(site), str(tmp_path / "project"))  # its own: replaced
+    web = tmp_path / "web"
+    web.mkdir()
+    (web / "index.html").write_text("<p>someone else's</p>", encoding="utf-8")
+    (web / "notes.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(output.UnsafeOutput, match="not an earlier build"):
+        output.check_output_dir(str(web), str(tmp_path / "project"))
+    # A build made before the mark existed is still known by what every build holds.
+    older = tmp_path / "older"
+    for name in ("index.html", ".nojekyll", "sitemap.xml", "robots.txt", "data/claims.json"):
+        (older / name).parent.mkdir(parents=True, exist_ok=True)
+        (older / name).write_text("", encoding="utf-8")
+    output.check_output_dir(str(older), str(tmp_path / "project"))
