@@ -96,8 +96,9 @@ def unloaded_sources(site_dir: str, content: Content) -> frozenset[str]:
 
 
 def _without_claims_citing(content: Content, unloaded: frozenset[str]) -> Content:
-    claims = tuple(claim for claim in content.claims
-                   if not unloaded & {appearance.source for appearance in claim.appearances})
+    """The claims whose ClaimReview can be made: complete, and citing no broken seed."""
+    claims = tuple(claim for claim in content.claims if claim.complete
+                   and not unloaded & {appearance.source for appearance in claim.appearances})
     return dataclasses.replace(content, claims=claims)
 
 

@@ -87,8 +87,6 @@ def load_claim(path: str, shown: str, claim_id: str, problems: list[Problem]) ->
     appearances = _appearances(record, problems)
     corrections = _corrections(record, problems)
     _check_review_dates(record)
-    if any(not p.is_warning for p in problems[before:]):
-        return None
     return Claim(
         id=claim_id, claim=record.get("claim"), claimant=record.get("claimant"),
         date=record.get("date"), verdict=record.get("verdict"), summary=record.get("summary"),
@@ -96,6 +94,7 @@ def load_claim(path: str, shown: str, claim_id: str, problems: list[Problem]) ->
         tags=tuple(record.get("tags", [])), published=record.get("published"),
         updated=record.get("updated"), corrections=corrections, origin=document.at(),
         positions=_positions(document),
+        complete=not any(not problem.is_warning for problem in problems[before:]),
     )
 
 

@@ -105,6 +105,10 @@ class Claim:
     origin: Position
     # Where each field's value is written ("verdict", "tags.0", …), for later stages' errors.
     positions: Mapping[str, Position] = field(default_factory=dict, compare=False, repr=False)
+    # False when the file has errors: the fields in error are None, the claim is checked
+    # against the site (verdict, sources, quotes, tags) so every problem shows in one run,
+    # and nothing is built from it.
+    complete: bool = True
 
 
 @dataclass(frozen=True)

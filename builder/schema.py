@@ -67,10 +67,16 @@ def read_record(document: YamlDocument, keypath: tuple, fields: list[Field],
             continue
         values[key] = _check(known[key], item, document, keypath + (key,), problems)
     for field in fields:
-        # A misspelt key already says what is missing; saying it twice only adds noise.
-        if field.required and value.get(field.name) in (None, "") and field.name not in misspelt:
-            where = document.key_at(*keypath, field.name)
+        # A misspelt key already says what is missing, and a value in error or empty text
+        # has its own message: saying it twice only adds noise.
+        if (not field.required or field.name in misspelt
+                or keypath + (field.name,) in document.failed):
+            continue
+        where = document.key_at(*keypath, field.name)
+        if field.name not in value:
             problems.append(error(where, f"missing required key '{field.name}' in {what}"))
+        elif value[field.name] is None:
+            problems.append(error(where, f"'{field.name}' is empty: give it a value"))
     return Record(document, keypath, values, problems)
 
 

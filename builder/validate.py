@@ -37,10 +37,12 @@ def _claim_references(content: Content, unloaded: frozenset[str]) -> list[Proble
     problems = []
     for claim in content.claims:
         at = claim.positions.get
-        if claim.verdict not in verdicts:
+        if claim.verdict is None:
+            pass  # in error already, or missing: the claim's own problems say so
+        elif claim.verdict not in verdicts:
             problems.append(error(at("verdict", claim.origin),
                                   _unknown("verdict", claim.verdict, list(verdicts), "site.yml")))
-        else:
+        elif claim.claim is not None:
             problems += _claim_review_text(claim, verdicts[claim.verdict])
         for appearance in claim.appearances:
             if appearance.source not in stem_set and appearance.source not in unloaded:

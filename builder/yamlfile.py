@@ -42,6 +42,9 @@ class YamlDocument:
     value: object
     value_positions: Mapping[KeyPath, tuple[int, int]] = field(repr=False, compare=False)
     key_positions: Mapping[KeyPath, tuple[int, int]] = field(repr=False, compare=False)
+    # Values that could not be read (an impossible date, a tag): None in `value`, their
+    # errors already reported, so later checks do not call them missing as well.
+    failed: frozenset = field(default=frozenset(), repr=False, compare=False)
 
     def at(self, *keypath) -> Position:
         """Where the value at keypath starts (or its nearest parent, when it is missing)."""
@@ -126,9 +129,11 @@ def parse_yaml(text: str, shown_as: str) -> tuple[YamlDocument | None, list[Prob
         return None, [error(Position(shown_as), "file holds no YAML value")]
     builder = _ValueBuilder(shown_as)
     value = builder.build(root, (), 0)
-    if errors_in(builder.problems):
+    if builder.aborted or (errors_in(builder.problems) and not isinstance(value, dict)):
         return None, builder.problems
-    document = YamlDocument(shown_as, value, builder.value_positions, builder.key_positions)
+    # With a value in error, the rest is still checked, so that one run reports it all.
+    document = YamlDocument(shown_as, value, builder.value_positions, builder.key_positions,
+                            frozenset(builder.failed))
     return document, builder.problems
 
 
@@ -197,6 +202,7 @@ class _ValueBuilder:
         self.value_positions: dict = {}
         self.key_positions: dict = {}
         self.seen_nodes: set[int] = set()
+        self.failed: set = set()
         self.aborted = False
         self.scalars = yaml.constructor.SafeConstructor()
 
@@ -213,13 +219,18 @@ class _ValueBuilder:
             return self._fail(node, _TOO_BIG)
         if node.tag not in _PLAIN_TAGS:
             shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.failed.add(keypath)
             return self._fail(node, f"YAML tags such as '{shown}' are not allowed; "
                                     "write a plain value")
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, keypath, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, keypath + (i,), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        before = len(self.problems)
+        value = self._scalar(node)
+        if errors_in(self.problems[before:]):
+            self.failed.add(keypath)
+        return value
 
     def _mapping(self, node, keypath, depth):
         result: dict = {}

@@ -302,6 +302,36 @@ def test_several_bad_files_are_all_reported_in_one_run(tmp_path, names):
     assert count == len(lines) >= len(chosen)
 
 
+def test_every_problem_of_one_claim_file_is_reported_in_one_run(tmp_path):
+    """An impossible date, a wrong type or a duplicate key no longer hides the claim's
+    other problems, the cross-checks against the site included; and none is reported
+    twice (a value in error is not 'missing' as well)."""
+    site = copy_site("minimal", tmp_path)
+    write(CLAIM, "claim: The bridge will close\n"
+                 "claimant: Someone\n"
+                 "date: 2025-13-01\n"
+                 "verdict: nope\n"
+                 "summary: 5\n"
+                 "appearances:\n"
+                 "  - source: alpha\n"
+                 "    quote: this passage is not in the article at all\n"
+                 "tags: [a, a]\n"
+                 "claimant: Someone else\n")(site)
+    result = _check(site)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    positions = [line.split(": ", 1)[0].rsplit(":", 2)[1:] for line in _error_lines(result)]
+    assert positions == [["3", "7"], ["4", "10"], ["5", "10"], ["8", "12"], ["9", "11"],
+                         ["10", "1"]], result.stderr
+    assert "missing" not in result.stderr
+
+
+def test_a_key_left_blank_is_empty_not_missing(tmp_path):
+    site = copy_site("minimal", tmp_path)
+    replace(CLAIM, "verdict: correct", "verdict:")(site)
+    lines = _error_lines(_check(site))
+    assert lines == [f"minimal/{CLAIM}:4:1: 'verdict' is empty: give it a value"]
+
+
 def test_a_broken_seed_gives_its_own_error_not_follow_on_ones_in_claims_citing_it(tmp_path):
     site = copy_site("minimal", tmp_path)
     replace(SIDECAR, "headline: Harbour bridge", "headline: [Harbour bridge]\nx: ")(site)

@@ -37,7 +37,7 @@ def test_a_claim_started_from_a_candidate_quotes_it_exactly_once_filled_in(tmp_p
     # What only the editor can say is missing, each where it goes, and nothing is built.
     checked = run_builder("check", "--site", str(site))
     assert checked.returncode == 1 and "Traceback" not in checked.stderr
-    missing = re.findall(r"first-visit\.yml:(\d+):1: missing required key '(\w+)'",
+    missing = re.findall(r"first-visit\.yml:(\d+):1: '(\w+)' is empty: give it a value",
                          checked.stderr)
     assert sorted(key for _, key in missing) == ["claim", "date", "summary", "verdict"]
     lines = path.read_text(encoding="utf-8").splitlines()
