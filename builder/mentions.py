@@ -54,8 +54,8 @@ TITLE_MODIFIERS = TIME_MODIFIERS | frozenset((
     "cabinet", "health", "finance", "justice", "interior", "trade", "culture",
     "education", "energy", "environment", "transport", "business", "economy",
     "opposition", "party", "conservative", "labour", "tory", "liberal", "democratic",
-    "republican", "democrat", "democrats", "first", "chief", "junior", "senior", "armed", "forces", "veterans",
-    "security", "treasury", "press", "state"))
+    "republican", "democrat", "democrats", "first", "chief", "junior", "senior", "armed",
+    "forces", "veterans", "security", "treasury", "press", "state"))
 TITLE_HEADS = (
     "president", "minister", "secretary", "chancellor", "counterpart", "leader",
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "mayor",
