@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from .diffing import (DIVERGENCE, IDENTICAL, PUNCTUATION, WORDING, DiffOp, diff_bounded,
-                      typographic_form, word_bounds, word_keys)
+                      spaced_form, word_bounds, word_keys)
 from .gcpause import HelperFailed, Partner, collector_paused, helper
 from .figures import Figure, FigureDisagreement, compare_figures, extract_figures
 from .grouping import Clustering, Unit, cluster_units, content_words
@@ -91,7 +91,8 @@ class _Said:
 
     @property
     def form(self) -> str:
-        """Typographic form without the punctuation at either end."""
+        """The text without the punctuation at either end, and its white space as in
+        `spaced_form`."""
         if self._form is None:
             self._form = _edge_trimmed(self.text)
         return self._form
@@ -129,7 +130,7 @@ EDGE_SLACK = 3  # words either side of a rough alignment where its true edges ma
 
 
 def _edge_trimmed(text: str) -> str:
-    form = typographic_form(text)
+    form = spaced_form(text)
     start, end = 0, len(form)
     while start < end and not form[start].isalnum():
         start += 1

@@ -1,19 +1,18 @@
 """Two renderings of one passage, compared the way a reader would.
 
-Readers do not care that one outlet typed curly quotes and another straight ones, so
-typography never counts as a difference; punctuation and letter case are a lesser
-difference than words, which change what was said.
+Two renderings are identical when they have the same characters, white space aside (a
+line break or a double space is layout, not what was printed). Punctuation, letter case
+and typography (curly or straight quotes, kinds of dash, the ellipsis character) are a
+lesser difference than words, which change what was said.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate, chain
+from itertools import accumulate
 from sys import intern
 
 from rapidfuzz.distance import Indel
-
-from .text import normalise_typography
 
 IDENTICAL = "identical"
 PUNCTUATION = "punctuation"
@@ -26,24 +25,6 @@ _WORD = re.compile(r"[^\W_]+(?:['’\u02bc][^\W_]+)*")
 _APOSTROPHES = re.compile(r"['’\u02bc]")
 # Split around the words, keeping them: [between, word, between, word, ..., between].
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
-
-
-def _typography_table() -> dict[int, str]:
-    """What builder.text does to each character, asked of it once: comparing thousands
-    of passages needs a form without offsets, and asking keeps the two from drifting."""
-    table = {}
-    for code in chain(range(0x2400), range(0x3000, 0x3100), range(0xFE00, 0x10000)):
-        if 0xD800 <= code < 0xE000:
-            continue
-        probe = f"a{chr(code)}b"
-        normalised = normalise_typography(probe).text
-        if normalised != probe:
-            table[code] = normalised[1:-1]
-    return table
-
-
-_TYPOGRAPHY = _typography_table()
-_TYPOGRAPHIC_CHAR = re.compile("[" + re.escape("".join(map(chr, _TYPOGRAPHY))) + "]")
 
 
 @dataclass(frozen=True)
@@ -94,21 +75,15 @@ def _key(word: str) -> str:
     return _APOSTROPHES.sub("", word).casefold()
 
 
-def typographic_form(text: str) -> str:
-    """normalise_typography(text).text with the edges trimmed, without the offsets."""
-    if not text.isascii() or "`" in text:
-        text = _TYPOGRAPHIC_CHAR.sub(_typographic, text)
+def spaced_form(text: str) -> str:
+    """The text with each run of white space one space, and none at either end."""
     return " ".join(text.split())
 
 
-def _typographic(match: re.Match) -> str:
-    return _TYPOGRAPHY[ord(match.group())]
-
-
 def classify(a: str, b: str) -> str:
-    """'identical' when only typography differs, 'punctuation' when only punctuation or
-    letter case does too, 'wording' when the words themselves differ."""
-    if typographic_form(a) == typographic_form(b):
+    """'identical' when only white space differs, 'punctuation' when only punctuation,
+    letter case or typography does too, 'wording' when the words themselves differ."""
+    if spaced_form(a) == spaced_form(b):
         return IDENTICAL
     if word_keys(a) == word_keys(b):
         return PUNCTUATION
