@@ -187,12 +187,39 @@ def _one_line(message: str) -> str:
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, shown_as: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    """PyYAML reports where it gave up; an editor needs where the mistake is, which for
+    an unclosed quote or bracket is where it was opened, often many lines earlier."""
+    mark, context = exc.problem_mark or exc.context_mark, exc.context_mark
     message = exc.problem or exc.context or "invalid YAML"
     if mark and _char_at(text, mark.line, mark.column) == "\t":
         message = "a tab character cannot indent YAML; use spaces"
+    elif (exc.context or "").startswith("expected a single document"):
+        message = ("a second YAML document starts here: a file holds one, so remove "
+                   "this '---' line or move what follows to a file of its own")
+    elif context and exc.problem_mark and context.line < exc.problem_mark.line:
+        opened = _unclosed(exc, text)
+        reached = f"line {exc.problem_mark.line + 1}, column {exc.problem_mark.column + 1}"
+        if opened:
+            mark, message = context, f"{opened} (YAML reached {reached} looking for it)"
+        else:
+            message += f" (in what starts at line {context.line + 1}, column {context.column + 1})"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return error(Position(shown_as, line, column), f"invalid YAML: {message}")
+
+
+_CLOSERS = {"[": ("list", "]"), "{": ("mapping", "}"), '"': ("quoted value", '"'),
+            "'": ("quoted value", "'")}
+
+
+def _unclosed(exc: yaml.MarkedYAMLError, text: str) -> str | None:
+    """'the list opened here is never closed: add ']'' when that is what went wrong."""
+    context = exc.context_mark
+    opener = _char_at(text, context.line, context.column)
+    if opener not in _CLOSERS or not (exc.context or "").startswith(
+            ("while scanning a quoted scalar", "while parsing a flow")):
+        return None
+    what, closer = _CLOSERS[opener]
+    return f"this {what}'s opening {opener} is never closed: end it with {closer}"
 
 
 class _ValueBuilder:

@@ -113,11 +113,14 @@ CASES = [
     Case("tab indent", replace(CLAIM, "  - source: alpha\n    quote:", "  - source: alpha\n\tquote:"),
          f"{CLAIM}:8:1: invalid YAML: a tab character cannot indent YAML; use spaces"),
     Case("unclosed quote", replace(CLAIM, "claimant: Council spokesperson", 'claimant: "Council'),
-         f"{CLAIM}:11:1: invalid YAML: found unexpected end of stream"),
+         f"{CLAIM}:2:11: invalid YAML: this quoted value's opening \" is never closed: end it "
+         "with \" (YAML reached line 11, column 1 looking for it)"),
     Case("unclosed bracket", replace(CLAIM, "tags: [transport, council]", "tags: [transport, council"),
-         f"{CLAIM}:11:1: invalid YAML: did not find expected ',' or ']'"),
+         f"{CLAIM}:10:7: invalid YAML: this list's opening [ is never closed: end it with ] "
+         "(YAML reached line 11, column 1 looking for it)"),
     Case("two documents", append(CLAIM, "---\nclaim: another\n"),
-         f"{CLAIM}:11:1: invalid YAML: but found another document"),
+         f"{CLAIM}:11:1: invalid YAML: a second YAML document starts here: a file holds "
+         "one, so remove this '---' line"),
     Case("not UTF-8", write(CLAIM, "claim: x\nclaimant: Caf".encode() + b"\xe9 owner\n"),
          f"{CLAIM}:2:14: file is not valid UTF-8: byte 0xe9 at byte offset 22; save it as UTF-8"),
     Case("NUL byte in YAML", write(CLAIM, b"claim: x\nclaimant: a\x00b\n"),

@@ -69,7 +69,7 @@ def test_errors_come_back_until_fixed_and_deleted_files_are_forgotten(site):
     for _ in range(2):
         with pytest.raises(ContentError) as failure:
             checked(site, memo)
-        assert any("cost-doubled.yml:5:8: invalid YAML" in str(p) for p in failure.value.problems)
+        assert any("cost-doubled.yml:4:10: invalid YAML: this list" in str(p) for p in failure.value.problems)
     path.write_text(good, encoding="utf-8")
     assert claim_of(checked(site, memo), "cost-doubled").verdict == "misleading"
     path.unlink()

@@ -73,8 +73,13 @@ def test_a_nesting_bomb_is_an_error_not_a_crash(text):
     ("a: 2025-13-01", "f.yml:1:4: '2025-13-01' is not a real date (month must be in 1..12); "
                       "write it YYYY-MM-DD"),
     ("a: 2025-02-30", "f.yml:1:4: '2025-02-30' is not a real date"),
-    ("a: [1\n", "f.yml:2:1: invalid YAML: did not find expected ',' or ']'"),
-    ("a: b\n---\nc: d\n", "f.yml:2:1: invalid YAML: but found another document"),
+    ("a: [1\n", "f.yml:1:4: invalid YAML: this list's opening [ is never closed: end it with ]"),
+    ("a: {b: 1\n", "f.yml:1:4: invalid YAML: this mapping's opening { is never closed"),
+    ("a: 'x\n\nb: c\n", "f.yml:1:4: invalid YAML: this quoted value's opening ' is never "
+                         "closed: end it with ' (YAML reached line 4, column 1 looking for it)"),
+    ("a: b\n---\nc: d\n", "f.yml:2:1: invalid YAML: a second YAML document starts here"),
+    ("a:\n  - b\n c: d\n", "f.yml:3:2: invalid YAML: did not find expected key (in what "
+                          "starts at line 1, column 1)"),
     ("a: x\x00y", "f.yml:1:5: file contains the invisible character U+0000"),
     ("a: ok\nb: x\x1by", "f.yml:2:5: file contains the invisible character U+001B"),
     ("a: \ud800", "f.yml:1:4: file contains the invisible character U+D800"),
