@@ -12,7 +12,7 @@ from typing import Iterable
 
 from rapidfuzz import fuzz
 
-from .errors import Problem, error
+from .errors import Problem, error, warning
 from .model import AnchoredQuote, Claim, Source, Span
 from .text import normalise_quote, normalise_typography
 
@@ -95,7 +95,38 @@ def anchor_quotes(claims: Iterable[Claim], sources: dict[str, Source],
                 continue
             anchored.append(AnchoredQuote(claim.id, index, appearance.source, located.span,
                                           located.match))
+            problems += _doubtful(appearance, text.text, located)
     return tuple(anchored), problems
+
+
+def _doubtful(appearance, text: str, located: Located) -> list[Problem]:
+    """Quotes that anchor, but perhaps not where the editor meant: cut mid-word, or
+    found more than once (the first is used)."""
+    start, end = located.span.start, located.span.end
+    line = text.count("\n", 0, start) + 1
+    found = []
+    cut = [word for word, inside in ((_word_at(text, start), _inside_word(text, start)),
+                                    (_word_at(text, end - 1), _inside_word(text, end)))
+           if inside]
+    if cut:
+        found.append(warning(appearance.origin, (
+            f"quote cuts the word{'s' if len(set(cut)) > 1 else ''} "
+            f"{' and '.join(f'“{word}”' for word in dict.fromkeys(cut))} (line {line} of "
+            f"the seed): quote whole words")))
+    if located.occurrences > 1:
+        found.append(warning(appearance.origin, (
+            f"quote occurs {located.occurrences} times in source '{appearance.source}'; the "
+            f"first, on line {line} of the seed, is used: quote more words to pick another")))
+    return found
+
+
+def _inside_word(text: str, at: int) -> bool:
+    return 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum()
+
+
+def _word_at(text: str, at: int) -> str:
+    start, end = _whole_words(text, at, at + 1)
+    return text[start:end]
 
 
 def _not_found(appearance, text: SearchableText) -> Problem:

@@ -59,3 +59,35 @@ def test_a_missing_quote_is_an_error_at_the_quote_with_the_closest_passage():
     message = str(problems[0])
     assert message.startswith("claims/x.yml:7:12: quote not found in source 'seed'")
     assert "jeopardising the peace" in message and "% similar, line 1" in message
+
+
+def _anchored(quote: str):
+    from builder.model import Source
+    source = Source("seed", ARTICLE + "\nAnd for all.", "o", "h", None, None, None, (),
+                    Position("seeds/seed.yml"))
+    return anchor_quotes([_claim(quote)], {"seed": source})
+
+
+@pytest.mark.parametrize("quote, expected", [
+    ("eopardising the", "quote cuts the word “jeopardising” (line 1 of the seed)"),
+    ("the pea", "quote cuts the word “peace” (line 1 of the seed)"),
+    ("ong\nda", "quote cuts the words “long” and “day” (line 2 of the seed)"),
+    ("arne", "quote cuts the word “warned” (line 1 of the seed)"),
+])
+def test_a_quote_cutting_a_word_anchors_with_a_warning(quote, expected):
+    anchored, problems = _anchored(quote)
+    assert len(anchored) == 1
+    assert [(p.is_warning, p.message) for p in problems] == [
+        (True, f"{expected}: quote whole words")]
+
+
+def test_a_quote_found_twice_anchors_to_the_first_with_a_warning():
+    anchored, problems = _anchored("for all.")
+    assert [a.span.start for a in anchored] == [ARTICLE.index("for all.")]
+    assert [str(p) for p in problems] == [
+        "claims/x.yml:7:12: warning: quote occurs 2 times in source 'seed'; the first, on "
+        "line 3 of the seed, is used: quote more words to pick another"]
+
+
+def test_a_quote_of_whole_words_found_once_has_no_warning():
+    assert _anchored("jeopardising the peace")[1] == []
