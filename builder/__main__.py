@@ -84,7 +84,8 @@ def main(argv=None) -> int:
         for problem in failure.problems:
             print(problem, file=sys.stderr)
         errors = sum(1 for p in failure.problems if not p.is_warning)
-        print(f"{errors} error(s); nothing was written", file=sys.stderr)
+        written = "" if arguments.command == "check" else "; nothing was written"
+        print(f"{errors} error(s){written}", file=sys.stderr)
         return EXIT_CONTENT
     except (UnsafeOutput, scaffold.Refused) as refusal:
         print(f"error: {refusal}", file=sys.stderr)

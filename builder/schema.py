@@ -61,7 +61,8 @@ def read_record(document: YamlDocument, keypath: tuple, fields: list[Field],
     misspelt = set()
     for key, item in value.items():
         if key not in known:
-            guess = closest(str(key), list(known))
+            # A key already given is not what a misspelt one meant.
+            guess = closest(str(key), [name for name in known if name not in value])
             misspelt.add(guess)
             problems.append(error(document.key_at(*keypath, key), _unknown_key(key, guess, known, what)))
             continue

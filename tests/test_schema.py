@@ -40,6 +40,8 @@ def _problems(text: str) -> list[str]:
     ("title: x\ntags: a", "f.yml:2:7: 'tags' must be a list of text, not text ('a')"),
     ("title: x\nextra: [1]", "f.yml:2:8: 'extra' must be a mapping, not a list"),
     ("titel: x", "f.yml:1:1: unknown key 'titel' in a record — did you mean 'title'?"),
+    # 'title' is there already: the misspelt key meant something else, or nothing.
+    ("title: x\ntitel: y", "f.yml:2:1: unknown key 'titel' in a record; known keys: title, "),
     ("when: 2025-01-02", "f.yml:1:1: missing required key 'title' in a record"),
 ])
 def test_wrong_values_are_errors_at_the_value(text, expected):
