@@ -128,8 +128,10 @@ _FIGURE = re.compile("|".join((
     r"|in\s+recent\s+(?:days|weeks|months|years|decades)"
     r"|over\s+the\s+(?:decades|years)"
     r"|overnight|yesterday|today|tonight|tomorrow)\b)",
+    rf"(?P<month>\b(?P<month_m>{_MONTH})(?![\w-]|['’]s\b))",
     rf"(?P<weekday>\b(?P<weekday_n>{_alternatives(d.capitalize() for d in _WEEKDAYS)})\b)",
     rf"(?P<year>{_FREE}(?P<year_v>{_YEAR4})(?!\d|[.,]\d|\s?%|\w))",
+    rf"(?P<half>\b(?i:half)\s+(?i:an?)\s+(?P<half_s>(?i:dozen|{_alternatives(_SCALES)}))\b)",
     rf"(?P<words>\b(?i:{_NUMWORDS})\b)",
     rf"(?P<number>{_FREE}(?P<number_v>{_DIGITS})"
     rf"(?:\s?(?P<number_m>(?i:million|billion|trillion|thousand|bn|mn)))?(?![\w%]))",
@@ -145,7 +147,7 @@ _TIME_WORDS = frozenset((
     "afternoon", "evening", "decade", "decades", "day", "days"))
 _TRIGGER_WORDS = frozenset(
     list(_ONES) + list(_TENS) + list(_SCALES) + list(_MONTHS) + list(_WEEKDAYS)
-    + ["dozen", "overnight", "yesterday", "today", "tonight", "tomorrow", "ago"]
+    + ["dozen", "half", "overnight", "yesterday", "today", "tonight", "tomorrow", "ago"]
 ) | _TIME_WORDS
 _DIGITS_OR_MONEY = re.compile(r"[\d£$€¥][\d.,]*")  # \d: the pattern reads any script's digits
 _LETTERS = re.compile(r"[a-z]+")
@@ -352,8 +354,28 @@ def _read_rel(m):
     return RELATIVE, "relative:" + phrase
 
 
+# A month named alone is a date only after these ("in March", "mid-March"): "March" and
+# "May" are also a verb, a name and a surname.
+_BEFORE_MONTH = frozenset(("in", "since", "until", "till", "from", "through", "throughout",
+                           "during", "of", "early", "late", "mid", "before", "after", "by"))
+
+
+def _read_month(m):
+    before = m.string[max(0, m.start() - 16):m.start()].lower().replace("-", " ").split()
+    if not before or before[-1] not in _BEFORE_MONTH or (
+            before[-1] == "by" and m["month_m"] == "May"):
+        return None
+    return DATE, _date_value(None, m["month_m"], None)
+
+
 def _read_weekday(m):
-    return DATE, f"weekday:{m['weekday_n'].lower()}"
+    # Relative: which day "on Tuesday" is depends on when the report was written.
+    return RELATIVE, f"weekday:{m['weekday_n'].lower()}"
+
+
+def _read_half(m):
+    scale = m["half_s"].lower()
+    return COUNT, f"count:{(12 if scale == 'dozen' else _SCALES[scale]) // 2}"
 
 
 def _read_year(m):
@@ -375,8 +397,8 @@ _READERS = {
     "iso": _read_iso, "dmy": _read_dmy, "mdy": _read_mdy, "my": _read_my,
     "range": _read_range, "pre": _read_pre, "decade": _read_decade, "money": _read_money,
     "money2": _read_money2, "pct": _read_pct, "wpct": _read_wpct, "ago": _read_ago,
-    "unit": _read_unit, "wunit": _read_wunit, "rel": _read_rel, "weekday": _read_weekday,
-    "year": _read_year, "words": _read_words, "number": _read_number,
+    "unit": _read_unit, "wunit": _read_wunit, "rel": _read_rel, "month": _read_month,
+    "weekday": _read_weekday, "year": _read_year, "half": _read_half, "words": _read_words, "number": _read_number,
 }
 
 
@@ -439,7 +461,8 @@ def _pair_conflicts(family, left_key, left, right_key, right):
     right_absolute, right_relative = _split_timing(right)
     if left_absolute and right_absolute:
         kind = YEAR if all(f.kind == YEAR for f in left_absolute + right_absolute) else DATE
-        yield from _leftover_conflict(kind, left_key, left_absolute, right_key, right_absolute)
+        yield from _leftover_conflict(kind, left_key, left_absolute, right_key, right_absolute,
+                                      _consistent_dates)
     if left_relative and right_relative:
         yield from _leftover_conflict(RELATIVE, left_key, left_relative,
                                       right_key, right_relative)
@@ -455,24 +478,54 @@ def _split_timing(figures):
     return absolute, relative
 
 
-def _leftover_conflict(kind, left_key, left, right_key, right):
-    left_only = _without(left, right)
-    right_only = _without(right, left)
+def _leftover_conflict(kind, left_key, left, right_key, right, same=None):
+    left_only = _without(left, right, same)
+    right_only = _without(right, left, same)
     if left_only and right_only:
         yield kind, ([FigureStatement(left_key, f) for f in left_only]
                      + [FigureStatement(right_key, f) for f in right_only])
 
 
-def _without(figures, others) -> list[Figure]:
-    """The figures whose values the others do not also state (counting repeats)."""
+def _without(figures, others, same=None) -> list[Figure]:
+    """The figures whose values the others do not also state (counting repeats); with
+    `same`, a value the others state in a way `same` accepts counts as stated."""
     remaining = [f.value for f in others]
     left = []
     for figure in figures:
         if figure.value in remaining:
             remaining.remove(figure.value)
-        else:
+            continue
+        match = next((v for v in remaining if same(figure.value, v)), None) if same else None
+        if match is None:
             left.append(figure)
+        else:
+            remaining.remove(match)
     return left
+
+
+def _consistent_dates(a: str, b: str) -> bool:
+    """One date may say less than the other without contradicting it: '2025', 'March'
+    and '4 March' all fit '4 March 2025'; '4 March' and 'March 2024' fit each other."""
+    a_parts, b_parts = _date_parts(a), _date_parts(b)
+    if a_parts is None or b_parts is None:
+        return a == b
+    return all(x is None or y is None or x == y for x, y in zip(a_parts, b_parts))
+
+
+def _date_parts(value: str) -> tuple[str | None, str | None, str | None] | None:
+    """(year, month, day) of a single year or date, None where it is not said; None for
+    a span of years ('year:2020-2024', 'year:1990s', 'year:pre-2014')."""
+    kind, _, rest = value.partition(":")
+    if kind == "year":
+        return (rest, None, None) if rest.isdigit() else None
+    if kind != "date":
+        return None
+    if rest.startswith("--"):  # no year: '--03-04'
+        year, month_day = None, rest[2:].split("-")
+    else:
+        year, *month_day = rest.split("-")
+    month_day += [None, None]
+    return year, month_day[0], month_day[1]
 
 
 def _dating_conflict(dated_key, dated_absolute, dated_relative,

@@ -29,7 +29,11 @@ from builder.figures import (AMOUNT, COUNT, DATE, NUMBER, PERCENT, RELATIVE, YEA
     ("on 19 February 2025 it said", DATE, "date:2025-02-19", "19 February 2025"),
     ("by May 3, 2021 at the latest", DATE, "date:2021-05-03", "May 3, 2021"),
     ("date 2025-02-19 Your support", DATE, "date:2025-02-19", "2025-02-19"),
-    ("the US president said on Tuesday.", DATE, "weekday:tuesday", "Tuesday"),
+    ("the US president said on Tuesday.", RELATIVE, "weekday:tuesday", "Tuesday"),
+    ("the talks began in March and", DATE, "date:--03", "March"),
+    ("fighting since mid-March", DATE, "date:--03", "March"),
+    ("half a million people", COUNT, "count:500000", "half a million"),
+    ("half a dozen ships", COUNT, "count:6", "half a dozen"),
     ("70 Royal Navy vessels", NUMBER, "count:70", "70"),
     ("2,000 troops", NUMBER, "count:2000", "2,000"),
     ("1.5 million people", NUMBER, "count:1500000", "1.5 million"),
@@ -58,6 +62,8 @@ def test_each_form_is_read_with_its_canonical_value_and_exact_span(passage, kind
     "they would visit one another’s countries",
     "the G7 and F-35 jets, COVID-19",           # codes, not figures
     "Nato’s front line",
+    "Theresa May said they would march in May’s name",  # a surname and a verb, no months
+    "Ask March and May.",
 ])
 def test_words_that_only_look_like_numbers_are_not_figures(passage):
     assert extract_figures(passage) == ()
@@ -72,6 +78,7 @@ _PIECES = st.sampled_from([
     "February 2022", "three years ago", "from 1935 to 1945", "pre-2014", "4 hour", "a",
     "the", "ships", "visited", "Norway", ",", ".", "\n", "“", "’", "-", "  ", "one",
     "twenty-five", "US$5", "(", ")", "per cent", "years", "ago", "1990s", "2,000", "G7",
+    "in", "March", "May", "mid-", "half", "a million", "dozen",
 ])
 
 
@@ -136,6 +143,31 @@ def test_a_passage_that_states_less_disagrees_with_nothing():
     assert compare_figures(_figures(
         a="70 ships visited in 2024 and our two countries lead",
         b="70 ships visited")) == ()
+
+
+@pytest.mark.parametrize("less, more", [
+    ("on 4 March", "on 4 March 2025"),
+    ("in March 2025", "on 4 March 2025"),
+    ("in 2025", "on 4 March 2025"),
+    ("in March", "in March 2025"),
+])
+def test_a_date_that_says_less_without_contradicting_is_no_disagreement(less, more):
+    assert compare_figures(_figures(a=less, b=more)) == ()
+
+
+@pytest.mark.parametrize("one, other", [
+    ("on 4 March", "on 5 March 2025"),
+    ("in March", "in April 2025"),
+    ("in 2024", "in March 2025"),
+])
+def test_dates_that_contradict_disagree(one, other):
+    assert [d.kind for d in compare_figures(_figures(a=one, b=other))] == ["date"]
+
+
+def test_a_weekday_against_a_date_is_a_dating_disagreement():
+    found = compare_figures(_figures(a="said on Tuesday", b="said on 4 March 2025"))
+    assert [(d.kind, [s.figure.text for s in d.statements]) for d in found] == [
+        ("dating", ["Tuesday", "4 March 2025"])]
 
 
 def test_amounts_in_different_units_are_not_compared_as_one_figure():
