@@ -22,6 +22,7 @@ from operator import lshift, or_
 from typing import NamedTuple, Sequence
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 # Function words: they carry no evidence that two passages are the same utterance.
 STOP_WORDS = frozenset("""
@@ -44,6 +45,10 @@ SUBSTANTIAL = 6         # content words from which a passage may bridge groups
 INDEXED = 3             # content words from which a passage is indexed by trigrams
 STOP_SHINGLE = 100      # a trigram in more passages than this is no evidence
 SKETCH = 8              # trigrams a unit is indexed and looked up by
+# A passage with a stretch left out: the share of its content words the other must say in
+# order, with one stretch of at most ELIDED_GAP content words between them.
+ELIDED = 0.9
+ELIDED_GAP = 40
 # Trigrams two passages must share to be one utterance whatever their lengths: a
 # paragraph of one outlet may straddle two of another's, holding half of each.
 LONG_RUN = 6
@@ -227,7 +232,8 @@ def _similar(units: Sequence[Unit], members: dict[int, list[int]], forest: _Fore
             shared = len(r_shingles & c_shingles)
             overlap = shared / min(len(r_shingles), len(c_shingles))
             if overlap < CONTAINED and shared < LONG_RUN and (
-                    overlap < FUZZY_FLOOR or not _nearly_in(units[r].keys, units[c].keys)):
+                    overlap < FUZZY_FLOOR or not _nearly_in(units[r].keys, units[c].keys)
+                    and not _elided_from(units[r].content, units[c].content)):
                 continue
             link = Link(ends[0], ends[1], overlap)
             if both:
@@ -265,6 +271,22 @@ def _nearly_in(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """The shorter run of words lies in the longer one, give or take a few letters."""
     short, long = sorted((a, b), key=len)
     return bool(fuzz.partial_ratio(" ".join(short), " ".join(long), score_cutoff=FUZZY_SCORE))
+
+
+def _elided_from(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The shorter run of content words is the longer one's, in order and close together,
+    with a stretch left out ("We stand with Ukraine … Our support will never waver"):
+    the words either side of the cut make trigrams the longer run does not have."""
+    short, long = sorted((a, b), key=len)
+    shared = [op for op in Indel.opcodes(short, long) if op.tag == "equal"]
+    said = sum(op.src_end - op.src_start for op in shared)
+    if not shared or said < ELIDED * len(short):
+        return False
+    # Between runs of shared words, the longer says about as many words as the shorter
+    # (a word changed) except at one cut.
+    cuts = [after.dest_start - before.dest_end for before, after in zip(shared, shared[1:])
+            if (after.dest_start - before.dest_end) - (after.src_start - before.src_end) > 1]
+    return len(cuts) <= 1 and sum(cuts) <= ELIDED_GAP
 
 
 def _short_in_order(units: Sequence[Unit], members: dict[int, list[int]]) -> list[Link]:

@@ -214,6 +214,25 @@ def test_two_word_fragments_join_only_their_own_kind():
     assert groups == [{"c", "d"}]
 
 
+_FULL = ("We stand with Ukraine. Putin launched this illegal war and he must lose it, "
+         "whatever the cost to him. Our support will never waver.")
+
+
+def test_a_quotation_with_a_sentence_left_out_joins_the_full_one():
+    elided = "We stand with Ukraine … Our support will never waver."
+    assert _grouped(_quotation("a", _FULL, "Ann Lee"), _quotation("b", elided, "Ann Lee")) == [
+        {"a", "b"}]
+
+
+def test_words_said_in_order_but_far_apart_are_not_an_elision():
+    spread = ("We stand by the farmers of the valleys, who lost their harvests, their barns "
+              "and their herds in the floods of the spring and the storms of the summer, and "
+              "who ask what the ministry will do for them before the winter comes to Ukraine "
+              "and the roads close. Our support will never waver.")
+    elided = "We stand with Ukraine … Our support will never waver."
+    assert _grouped(_quotation("a", spread, "Ann Lee"), _quotation("b", elided, "Ann Lee")) == []
+
+
 def test_differently_named_speakers_never_share_an_utterance():
     assert _grouped(_quotation("a", LONG_A, "Ann Lee"), _quotation("b", LONG_A, "Bo Ray")) == []
 
