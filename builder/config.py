@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
-from .errors import Position, Problem, error
+from .errors import Position, Problem, error, errors_in
 from .model import Outlet, Publisher, SiteConfig, Verdict
 from .schema import Field, id_rule, is_valid_id, read_record, url_problem
 from .yamlfile import load_yaml
@@ -40,13 +40,11 @@ def load_config(site_dir: str, shown_dir: str,
     outlets = _outlets(site, problems)
     verdicts = _verdicts(site, problems)
     base_url = _base_url(base_url_override, site, problems)
-    if any(p for p in problems if not p.is_warning):
-        return None, problems
     return SiteConfig(
         title=site.get("title"), description=site.get("description"), base_url=base_url,
         language=site.get("language"), publisher=publisher, outlets=outlets, verdicts=verdicts,
         funding=site.get("funding"), contact=site.get("contact"),
-        feed_entries=site.get("feed_entries", FEED_ENTRIES),
+        feed_entries=site.get("feed_entries", FEED_ENTRIES), complete=not errors_in(problems),
     ), problems
 
 
@@ -70,9 +68,12 @@ def _publisher(site, problems) -> Publisher | None:
     return Publisher(record.get("name"), record.get("url")) if record else None
 
 
-def _outlets(site, problems) -> tuple[Outlet, ...]:
+def _outlets(site, problems) -> tuple[Outlet, ...] | None:
+    """The outlets; None if some outlet's id cannot be read (or 'outlets' itself)."""
+    if site.get("outlets") is None:
+        return None
     outlets = []
-    for outlet_id in site.get("outlets", {}):
+    for outlet_id in site.get("outlets"):
         keypath = ("outlets", outlet_id)
         if not isinstance(outlet_id, str) or not is_valid_id(outlet_id):
             problems.append(error(site.document.key_at(*keypath), f"outlet id {id_rule(str(outlet_id))}"))
@@ -82,16 +83,21 @@ def _outlets(site, problems) -> tuple[Outlet, ...]:
             outlets.append(Outlet(outlet_id, record.get("name"), record.get("url")))
     if site.get("outlets") == {}:
         site.report("outlets", "'outlets' must name at least one outlet")
-    return tuple(outlets)
+    return tuple(outlets) if len(outlets) == len(site.get("outlets")) else None
 
 
-def _verdicts(site, problems) -> tuple[Verdict, ...]:
+def _verdicts(site, problems) -> tuple[Verdict, ...] | None:
+    """The verdicts; None if some verdict's id cannot be read (or 'verdicts' itself)."""
+    if site.get("verdicts") is None:
+        return None
     verdicts: list[Verdict] = []
     seen: dict[str, int] = {}
-    for index, _ in enumerate(site.get("verdicts", [])):
+    unread = False
+    for index, _ in enumerate(site.get("verdicts")):
         record = read_record(site.document, ("verdicts", index), VERDICT_FIELDS, problems,
                              "a verdict")
         if record is None or record.get("id") is None:
+            unread = True
             continue
         verdict_id = record.get("id")
         if verdict_id in seen:
@@ -104,7 +110,7 @@ def _verdicts(site, problems) -> tuple[Verdict, ...]:
                                 rating=0 if record.get("rated", True) else None))
     if site.get("verdicts") == []:
         site.report("verdicts", "'verdicts' must list at least one verdict, best first")
-    return _rated(verdicts)
+    return None if unread else _rated(verdicts)
 
 
 def _rated(verdicts: list[Verdict]) -> tuple[Verdict, ...]:

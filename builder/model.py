@@ -40,11 +40,15 @@ class SiteConfig:
     base_url: str  # always ends with "/"
     language: str
     publisher: Publisher
-    outlets: tuple[Outlet, ...]
-    verdicts: tuple[Verdict, ...]
+    outlets: tuple[Outlet, ...]    # None only in an incomplete config
+    verdicts: tuple[Verdict, ...]  # None only in an incomplete config
     funding: str | None = None
     contact: str | None = None
     feed_entries: int = 50  # the newest changes the Atom feed carries
+    # False when site.yml has errors: the config is then only read for the ids claims and
+    # seeds refer to, so that their errors are reported in the same run. `outlets` or
+    # `verdicts` is then None if not every id could be read.
+    complete: bool = True
 
     @property
     def base_path(self) -> str:

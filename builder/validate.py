@@ -21,6 +21,8 @@ def validate(content: Content, unloaded: frozenset[str] = frozenset()) -> list[P
 
 
 def _source_outlets(content: Content) -> list[Problem]:
+    if content.config.outlets is None:
+        return []  # site.yml's own errors say why; every outlet would seem unknown
     outlet_ids = [outlet.id for outlet in content.config.outlets]
     problems = []
     for source in content.sources:
@@ -31,14 +33,15 @@ def _source_outlets(content: Content) -> list[Problem]:
 
 
 def _claim_references(content: Content, unloaded: frozenset[str]) -> list[Problem]:
-    verdicts = {verdict.id: verdict for verdict in content.config.verdicts}
+    known_verdicts = content.config.verdicts is not None
+    verdicts = {verdict.id: verdict for verdict in content.config.verdicts or ()}
     stems = [source.stem for source in content.sources]
     stem_set = set(stems)
     problems = []
     for claim in content.claims:
         at = claim.positions.get
-        if claim.verdict is None:
-            pass  # in error already, or missing: the claim's own problems say so
+        if claim.verdict is None or not known_verdicts:
+            pass  # in error already, or missing: their own problems say so
         elif claim.verdict not in verdicts:
             problems.append(error(at("verdict", claim.origin),
                                   _unknown("verdict", claim.verdict, list(verdicts), "site.yml")))

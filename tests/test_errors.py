@@ -63,6 +63,38 @@ def test_each_error_kind_has_its_message_and_position(tmp_path, file, old, new, 
     assert any(line.startswith(shown) for line in result.stderr.splitlines()), result.stderr
 
 
+def _edit(site, file: str, old: str, new: str) -> None:
+    path = site / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_broken_site_yml_does_not_hide_the_claims_and_seeds_errors(tmp_path):
+    site = copy_site("basic", tmp_path)
+    _edit(site, "site.yml", "title: Basic Check", "titel: Basic Check")
+    _edit(site, "content/claims/too-high.yml", "verdict: unverifiable", "verdict: unverifable")
+    _edit(site, "seeds/weekly-roe.yml", "outlet: weekly", "outlet: weakly")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert [line.split(" — ")[0] for line in _errors(result)] == [
+        "basic/content/claims/too-high.yml:4:10: unknown verdict 'unverifable'",
+        "basic/seeds/weekly-roe.yml:1:9: unknown outlet 'weakly'",
+        "basic/site.yml:1:1: unknown key 'titel' in site.yml"]
+
+
+def test_ids_site_yml_cannot_give_are_not_called_unknown(tmp_path):
+    site = copy_site("basic", tmp_path)
+    _edit(site, "site.yml", "  - {id: unverifiable,", "  - {idd: unverifiable,")
+    _edit(site, "site.yml", "  daily: {name: The Daily Example,", "  Daily!: {name: The Daily Example,")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    errors = _errors(result)
+    assert len(errors) == 2, errors  # no claim's verdict, no seed's outlet, called unknown
+    assert errors[0].startswith("basic/site.yml:8:3: outlet id 'Daily!' is not a valid id")
+    assert errors[1].startswith("basic/site.yml:14:6: unknown key 'idd' in a verdict")
+
+
 def test_a_seed_without_sidecar_and_a_sidecar_without_seed(tmp_path):
     site = copy_site("basic", tmp_path)
     (site / "seeds" / "orphan.txt").write_text("Some text.\n", encoding="utf-8")
