@@ -3,9 +3,11 @@
 The rules follow how news copy attributes speech, tightest first:
 
 1. a possessive speech noun governing the quote: Mr Trump’s assertion that Ukraine “…”;
-2. an attribution right after it: “…,” the US president said / “…”, said Mr Healey;
+2. an attribution right after it: “…,” the US president said / “…”, said Mr Healey /
+   “…,” the mayor, Jane Smith, said / “…,” according to Ms Smith;
 3. a lead-in ending with a colon: Mr Healey told reporters on Wednesday: “…”;
-4. the subject of a speech verb in the lead-in sentence: John Healey urged allies to “…”;
+4. the subject of a speech verb in the lead-in sentence: John Healey urged allies to “…”,
+   or whom it is credited to: According to Jane Smith, “…”;
 5. the second half of a quote split by its attribution: “…,” Mr Healey said. “…”;
 6. a paragraph that is nothing but a quoted sentence continues the previous paragraph's
    speaker: the person who speaks in its last sentence, or who speaks its quotation
@@ -23,8 +25,9 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from .mentions import ABBREVIATED, FEMALE, GENDERED, MALE, Mention, find_mentions
-from .people import (SPEECH_NOUNS, SPEECH_VERBS, Roster, canonical_name, is_person,
-                     read_roster, reports_after, resolve_title, speaks_after)
+from .people import (SPEECH_NOUNS, SPEECH_VERBS, Roster, canonical_name, credited,
+                     is_person, read_roster, reports_after, resolve_title, speaks_after,
+                     speaks_after_apposition)
 from .quotemarks import QuoteSpan
 
 _UNKNOWN = "\0someone"  # a person is meant, but the text does not say who
@@ -40,7 +43,8 @@ _SPEECH_VERB = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True)) + r")\b")
 _NOUN_GOVERNS_QUOTE = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:" + "|".join(SPEECH_NOUNS) + r")(?:\s+that\b[^,;:.!?]*?)?\s*:?\s*$")
-_VERB_FIRST = re.compile(r"\s*[,;]?\s*(?:" + _SPEECH_VERB.pattern + r")\s+$")
+_VERB_FIRST = re.compile(
+    r"\s*[,;]?\s*(?:" + _SPEECH_VERB.pattern + r"|according\s+to)\s+$")
 _ONLY_PUNCTUATION = re.compile(r"\s*[,;]?\s*$")
 _OBJECT = re.compile(
     r"\b(?:with|to|of|from|about|by|at|for|against|alongside|on|under|near|than|like|"
@@ -213,7 +217,7 @@ def _said_after(article: _Article, span: QuoteSpan) -> str | None:
         mention = article.mentions[j]
         before = article.masked[span.closer + 1:mention.start]
         if _VERB_FIRST.fullmatch(before) or (
-                _ONLY_PUNCTUATION.fullmatch(before) and speaks_after(article.masked, mention)):
+                _ONLY_PUNCTUATION.fullmatch(before) and _speaks(article, j)):
             if question and len(article.masked[mention.end:end].split()) > ATTRIBUTION_WORDS:
                 return None  # “Why?” Mr Healey said the answer was simple: not his question
             return _identity(article, j) or None
@@ -243,7 +247,8 @@ def _lead_in_subject(article: _Article, span: QuoteSpan) -> str | None:
     start = _sentence_start(article, span.opener)
     candidates = [j for j in _between(article, start, span.opener)
                   if not article.mentions[j].possessive]
-    speaking = _identities(article, [j for j in candidates if _speaks(article, j)])
+    speaking = _identities(article, [j for j in candidates if _speaks(article, j)
+                                     or credited(article.masked, article.mentions[j])])
     if len(speaking) == 1:
         return speaking.pop()
     if speaking or not _SPEECH_VERB.search(article.masked, start, span.opener):
@@ -308,7 +313,10 @@ def _identities(article: _Article, indices: list[int]) -> set[str]:
 
 
 def _speaks(article: _Article, j: int) -> bool:
-    return speaks_after(article.masked, article.mentions[j])
+    """Mention j is the subject of a speech verb, alone or as 'the mayor, Jane Smith,'."""
+    mention = article.mentions[j]
+    return (speaks_after(article.masked, mention)
+            or speaks_after_apposition(article.masked, mention))
 
 
 def _is_object(article: _Article, j: int) -> bool:

@@ -327,6 +327,9 @@ def _pronouns(text: str) -> list[Mention]:
     return found
 
 
+_APPOSITION_ENDS = frozenset((",", ".", ";", ":", "!", "?", "\n", ""))
+
+
 def _with_appositions(text: str, mentions: list[Mention]):
     """'Pete Hegseth, the new US Defence Secretary,' and 'His defence secretary, Pete
     Hegseth,': the title and the name are one mention."""
@@ -347,4 +350,5 @@ def _apposed(text: str, first: Mention, second: Mention) -> bool:
     if kinds != {"name", "title"} or text[first.end:second.start].strip() != ",":
         return False
     named = first if first.kind == "name" else second
-    return named.title is None and text[second.end:second.end + 1] == ","
+    # Closed by a comma, or by the end of the clause: '…,” said the mayor, Jane Smith.'
+    return named.title is None and text[second.end:second.end + 1] in _APPOSITION_ENDS

@@ -84,6 +84,13 @@ def speaks_after(text: str, mention: Mention) -> bool:
     return _SPEAKS_AFTER.match(text, mention.end) is not None
 
 
+def speaks_after_apposition(text: str, mention: Mention) -> bool:
+    """A title and name in apposition, closed by a comma, are the subject of a speech
+    verb: 'the mayor, Jane Smith, said'."""
+    return ("," in text[mention.start:mention.end] and text.startswith(",", mention.end)
+            and _SPEAKS_AFTER.match(text, mention.end + 1) is not None)
+
+
 def reports_after(text: str, mention: Mention) -> int | None:
     """Where the speech verb ends when the mention is the subject of one that reports
     what was said ('Mr Zelensky said Mr Trump is…'), not of one aimed at a person."""
@@ -98,13 +105,22 @@ def reports_after(text: str, mention: Mention) -> int | None:
 def read_roster(text: str, mentions: tuple[Mention, ...] | None = None) -> Roster:
     mentions = find_mentions(text) if mentions is None else mentions
     surnames = {_surname(m.name) for m in mentions if m.kind == "name" and (
-        m.honoured or (" " in m.name and _speaking_full_name(text, m)))}
+        m.honoured or (" " in m.name and (_speaking_full_name(text, m)
+                                          or credited(text, m))))}
     full: dict[str, set[str]] = {}
     for mention in mentions:
         if mention.kind == "name" and " " in mention.name and _surname(mention.name) in surnames:
             full.setdefault(_surname(mention.name), set()).add(mention.name)
     titled = [(m.title, m.name) for m in mentions if m.kind == "name" and m.title is not None]
     return _roster(full, titled, surnames)
+
+
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to[^\S\n]+$")
+
+
+def credited(text: str, mention: Mention) -> bool:
+    """'according to Jane Smith': a full name that speech is credited to."""
+    return _ACCORDING_TO.search(text, max(0, mention.start - 16), mention.start) is not None
 
 
 def _speaking_full_name(text: str, mention: Mention) -> bool:

@@ -44,6 +44,13 @@ def _speakers(text: str) -> list[str | None]:
     # "She" is not Mr Whitfield, so it is the one other person named.
     ("Mr Whitfield asked Dr Natarajan about the design.\n"
      "“It was maintenance, not design,” she said.", ["Natarajan"]),
+    # A title and a name in apposition, however the sentence ends.
+    ("“We cannot wait any longer,” said the mayor, Jane Smith.", ["Jane Smith"]),
+    ("“We cannot wait any longer,” the mayor, Jane Smith, said.", ["Jane Smith"]),
+    # Speech credited with 'according to', before or after.
+    ("According to Jane Smith, “the bridge will close for six weeks”.", ["Jane Smith"]),
+    ("Jane Smith, the mayor, spoke on Monday. “It will close,” according to Smith.",
+     ["Jane Smith"]),
     # Whoever else is named, is named in what the one speaker said.
     ("Mr Zelensky said Mr Trump was misinformed.\n“I am protecting Ukraine,” he said.",
      ["Zelensky"]),
@@ -78,3 +85,8 @@ def test_a_prefix_never_spreads_to_other_outlets():
              "Tom Briggs said: “It is a decision taken in a spreadsheet.”",
     })
     assert {q.speaker for q in quotations} == {"Tom Briggs", "Siobhan Kerr"}
+
+
+def test_according_to_an_organisation_names_no_speaker():
+    assert _speakers("“The bridge will close,” according to Reuters.") == [None]
+    assert _speakers("According to the council, “the bridge will close”.") == [None]
