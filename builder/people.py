@@ -55,6 +55,8 @@ _APPOSITION = (r"(?:(?:,[^\S\n]*(?:\d{1,3}|(?:a|an|the|who|whose)\b[^,.;:!?“�
 _SPEAKS_AFTER = re.compile(
     rf"{_APPOSITION}\s+{_BRIDGE}(?:[a-z][\w’'\-]*\s+){{0,3}}?(?P<verb>{_SPEECH_VERB})\b")
 _SPEAKS_RIGHT_AFTER = re.compile(rf"{_APPOSITION}\s+{_BRIDGE}{_SPEECH_VERB}\b")
+# 'John Healey: “…”': a name labelling the quotation that follows, as in a transcript.
+_LABELS_QUOTE = re.compile(r":[^\S\n]*[“\"‘']")
 # "…,” said Kyle Brandt': the name a speech verb introduces after a quotation.
 _SPEECH_VERB_BEFORE = re.compile(rf"[”\"’']\s*,?\s*{_SPEECH_VERB}\s+$")
 
@@ -124,9 +126,8 @@ def credited(text: str, mention: Mention) -> bool:
 
 
 def _speaking_full_name(text: str, mention: Mention) -> bool:
-    """'John Healey has urged', '…,” said John Healey': a first name and a surname that
-    speak. One capitalised
-    word that speaks is as likely a country or an institution ('Russia warned'), and so
+    """'John Healey has urged', '…,” said John Healey', 'John Healey: “…”': a first name
+    and a surname that speak. One capitalised word that speaks is as likely a country or an institution ('Russia warned'), and so
     is a name run on from 'of'/'for' ('Institute for Fiscal Studies have warned')."""
     tokens = mention.name.split()
     return (len(tokens) >= 2 and tokens[0].lower() not in COUNTRIES
@@ -134,6 +135,7 @@ def _speaking_full_name(text: str, mention: Mention) -> bool:
             and text[max(0, mention.start - 5):mention.start].split()[-1:] not in (
                 ["of"], ["for"], ["the"], ["and"])
             and (_SPEAKS_RIGHT_AFTER.match(text, mention.end) is not None
+                 or _LABELS_QUOTE.match(text, mention.end) is not None
                  or _SPEECH_VERB_BEFORE.search(text, max(0, mention.start - 20),
                                                mention.start) is not None))
 

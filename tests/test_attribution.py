@@ -51,6 +51,8 @@ def _speakers(text: str) -> list[str | None]:
     ("According to Jane Smith, “the bridge will close for six weeks”.", ["Jane Smith"]),
     ("Jane Smith, the mayor, spoke on Monday. “It will close,” according to Smith.",
      ["Jane Smith"]),
+    # A name labelling the quotation, as in a transcript or a live blog.
+    ("Jane Smith: “It is a disgrace.”", ["Jane Smith"]),
     # Whoever else is named, is named in what the one speaker said.
     ("Mr Zelensky said Mr Trump was misinformed.\n“I am protecting Ukraine,” he said.",
      ["Zelensky"]),
