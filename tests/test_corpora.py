@@ -1,0 +1,152 @@
+"""Two corpora unlike the seeds, checked against keys written with them: who said each
+quotation, which quotations are one utterance, how outlets differ, and which figures
+disagree. `larkspur` is British copy (curly and straight quotes, quotations over two
+paragraphs, Cllr and Ms); `harlan` is American wire copy (Sen., Dr., attribution after
+the quotation, 'according to', figures written three ways)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder.analysis import quotation_groups
+from builder.consistency import QuoteGroup
+from builder.quotations import extract_corpus
+from builder.sources import load_sources
+
+SITES = Path(__file__).parent / "sites"
+
+
+def _sources(site: str):
+    sources, problems = load_sources(str(SITES / site / "seeds"), site)
+    assert not problems
+    return sources
+
+
+@pytest.fixture(scope="module")
+def larkspur() -> tuple[QuoteGroup, ...]:
+    return quotation_groups(_sources("larkspur"))
+
+
+@pytest.fixture(scope="module")
+def harlan() -> tuple[QuoteGroup, ...]:
+    return quotation_groups(_sources("harlan"))
+
+
+def _group(groups, words: str) -> QuoteGroup:
+    """The one group with a variant that says these words."""
+    found = [g for g in groups if any(words in v.text for v in g.variants)]
+    assert len(found) == 1, [g.id for g in found]
+    return found[0]
+
+
+def _summary(group: QuoteGroup) -> tuple[str | None, str, set[str]]:
+    return group.speaker, group.classification, {v.source.split("_")[0] for v in group.variants}
+
+
+@pytest.mark.parametrize("words, speaker, classification, outlets", [
+    ("Nobody on this council came into politics", "David Patel", "wording",
+     {"echo", "courier", "wessex", "ledger"}),
+    ("The review we published", "Jane Okafor", "wording",
+     {"echo", "courier", "wessex", "ledger"}),
+    ("right up until the papers", "Siobhan Kerr", "wording", {"echo", "courier", "wessex",
+                                                              "ledger"}),
+    ("We are not ruling anything out", "Siobhan Kerr", "punctuation", {"echo", "ledger"}),
+    ("listen to a picket line", "Siobhan Kerr", "identical", {"courier", "ledger"}),
+    ("forty minutes away", "Margaret Doyle", "punctuation",
+     {"echo", "courier", "wessex", "ledger"}),
+    ("in a spreadsheet, not on a ward", "Tom Briggs", "wording",
+     {"echo", "courier", "wessex", "ledger"}),
+    ("We did not take this lightly", "David Patel", "wording", {"courier", "wessex", "ledger"}),
+    ("monitor outcomes closely", "Helen Marsh", "wording",
+     {"echo", "courier", "wessex", "ledger"}),
+    ("the hardest of my time in office", "David Patel", "identical", {"wessex", "ledger"}),
+    ("Not one penny of this", "Jane Okafor", None, {"wessex", "ledger"}),
+    ("ring-fenced for care at home", "David Patel", "identical", {"echo", "courier"}),
+    # A nurse who asked not to be named, and a placard: no speaker, never a guess.
+    ("We found out from Facebook", None, "wording", {"courier", "ledger"}),
+    ("Save Larkspur", None, "identical", {"echo", "ledger"}),
+])
+def test_british_copy_groups_as_the_key_says(larkspur, words, speaker, classification,
+                                               outlets):
+    found_speaker, found_classification, found_outlets = _summary(_group(larkspur, words))
+    assert (found_speaker, found_outlets) == (speaker, outlets)
+    if classification is not None:
+        assert found_classification == classification
+
+
+def test_a_council_figure_the_outlets_give_differently_is_flagged(larkspur):
+    group = _group(larkspur, "Nobody on this council came into politics")
+    flagged = {(d.kind, s.figure.text) for d in group.figure_disagreements for s in d.statements}
+    assert {("amount", "£4.2m"), ("amount", "£4m")} <= flagged
+
+
+def test_one_speakers_words_never_join_anothers_group(larkspur):
+    patel = _group(larkspur, "We did not take this lightly")
+    assert not any("opposition benches" in v.text for v in patel.variants)
+
+
+def test_a_pronoun_after_two_men_names_neither():
+    texts = {source.stem: source.text for source in _sources("larkspur")}
+    quotations = extract_corpus(texts)
+    lightly = [q for q in quotations if q.source == "ledger_larkspur"
+               and q.text.startswith("We did not take this lightly")]
+    assert [q.speaker for q in lightly] == [None]
+
+
+@pytest.mark.parametrize("words, speaker, classification, outlets", [
+    ("did not fall down because of bad luck", "Tom Reyes", "wording",
+     {"aw", "ledger", "courier"}),
+    ("Nobody in this room gets to say", "Tom Reyes", "punctuation", {"aw", "courier"}),
+    ("The secretary says she will hold people accountable", "Tom Reyes", "identical",
+     {"ledger", "dispatch"}),
+    ("rebuild this bridge better than it was", "Maria Alvarez", "wording",
+     {"aw", "ledger", "courier", "dispatch"}),
+    ("The federal government will commit", "Maria Alvarez", "wording",
+     {"aw", "ledger", "courier"}),
+    ("Ohio families deserve answers", "Ken Whitfield", "identical", {"aw", "dispatch"}),
+    ("who in your department read those reports", "Ken Whitfield", "identical",
+     {"aw", "ledger"}),
+    ("The crack in the gusset plate", "Priya Natarajan", "wording",
+     {"aw", "ledger", "courier"}),
+    ("It was a maintenance failure", "Priya Natarajan", "punctuation",
+     {"aw", "ledger", "courier", "dispatch"}),
+    ("The money was there and nobody asked for it", "Priya Natarajan", "identical",
+     {"aw", "courier"}),
+    ("had been growing for at least two years", "Priya Natarajan", "identical",
+     {"aw", "dispatch"}),
+    ("I felt the deck drop out from under me", "Darnell Hughes", "identical",
+     {"aw", "ledger", "courier"}),
+    ("I called the county", "Darnell Hughes", "wording", {"aw", "ledger", "courier"}),
+    ("has cooperated fully with federal investigators", "Kyle Brandt", "identical",
+     {"ledger", "courier"}),
+])
+def test_american_wire_copy_groups_as_the_key_says(harlan, words, speaker, classification,
+                                                    outlets):
+    assert _summary(_group(harlan, words)) == (speaker, classification, outlets)
+
+
+def test_feet_given_differently_are_flagged_and_numbers_in_words_agree(harlan):
+    crack = _group(harlan, "The crack in the gusset plate")
+    assert [(d.kind, sorted(s.figure.text for s in d.statements))
+            for d in crack.figure_disagreements] == [("amount", ["47 feet", "47 feet", "50 feet"])]
+
+
+@pytest.mark.parametrize("words", [
+    "The federal government will commit",   # $1.2 billion, $1.2bn, 1.2 billion dollars
+    "I don't know how long I hung there",   # 10 minutes, ten minutes
+])
+def test_one_figure_written_differently_is_no_disagreement(harlan, words):
+    assert _group(harlan, words).figure_disagreements == ()
+
+
+def test_a_weekday_against_the_date_is_a_difference_of_dating(harlan):
+    called = _group(harlan, "I called the county")
+    assert [(d.kind, sorted(s.figure.text for s in d.statements))
+            for d in called.figure_disagreements] == [("dating", ["March 4", "Tuesday"])]
+
+
+def test_she_after_two_women_names_neither():
+    quotations = extract_corpus({s.stem: s.text for s in _sources("harlan")})
+    paperwork = [q for q in quotations if "nobody waits on paperwork" in q.text]
+    assert [q.speaker for q in paperwork] == [None]
