@@ -85,8 +85,8 @@ def anchor_quotes(claims: Iterable[Claim], sources: dict[str, Source],
     problems: list[Problem] = []
     for claim in claims:
         for index, appearance in enumerate(claim.appearances):
-            if appearance.source not in sources:
-                continue  # reported by validation
+            if appearance.source not in sources or appearance.quote is None:
+                continue  # reported by validation, or by reading the claim
             text = searchable.setdefault(appearance.source,
                                          SearchableText(sources[appearance.source].text))
             located = text.locate(appearance.quote)

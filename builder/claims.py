@@ -113,7 +113,8 @@ def _appearances(record, problems) -> tuple[Appearance, ...]:
     for index, _ in enumerate(record.get("appearances", [])):
         item = read_record(record.document, ("appearances", index), APPEARANCE_FIELDS, problems,
                            "an appearance")
-        if item and item.get("source") and item.get("quote"):
+        # One with an error is kept for its other field: its source is still checked.
+        if item and (item.get("source") or item.get("quote")):
             found.append(Appearance(item.get("source"), item.get("quote"), item.get("note"),
                                     item.at("quote"), item.at("source")))
     return tuple(found)

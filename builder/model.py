@@ -79,7 +79,7 @@ class Source:
 
 @dataclass(frozen=True)
 class Appearance:
-    source: str
+    source: str  # source or quote is None only in an incomplete claim (Claim.complete)
     quote: str
     note: str | None
     origin: Position  # where the quote is written in the claim file

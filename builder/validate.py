@@ -36,7 +36,8 @@ def _claim_references(content: Content, unloaded: frozenset[str]) -> list[Proble
     known_verdicts = content.config.verdicts is not None
     verdicts = {verdict.id: verdict for verdict in content.config.verdicts or ()}
     stems = [source.stem for source in content.sources]
-    stem_set = set(stems)
+    # A source left out is reported by reading the claim; a broken one, by reading it.
+    answerable = set(stems) | unloaded | {None}
     problems = []
     for claim in content.claims:
         at = claim.positions.get
@@ -48,7 +49,7 @@ def _claim_references(content: Content, unloaded: frozenset[str]) -> list[Proble
         elif claim.claim is not None:
             problems += _claim_review_text(claim, verdicts[claim.verdict])
         for appearance in claim.appearances:
-            if appearance.source not in stem_set and appearance.source not in unloaded:
+            if appearance.source not in answerable:
                 problems.append(error(appearance.source_at or appearance.origin,
                                       _unknown("source", appearance.source, stems, "seeds/")))
     return problems

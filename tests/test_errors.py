@@ -121,3 +121,18 @@ def test_a_broken_site_template_is_a_positioned_content_error(tmp_path, template
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0].startswith(expected), result.stderr
     assert not (tmp_path / "_site").exists()
+
+
+def test_an_appearance_in_error_still_has_its_source_checked(tmp_path):
+    site = copy_site("basic", tmp_path)
+    _edit(site, "content/claims/too-high.yml",
+          "  - source: daily-harbour\n    quote: far too high",
+          "  - source: daily-harbor\n    quote: 42\n  - source: weekly-rose")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    claim = "basic/content/claims/too-high.yml"
+    assert [line.split(" — ")[0].split(";")[0] for line in _errors(result)] == [
+        f"{claim}:7:13: unknown source 'daily-harbor'",
+        f"{claim}:8:12: 'quote' must be text, not a number (42)",
+        f"{claim}:9:5: missing required key 'quote' in an appearance",
+        f"{claim}:9:13: unknown source 'weekly-rose'"]
