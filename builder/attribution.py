@@ -46,6 +46,7 @@ _NOUN_GOVERNS_QUOTE = re.compile(
 _VERB_FIRST = re.compile(
     r"\s*[,;]?\s*(?:" + _SPEECH_VERB.pattern + r"|according\s+to)\s+$")
 _ONLY_PUNCTUATION = re.compile(r"\s*[,;]?\s*$")
+_ORGANISATION = re.compile(r"(?:[A-Z][\w’'\-]*[^\S\n]+){1,3}$")
 _OBJECT = re.compile(
     r"\b(?:with|to|of|from|about|by|at|for|against|alongside|on|under|near|than|like|"
     r"into|over|towards?|between|among|amid|after|before|beside|accused|urged|criticised"
@@ -216,6 +217,8 @@ def _said_after(article: _Article, span: QuoteSpan) -> str | None:
     for j in _between(article, span.closer + 1, end):
         mention = article.mentions[j]
         before = article.masked[span.closer + 1:mention.start]
+        if mention.title is not None:  # "Kremlin spokesman Dmitry Peskov": whose title
+            before = _ORGANISATION.sub("", before)
         if _VERB_FIRST.fullmatch(before) or (
                 _ONLY_PUNCTUATION.fullmatch(before) and _speaks(article, j)):
             if question and len(article.masked[mention.end:end].split()) > ATTRIBUTION_WORDS:

@@ -80,7 +80,7 @@ RELATIVE = "relative"  # "his defence secretary": someone's, not the reader's
 _CAPITALISED = rf"(?:(?:{'|'.join(ABBREVIATED)})\.|[{re.escape(_UPPER)}][\w\-’']*)"
 _RUN = re.compile(
     rf"{_CAPITALISED}(?:{_SP}+(?:(?:de|da|van|von|der|den|bin|al|la|le|du|"
-    rf"del|di){_SP}+)?{_CAPITALISED})*")
+    rf"del|di|dos|das|ter|ten){_SP}+){{0,2}}{_CAPITALISED})*")
 _SPACE = re.compile(r"\s")
 _PRONOUN = re.compile(r"[HhSs]h?[ei]m?\b")
 _PRONOUNS = frozenset(("he", "she", "him", "He", "She", "Him"))
@@ -149,6 +149,8 @@ def _title_at(text: str, lower: str, head_start: int, head_end: int) -> _Title:
         qualifier = _qualifier(word)
         while words and words[-1][0].lower() in TIME_MODIFIERS:
             start = words.pop()[1]
+    elif organisation := _organisation(words):
+        qualifier, start = organisation
     if words and words[-1][0].lower() in DETERMINERS:
         word, start = words.pop()
         determiner = word.lower()
@@ -156,6 +158,21 @@ def _title_at(text: str, lower: str, head_start: int, head_end: int) -> _Title:
     if determiner in RELATIVE_DETERMINERS:
         qualifier = RELATIVE
     return _Title(start, head_end, (qualifier, phrase), determiner)
+
+
+def _organisation(words: list[tuple[str, int]]) -> tuple[str, int] | None:
+    """'the Kremlin spokesman', 'a White House spokesman': up to three capitalised words
+    naming whose the title is, taken (off `words`) only when a determiner stands before
+    them, as one before a name never does."""
+    count = 0
+    while (count < min(3, len(words) - 1) and words[-1 - count][0][:1].isupper()
+           and words[-1 - count][0].isalpha()
+           and words[-1 - count][0].lower() not in DETERMINERS):
+        count += 1
+    if not count or words[-1 - count][0].lower() not in DETERMINERS:
+        return None
+    taken = [words.pop() for _ in range(count)][::-1]
+    return " ".join(word.lower() for word, _ in taken), taken[0][1]
 
 
 def _words_before(text: str, position: int, count: int = 5) -> list[tuple[str, int]]:

@@ -51,6 +51,17 @@ def _speakers(text: str) -> list[str | None]:
     ("According to Jane Smith, “the bridge will close for six weeks”.", ["Jane Smith"]),
     ("Jane Smith, the mayor, spoke on Monday. “It will close,” according to Smith.",
      ["Jane Smith"]),
+    # Surnames with particles.
+    ("Pieter van der Berg said: “The dam will hold.”", ["Pieter van der Berg"]),
+    ("Ursula von der Leyen spoke in Brussels. “Europe stands united,” Ms von der Leyen "
+     "said.", ["Ursula von der Leyen"]),
+    # An organisation's title: whose spokesman, before or after the quotation.
+    ("Talks ended. The Kremlin spokesman, Dmitry Peskov, said: “Nothing is agreed.”",
+     ["Dmitry Peskov"]),
+    ("“Nothing is agreed,” Kremlin spokesman Dmitry Peskov told reporters.",
+     ["Dmitry Peskov"]),
+    ("The White House press secretary, Karoline Leavitt, said: “The president is clear.”",
+     ["Karoline Leavitt"]),
     # A name labelling the quotation, as in a transcript or a live blog.
     ("Jane Smith: “It is a disgrace.”", ["Jane Smith"]),
     # Whoever else is named, is named in what the one speaker said.
