@@ -251,15 +251,15 @@ def serve(arguments, cache_dir: str | None = None) -> int:
 
 
 def _serve(site_dir: str, host: str, port: int, cache_dir: str | None) -> int:
-    preview = PreviewServer(SiteBuilder(site_dir, cache_dir))
-    watcher = Watcher(watched_paths(site_dir))   # before the build: edits during it count
-    preview.publish(preview.builder.build())
-    try:
+    try:  # before the first build, which a taken port would waste
         sockets = tornado.netutil.bind_sockets(port, address=host)
     except OSError as failure:
         print(f"error: cannot serve on {host} port {port}: {failure.strerror or failure}; "
               "choose another port with PORT= (make serve) or --port", file=sys.stderr)
         return 2
+    preview = PreviewServer(SiteBuilder(site_dir, cache_dir))
+    watcher = Watcher(watched_paths(site_dir))   # before the build: edits during it count
+    preview.publish(preview.builder.build())
     asyncio.run(_run(preview, watcher, sockets, host))   # ends only by KeyboardInterrupt
     return 0
 

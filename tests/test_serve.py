@@ -372,6 +372,7 @@ def test_a_port_in_use_is_a_plain_error(site, tmp_path):
     assert result.returncode == 2
     assert f"cannot serve on 127.0.0.1 port {port}" in result.stderr
     assert "Traceback" not in result.stderr
+    assert "Built" not in result.stdout  # said before a build it would have wasted
 
 
 # The routing rules, without a server
