@@ -18,8 +18,8 @@ COUNT = "count"        # written in words: "seventy"
 AMOUNT = "amount"      # with a currency or a unit: "£150m", "4 hour"
 PERCENT = "percent"
 YEAR = "year"          # "2024", "pre-2014", "from 1935 to 1945", "the 1990s"
-DATE = "date"          # "February 2022", "19 February 2022", "on Tuesday"
-RELATIVE = "relative"  # dated from the moment of writing: "last week", "three years ago"
+DATE = "date"          # "February 2022", "19 February 2022", "in March"
+RELATIVE = "relative"  # dated from the moment of writing: "last week", "on Tuesday"
 
 
 @dataclass(frozen=True)
