@@ -44,7 +44,7 @@ _SPEECH_VERB = re.compile(
 _NOUN_GOVERNS_QUOTE = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:" + "|".join(SPEECH_NOUNS) + r")(?:\s+that\b[^,;:.!?]*?)?\s*:?\s*$")
 _VERB_FIRST = re.compile(
-    r"\s*[,;]?\s*(?:" + _SPEECH_VERB.pattern + r"|according\s+to)\s+$")
+    r"\s*[,;]?\s*(?:" + _SPEECH_VERB.pattern + r"|(?P<according>according\s+to))\s+$")
 _ONLY_PUNCTUATION = re.compile(r"\s*[,;]?\s*$")
 _ORGANISATION = re.compile(r"(?:[A-Z][\w’'\-]*[^\S\n]+){1,3}$")
 _OBJECT = re.compile(
@@ -219,8 +219,11 @@ def _said_after(article: _Article, span: QuoteSpan) -> str | None:
         before = article.masked[span.closer + 1:mention.start]
         if mention.title is not None:  # "Kremlin spokesman Dmitry Peskov": whose title
             before = _ORGANISATION.sub("", before)
-        if _VERB_FIRST.fullmatch(before) or (
-                _ONLY_PUNCTUATION.fullmatch(before) and _speaks(article, j)):
+        verb_first = _VERB_FIRST.fullmatch(before)
+        if verb_first and verb_first.group("according") and not credited(article.masked,
+                                                                         mention):
+            return None  # "according to Jane Smith's lawyers": not hers
+        if verb_first or (_ONLY_PUNCTUATION.fullmatch(before) and _speaks(article, j)):
             if question and len(article.masked[mention.end:end].split()) > ATTRIBUTION_WORDS:
                 return None  # “Why?” Mr Healey said the answer was simple: not his question
             return _identity(article, j) or None

@@ -118,11 +118,14 @@ def read_roster(text: str, mentions: tuple[Mention, ...] | None = None) -> Roste
 
 
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to[^\S\n]+$")
+_CREDIT_ENDS = re.compile(r"[,.;:!?\n]|$")
 
 
 def credited(text: str, mention: Mention) -> bool:
-    """'according to Jane Smith': a full name that speech is credited to."""
-    return _ACCORDING_TO.search(text, max(0, mention.start - 16), mention.start) is not None
+    """'according to Jane Smith,': a name that speech is credited to, the whole of what
+    'according to' governs ('according to Muskingum County records' credits records)."""
+    return (_ACCORDING_TO.search(text, max(0, mention.start - 16), mention.start) is not None
+            and _CREDIT_ENDS.match(text, mention.end) is not None)
 
 
 def _speaking_full_name(text: str, mention: Mention) -> bool:

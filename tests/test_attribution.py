@@ -103,3 +103,8 @@ def test_a_prefix_never_spreads_to_other_outlets():
 def test_according_to_an_organisation_names_no_speaker():
     assert _speakers("“The bridge will close,” according to Reuters.") == [None]
     assert _speakers("According to the council, “the bridge will close”.") == [None]
+    # What 'according to' credits is the records, or the lawyers, not the name before them.
+    assert _speakers("According to Muskingum County records, the job was “routine”.") == [
+        None]
+    assert _speakers("Jane Smith said little. “It was routine,” according to Jane Smith’s "
+                     "lawyers.") == [None]

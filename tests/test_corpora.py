@@ -150,3 +150,16 @@ def test_she_after_two_women_names_neither():
     quotations = extract_corpus({s.stem: s.text for s in _sources("harlan")})
     paperwork = [q for q in quotations if "nobody waits on paperwork" in q.text]
     assert [q.speaker for q in paperwork] == [None]
+
+
+@pytest.mark.parametrize("site, people", [
+    ("larkspur", {"Jane Okafor", "David Patel", "Siobhan Kerr", "Tom Briggs", "Margaret Doyle",
+                  "Helen Marsh"}),
+    ("harlan", {"Tom Reyes", "Priya Natarajan", "Darnell Hughes", "Maria Alvarez",
+                "Ken Whitfield", "Kyle Brandt", "Carla Simmons", "Dennis Kowalczyk",
+                "Marcus Bell"}),
+])
+def test_every_speaker_is_a_person_the_key_names(site, people):
+    """Not a county whose records are cited, nor anyone by another spelling."""
+    quotations = extract_corpus({s.stem: s.text for s in _sources(site)})
+    assert {q.speaker for q in quotations} - {None} == people
