@@ -46,6 +46,11 @@ _NOUN_GOVERNS_QUOTE = re.compile(
 _VERB_FIRST = re.compile(
     r"\s*[,;]?\s*(?:" + _SPEECH_VERB.pattern + r"|(?P<according>according\s+to))\s+$")
 _ONLY_PUNCTUATION = re.compile(r"\s*[,;]?\s*$")
+# Words the quotation belongs to, said by others than the sentence's subject, unless
+# the subject's own ("his claim that …").
+_OTHERS_WORDS = re.compile(
+    r"\b(?<!his )(?<!her )(?<!its )(?<!their )(?:claims?|allegations?|accusations?|"
+    r"suggestions?|charges?|reports?)\s+(?:by\s+[^,.;:“”\n]{1,40}\s+)?that\b")
 _ORGANISATION = re.compile(r"(?:[A-Z][\w’'\-]*[^\S\n]+){1,3}$")
 _OBJECT = re.compile(
     r"\b(?:with|to|of|from|about|by|at|for|against|alongside|on|under|near|than|like|"
@@ -255,6 +260,8 @@ def _lead_in_subject(article: _Article, span: QuoteSpan) -> str | None:
                   if not article.mentions[j].possessive]
     speaking = _identities(article, [j for j in candidates if _speaks(article, j)
                                      or credited(article.masked, article.mentions[j])])
+    if _OTHERS_WORDS.search(article.masked, start, span.opener):
+        return None  # "rejecting Opposition claims that she had “…”": not her words
     if len(speaking) == 1:
         return speaking.pop()
     if speaking or not _SPEECH_VERB.search(article.masked, start, span.opener):

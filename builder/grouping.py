@@ -39,7 +39,7 @@ thats theres hes shes lets weve youve theyve ill youll well whats whos s t ve re
 """.split())
 
 CONTAINED = 0.6         # share of the shorter passage's trigrams the longer must hold
-FUZZY_FLOOR = 0.3       # below this share, not even worth a fuzzy look
+FUZZY_FLOOR = 0.2       # below this share, not even worth a fuzzy look
 FUZZY_SCORE = 85        # rapidfuzz partial_ratio that makes a near-containment count
 SUBSTANTIAL = 6         # content words from which a passage may bridge groups
 INDEXED = 3             # content words from which a passage is indexed by trigrams

@@ -18,10 +18,10 @@ _SP = r"[^\S\n]"  # a space that is not a line break: names never run over one
 # Honorifics and titles American copy abbreviates with a full stop: "Mr. Reyes",
 # "Sen. Tom Reyes", "Gov. Ellen Marsh". The stop ends neither a name nor a sentence.
 ABBREVIATED = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Sen", "Rep", "Gov", "Gen", "Lt",
-               "Col", "Capt", "Sgt", "Cllr")
+               "Col", "Capt", "Sgt", "Cllr", "Cr")
 HONORIFICS = frozenset((
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Lord", "Lady", "Baroness",
-    "Baron", "Prof", "Professor", "Rev", "Cllr") + tuple(f"{word}." for word in ABBREVIATED))
+    "Baron", "Prof", "Professor", "Rev", "Cllr", "Cr") + tuple(f"{word}." for word in ABBREVIATED))
 # What an honorific or a title says of who holds it, for "he" and "she".
 MALE, FEMALE = "male", "female"
 GENDERED = {
@@ -60,7 +60,7 @@ TITLE_HEADS = (
     "president", "minister", "secretary", "chancellor", "counterpart", "leader",
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "mayor",
     "governor", "senator", "premier", "king", "queen", "prince", "princess", "pope",
-    "chairman", "chairwoman", "director", "commissioner", "congressman",
+    "treasurer", "councillor", "councilor", "chairman", "chairwoman", "director", "commissioner", "congressman",
     "congresswoman", "adviser", "advisor", "commander", "admiral")
 _TITLE_WORDS = TITLE_MODIFIERS | frozenset(TITLE_HEADS)
 # Demonyms mean the same as the country's name in a title: "Ukrainian President".

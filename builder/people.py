@@ -49,9 +49,9 @@ _BRIDGE = (r"(?:,\s*)?(?:(?:has|have|had|was|is|were|also|then|later|previously|
            r"again|repeatedly|notably|first|recently|once|would|will|did|does|just|"
            r"already|not|never|to|today|yesterday|publicly|reportedly)\s+){0,3}")
 # What may stand between a name and its verb: an age or a description set off by commas
-# ("Margaret Doyle, 74, a stroke survivor, said"; "Priya Natarajan, an engineer, testified").
-_APPOSITION = (r"(?:(?:,[^\S\n]*(?:\d{1,3}|(?:a|an|the|who|whose)\b[^,.;:!?“”\"\n]{0,80}))"
-               r"{1,2},)?")
+# ("Margaret Doyle, 74, a stroke survivor, said"; "Naomi Achterberg, head of research at
+# the broker, said"; "Priya Natarajan, who led the inquiry, testified").
+_APPOSITION = r"(?:(?:,[^\S\n]*(?:\d{1,3}|[a-z][^,.;:!?“”\"\n]{0,80})){1,2},)?"
 _SPEAKS_AFTER = re.compile(
     rf"{_APPOSITION}\s+{_BRIDGE}(?:[a-z][\w’'\-]*\s+){{0,3}}?(?P<verb>{_SPEECH_VERB})\b")
 _SPEAKS_RIGHT_AFTER = re.compile(rf"{_APPOSITION}\s+{_BRIDGE}{_SPEECH_VERB}\b")
@@ -121,11 +121,25 @@ _ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to[^\S\n]+$")
 _CREDIT_ENDS = re.compile(r"[,.;:!?\n]|$")
 
 
+# Words that end or run through the names of bodies, not people: 'Wandarra Shire
+# Council said', 'Harcourt Lane Securities said', 'according to Muskingum County'.
+ORGANISATION_WORDS = frozenset("""
+Council Shire County City Department Ministry Office Agency Authority Commission Committee
+Board Bureau Service Services Government Treasury Parliament Senate Congress Assembly
+Cabinet Police Army Navy Command Party Union Federation Association Chamber Club
+Trust Foundation Institute University College School Hospital Clinic Bank Fund
+Securities Capital Partners Holdings Group Company Corporation Corp Inc Ltd Limited
+Industries Systems Technologies Airlines Airways Motors Energy Water Media Network News
+Press Times Herald Tribune Telegraph Guardian Journal Review Report Health
+""".split())
+
+
 def credited(text: str, mention: Mention) -> bool:
     """'according to Jane Smith,': a name that speech is credited to, the whole of what
     'according to' governs ('according to Muskingum County records' credits records)."""
     return (_ACCORDING_TO.search(text, max(0, mention.start - 16), mention.start) is not None
-            and _CREDIT_ENDS.match(text, mention.end) is not None)
+            and _CREDIT_ENDS.match(text, mention.end) is not None
+            and ORGANISATION_WORDS.isdisjoint(mention.name.split()[1:]))
 
 
 def _speaking_full_name(text: str, mention: Mention) -> bool:
@@ -134,6 +148,7 @@ def _speaking_full_name(text: str, mention: Mention) -> bool:
     is a name run on from 'of'/'for' ('Institute for Fiscal Studies have warned')."""
     tokens = mention.name.split()
     return (len(tokens) >= 2 and tokens[0].lower() not in COUNTRIES
+            and ORGANISATION_WORDS.isdisjoint(tokens[1:])
             and not any(token.isupper() for token in tokens)
             and text[max(0, mention.start - 5):mention.start].split()[-1:] not in (
                 ["of"], ["for"], ["the"], ["and"])

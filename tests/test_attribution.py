@@ -62,6 +62,19 @@ def _speakers(text: str) -> list[str | None]:
      ["Dmitry Peskov"]),
     ("The White House press secretary, Karoline Leavitt, said: “The president is clear.”",
      ["Karoline Leavitt"]),
+    # A description without an article between name and verb; the body she works for
+    # is no speaker, and no one "she" could mean.
+    ("Harcourt Lane Securities said the revision was “the largest in a decade”.\n"
+     "Naomi Achterberg, head of research at the broker, said the overrun was usual. "
+     "“Estimates always rise,” she said.", [None, "Naomi Achterberg"]),
+    ("Wandarra Shire Council said it had “not been consulted”.", [None]),
+    # Words others said, that the sentence's subject rejects, are not hers.
+    ("Ms Brennock said she “was briefed in April”, rejecting Opposition claims that she "
+     "had “sat on it for four months”.", ["Brennock", None]),
+    ("Mr Healey repeated his claim that Britain was “ready to lead”.", ["Healey"]),
+    # Titles and honorifics of other countries' politics.
+    ("Treasurer Helen Quaid said: “The budget can absorb it.”", ["Helen Quaid"]),
+    ("Cr Jenny Tolhurst said: “We found out from the television.”", ["Jenny Tolhurst"]),
     # A name labelling the quotation, as in a transcript or a live blog.
     ("Jane Smith: “It is a disgrace.”", ["Jane Smith"]),
     # Whoever else is named, is named in what the one speaker said.

@@ -233,6 +233,14 @@ def test_words_said_in_order_but_far_apart_are_not_an_elision():
     assert _grouped(_quotation("a", spread, "Ann Lee"), _quotation("b", elided, "Ann Lee")) == []
 
 
+def test_a_short_quotation_with_one_word_changed_still_groups():
+    # Six content words, one changed in the middle: most trigrams differ.
+    assert _grouped(
+        _quotation("a", "will put further pressure on the state's triple-A credit rating"),
+        _quotation("b", "will put further pressure on the state’s AAA credit rating")) == [
+        {"a", "b"}]
+
+
 def test_differently_named_speakers_never_share_an_utterance():
     assert _grouped(_quotation("a", LONG_A, "Ann Lee"), _quotation("b", LONG_A, "Bo Ray")) == []
 
