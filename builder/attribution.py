@@ -51,6 +51,10 @@ _ONLY_PUNCTUATION = re.compile(r"\s*[,;]?\s*$")
 _OTHERS_WORDS = re.compile(
     r"\b(?<!his )(?<!her )(?<!its )(?<!their )(?:claims?|allegations?|accusations?|"
     r"suggestions?|charges?|reports?)\s+(?:by\s+[^,.;:“”\n]{1,40}\s+)?that\b")
+# "Lachlan Brennock, chairman of the council,": a gendered title set off after a name.
+_DESCRIBED = re.compile(
+    r",[^\S\n]+(?:[\w’'\-]+[^\S\n]+){0,3}?"
+    r"(chairman|chairwoman|spokesman|spokeswoman|congressman|congresswoman)\b")
 _ORGANISATION = re.compile(r"(?:[A-Z][\w’'\-]*[^\S\n]+){1,3}$")
 _OBJECT = re.compile(
     r"\b(?:with|to|of|from|about|by|at|for|against|alongside|on|under|near|than|like|"
@@ -78,6 +82,9 @@ class _Article:
     identities: dict[int, str | None] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # as written → canonical
     genders: dict[str, str] = field(default_factory=dict)  # canonical name → MALE | FEMALE
+    # 'Ms Brennock' and 'Mr Brennock' where two Brennocks are named: (surname, gender) →
+    # which of them.
+    by_honorific: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 def attribute(text: str, spans: Sequence[QuoteSpan], corpus: Roster | None = None,
@@ -108,9 +115,12 @@ def _read(text: str, spans: Sequence[QuoteSpan], mentions: tuple[Mention, ...],
         if m.kind == "name" and m.name not in names and is_person(m, *rosters):
             names[m.name] = canonical_name(m.name, *rosters)
     boundaries = [0] + [m.end() for m in _BOUNDARY.finditer(masked) if _ends_sentence(masked, m)]
-    return _Article(text, masked, spans, mentions, [m.start for m in mentions], usable,
-                    boundaries, sorted(s.opener for s in spans), rosters,
-                    frozenset(names.values()), names=names, genders=_genders(text, mentions, names))
+    article = _Article(text, masked, spans, mentions, [m.start for m in mentions], usable,
+                       boundaries, sorted(s.opener for s in spans), rosters,
+                       frozenset(names.values()), names=names,
+                       genders=_genders(text, mentions, names))
+    article.by_honorific = _shared_surnames(article, rosters[0])
+    return article
 
 
 def _genders(text: str, mentions: tuple[Mention, ...], names: dict[str, str]) -> dict[str, str]:
@@ -119,15 +129,68 @@ def _genders(text: str, mentions: tuple[Mention, ...], names: dict[str, str]) ->
     found: dict[str, set[str]] = {}
     for mention in mentions:
         person = names.get(mention.name) if mention.kind == "name" else None
-        if person is None or not mention.honoured:
+        if person is not None:
+            found.setdefault(person, set()).update(_honoured_as(text, mention))
+    return {person: genders.pop() for person, genders in found.items() if len(genders) == 1}
+
+
+def _honoured_as(text: str, mention: Mention) -> set[str]:
+    """The genders a name mention's honorific or title gives ('Ms', 'spokesman')."""
+    if not mention.honoured:
+        return set()
+    words = text[mention.start:mention.end].split(maxsplit=1)[:1]
+    if mention.title is not None:
+        words.append(mention.title[1].rsplit(" ", 1)[-1])
+    return {gender for word in words
+            if (gender := GENDERED.get(word) or GENDERED.get(word.lower())) is not None}
+
+
+def _shared_surnames(article: _Article, own: Roster) -> dict[tuple[str, str], str]:
+    """Two people of one surname in an article, 'Ms Brennock' and 'Mr Brennock': each
+    honorific names the one whose gender the article gives (or the other's rules out).
+    Genders come from honorifics and titles, and from 'he' or 'she' in a sentence that
+    names that one person alone before it."""
+    wanted: dict[str, set[str]] = {}  # a surname alone → the genders it is honoured with
+    for mention in article.mentions:
+        if mention.kind == "name" and article.names.get(mention.name) == mention.name:
+            genders = _honoured_as(article.text, mention)
+            if len(genders) == 1 and len(own.full_names.get(mention.name, ())) == 2:
+                wanted.setdefault(mention.name, set()).update(genders)
+    if not wanted:
+        return {}
+    known = {**_described_genders(article), **article.genders}
+    found = {}
+    for surname, genders in wanted.items():
+        people = own.full_names[surname]
+        for gender in genders:
+            fitting = [p for p in people if known.get(p) == gender or (
+                p not in known and all(known.get(o) not in (None, gender)
+                                       for o in people if o != p))]
+            if len(fitting) == 1:
+                found[(surname, gender)] = fitting[0]
+    return found
+
+
+def _described_genders(article: _Article) -> dict[str, str]:
+    """Genders the article gives in passing: 'Lachlan Brennock, chairman of the council,'
+    and 'Ailsa Brennock … a budget she said was never realistic' (the one person a
+    sentence names before 'he' or 'she'). Dropped for anyone given both."""
+    found: dict[str, set[str]] = {}
+    for k, mention in enumerate(article.mentions):
+        person = article.names.get(mention.name) if mention.kind == "name" else None
+        described = _DESCRIBED.match(article.masked, mention.end) if person else None
+        if described:
+            found.setdefault(person, set()).add(GENDERED[described.group(1)])
+        gender = _PRONOUN_GENDER.get(article.text[mention.start:mention.end].lower())
+        if mention.kind != "pronoun" or gender is None or not article.usable[k]:
             continue
-        words = text[mention.start:mention.end].split(maxsplit=1)[:1]
-        if mention.title is not None:
-            words.append(mention.title[1].rsplit(" ", 1)[-1])
-        for word in words:
-            gender = GENDERED.get(word) or GENDERED.get(word.lower())
-            if gender is not None:
-                found.setdefault(person, set()).add(gender)
+        first = bisect.bisect_left(article.starts, _sentence_start(article, mention.start))
+        # Who is named (a title no name goes with counts as someone, unnamed).
+        named = {article.names.get(m.name) if m.kind == "name" else "" for m in
+                 article.mentions[first:k] if m.kind != "pronoun"} - {None}
+        person = named.pop() if len(named) == 1 else ""
+        if " " in person:
+            found.setdefault(person, set()).add(gender)
     return {person: genders.pop() for person, genders in found.items() if len(genders) == 1}
 
 
@@ -349,6 +412,9 @@ def _identity(article: _Article, j: int, depth: int = 0) -> str | None:
         found = resolve_title(mention.title, article.mentioned, *article.rosters) or _UNKNOWN
     else:
         found = article.names.get(mention.name)  # None: not a person
+        if found == mention.name and article.by_honorific:
+            for gender in _honoured_as(article.text, mention):
+                found = article.by_honorific.get((mention.name, gender), found)
     if depth == 0 or mention.kind != "pronoun":
         article.identities[j] = found
     return found

@@ -75,6 +75,13 @@ def _speakers(text: str) -> list[str | None]:
     # Titles and honorifics of other countries' politics.
     ("Treasurer Helen Quaid said: “The budget can absorb it.”", ["Helen Quaid"]),
     ("Cr Jenny Tolhurst said: “We found out from the television.”", ["Jenny Tolhurst"]),
+    # A wife and husband: 'she' in the first sentence says which Doyle is Mrs Doyle.
+    ("Margaret Doyle said she had been lucky. Her husband, Tom Doyle, drove her in.\n"
+     "“Every minute counted,” Mr Doyle said. “I would not be here,” Mrs Doyle said.",
+     ["Tom Doyle", "Margaret Doyle"]),
+    # ... and without it, 'Mrs Doyle' could be either as far as the text says.
+    ("Margaret Doyle and Tom Doyle were there.\n“I would not be here,” Mrs Doyle said.",
+     ["Doyle"]),
     # A name labelling the quotation, as in a transcript or a live blog.
     ("Jane Smith: “It is a disgrace.”", ["Jane Smith"]),
     # Whoever else is named, is named in what the one speaker said.

@@ -243,6 +243,8 @@ def test_a_short_quotation_with_one_word_changed_still_groups():
 
 def test_differently_named_speakers_never_share_an_utterance():
     assert _grouped(_quotation("a", LONG_A, "Ann Lee"), _quotation("b", LONG_A, "Bo Ray")) == []
+    assert _grouped(_quotation("a", LONG_A, "Ann Lee"), _quotation("b", LONG_A, "Bo Lee")) == []
+
 
 
 _WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9)
