@@ -147,9 +147,8 @@ def _honoured_as(text: str, mention: Mention) -> set[str]:
 
 def _shared_surnames(article: _Article, own: Roster) -> dict[tuple[str, str], str]:
     """Two people of one surname in an article, 'Ms Brennock' and 'Mr Brennock': each
-    honorific names the one whose gender the article gives (or the other's rules out).
-    Genders come from honorifics and titles, and from 'he' or 'she' in a sentence that
-    names that one person alone before it."""
+    honorific names the one whose gender the article gives, or whom the other's rules
+    out. Without a gender for either, the surname stays a surname."""
     wanted: dict[str, set[str]] = {}  # a surname alone → the genders it is honoured with
     for mention in article.mentions:
         if mention.kind == "name" and article.names.get(mention.name) == mention.name:
@@ -161,37 +160,55 @@ def _shared_surnames(article: _Article, own: Roster) -> dict[tuple[str, str], st
     known = {**_described_genders(article), **article.genders}
     found = {}
     for surname, genders in wanted.items():
-        people = own.full_names[surname]
         for gender in genders:
-            fitting = [p for p in people if known.get(p) == gender or (
-                p not in known and all(known.get(o) not in (None, gender)
-                                       for o in people if o != p))]
-            if len(fitting) == 1:
-                found[(surname, gender)] = fitting[0]
+            one = _of_gender(own.full_names[surname], gender, known)
+            if one is not None:
+                found[(surname, gender)] = one
     return found
 
 
+def _of_gender(people: Sequence[str], gender: str, known: dict[str, str]) -> str | None:
+    """The one of two people who can be of that gender, given the genders known."""
+    fitting = [person for person in people if known.get(person) == gender or (
+        person not in known and all(known.get(other) not in (None, gender)
+                                    for other in people if other != person))]
+    return fitting[0] if len(fitting) == 1 else None
+
+
 def _described_genders(article: _Article) -> dict[str, str]:
-    """Genders the article gives in passing: 'Lachlan Brennock, chairman of the council,'
-    and 'Ailsa Brennock … a budget she said was never realistic' (the one person a
-    sentence names before 'he' or 'she'). Dropped for anyone given both."""
+    """Genders the article gives in passing, dropped for anyone given both."""
     found: dict[str, set[str]] = {}
-    for k, mention in enumerate(article.mentions):
+    for person, gender in _described(article) + _pronounced(article):
+        found.setdefault(person, set()).add(gender)
+    return {person: genders.pop() for person, genders in found.items() if len(genders) == 1}
+
+
+def _described(article: _Article) -> list[tuple[str, str]]:
+    """'Lachlan Brennock, chairman of the council,': a gendered title set off after."""
+    found = []
+    for mention in article.mentions:
         person = article.names.get(mention.name) if mention.kind == "name" else None
         described = _DESCRIBED.match(article.masked, mention.end) if person else None
         if described:
-            found.setdefault(person, set()).add(GENDERED[described.group(1)])
+            found.append((person, GENDERED[described.group(1)]))
+    return found
+
+
+def _pronounced(article: _Article) -> list[tuple[str, str]]:
+    """'Ailsa Brennock … a budget she said was never realistic': the one person a
+    sentence names before 'he' or 'she' (a title without a name counts as someone)."""
+    found = []
+    for k, mention in enumerate(article.mentions):
         gender = _PRONOUN_GENDER.get(article.text[mention.start:mention.end].lower())
         if mention.kind != "pronoun" or gender is None or not article.usable[k]:
             continue
         first = bisect.bisect_left(article.starts, _sentence_start(article, mention.start))
-        # Who is named (a title no name goes with counts as someone, unnamed).
         named = {article.names.get(m.name) if m.kind == "name" else "" for m in
                  article.mentions[first:k] if m.kind != "pronoun"} - {None}
         person = named.pop() if len(named) == 1 else ""
         if " " in person:
-            found.setdefault(person, set()).add(gender)
-    return {person: genders.pop() for person, genders in found.items() if len(genders) == 1}
+            found.append((person, gender))
+    return found
 
 
 def _masked(text: str, spans: Sequence[QuoteSpan]) -> str:
