@@ -24,7 +24,8 @@ from typing import NamedTuple, Sequence
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
-# Function words: they carry no evidence that two passages are the same utterance.
+# Function words, and the words '%' is written as: they carry no evidence that two
+# passages are the same utterance.
 STOP_WORDS = frozenset("""
 a about above after again against all also am an and any are as at be because been
 before being below between both but by can could did do does doing down during each
@@ -36,6 +37,7 @@ under until up very was we were what when where which while who whom why will wi
 you your yours yourself yourselves us may might must shall cannot dont doesnt didnt isnt
 arent wasnt werent wont wouldnt couldnt shouldnt cant im ive id youre weve theyre its
 thats theres hes shes lets weve youve theyve ill youll well whats whos s t ve re ll d m
+per cent percent
 """.split())
 
 CONTAINED = 0.6         # share of the shorter passage's trigrams the longer must hold

@@ -241,6 +241,13 @@ def test_a_short_quotation_with_one_word_changed_still_groups():
         {"a", "b"}]
 
 
+def test_per_cent_and_the_percent_sign_are_one_utterance():
+    assert _grouped(
+        _quotation("a", "Storage at Coorabin will be drawn down to 40 per cent during "
+                        "construction."),
+        _quotation("b", "drawn down to 40% during construction")) == [{"a", "b"}]
+
+
 def test_differently_named_speakers_never_share_an_utterance():
     assert _grouped(_quotation("a", LONG_A, "Ann Lee"), _quotation("b", LONG_A, "Bo Ray")) == []
     assert _grouped(_quotation("a", LONG_A, "Ann Lee"), _quotation("b", LONG_A, "Bo Lee")) == []
