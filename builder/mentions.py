@@ -43,8 +43,8 @@ Yesterday Last Next One Two Monday Tuesday Wednesday Thursday Friday Saturday Su
 January February March April May June July August September October November December
 Read Support Former New
 """.split())
-DETERMINERS = frozenset(("the", "his", "her", "their", "its"))
-RELATIVE_DETERMINERS = frozenset(("his", "her", "their", "its"))
+DETERMINERS = frozenset(("the", "his", "her", "their", "its", "our"))
+RELATIVE_DETERMINERS = frozenset(("his", "her", "their", "its", "our"))
 # Modifiers that say when someone held a title, not which title it is.
 TIME_MODIFIERS = frozenset((
     "former", "new", "then", "outgoing", "incoming", "acting", "interim", "current",
@@ -55,12 +55,13 @@ TITLE_MODIFIERS = TIME_MODIFIERS | frozenset((
     "education", "energy", "environment", "transport", "business", "economy",
     "opposition", "party", "conservative", "labour", "tory", "liberal", "democratic",
     "republican", "democrat", "democrats", "first", "chief", "junior", "senior", "armed",
-    "forces", "veterans", "security", "treasury", "press", "state"))
+    "forces", "veterans", "security", "treasury", "press", "state", "political",
+    "economics", "diplomatic", "international", "regional", "water"))
 TITLE_HEADS = (
     "president", "minister", "secretary", "chancellor", "counterpart", "leader",
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "mayor",
     "governor", "senator", "premier", "king", "queen", "prince", "princess", "pope",
-    "treasurer", "councillor", "councilor", "chairman", "chairwoman", "director", "commissioner", "congressman",
+    "treasurer", "councillor", "councilor", "editor", "correspondent", "chairman", "chairwoman", "director", "commissioner", "congressman",
     "congresswoman", "adviser", "advisor", "commander", "admiral")
 _TITLE_WORDS = TITLE_MODIFIERS | frozenset(TITLE_HEADS)
 # Demonyms mean the same as the country's name in a title: "Ukrainian President".

@@ -118,7 +118,12 @@ def read_roster(text: str, mentions: tuple[Mention, ...] | None = None) -> Roste
 
 
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to[^\S\n]+$")
-_CREDIT_ENDS = re.compile(r"[,.;:!?\n]|$")
+# What may follow the name: the end of the phrase, or the person's own words
+# ('according to Natarajan’s written testimony'), not others' ('… Smith’s lawyers').
+_CREDIT_ENDS = re.compile(
+    r"[,.;:!?\n]|$|(?<=s)[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:"
+    + "|".join(SPEECH_NOUNS + ("testimony", "evidence", "account", "letter", "interview",
+                               "speech", "report")) + r")\b")
 
 
 # Words that end or run through the names of bodies, not people: 'Wandarra Shire
@@ -136,7 +141,8 @@ Press Times Herald Tribune Telegraph Guardian Journal Review Report Health
 
 def credited(text: str, mention: Mention) -> bool:
     """'according to Jane Smith,': a name that speech is credited to, the whole of what
-    'according to' governs ('according to Muskingum County records' credits records)."""
+    'according to' governs ('according to Muskingum County records' credits records), or
+    with her own words ('according to Smith’s testimony')."""
     return (_ACCORDING_TO.search(text, max(0, mention.start - 16), mention.start) is not None
             and _CREDIT_ENDS.match(text, mention.end) is not None
             and ORGANISATION_WORDS.isdisjoint(mention.name.split()[1:]))

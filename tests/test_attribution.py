@@ -82,6 +82,9 @@ def _speakers(text: str) -> list[str | None]:
     # ... and without it, 'Mrs Doyle' could be either as far as the text says.
     ("Margaret Doyle and Tom Doyle were there.\n“I would not be here,” Mrs Doyle said.",
      ["Doyle"]),
+    # A live blog's own correspondent, and her report in the next paragraph.
+    ("Our state political editor, Grace Odum, was in the chamber. She writes:\n"
+     "“The minister has had the figure for weeks.”", ["Grace Odum"]),
     # A name labelling the quotation, as in a transcript or a live blog.
     ("Jane Smith: “It is a disgrace.”", ["Jane Smith"]),
     # Whoever else is named, is named in what the one speaker said.
@@ -128,3 +131,6 @@ def test_according_to_an_organisation_names_no_speaker():
         None]
     assert _speakers("Jane Smith said little. “It was routine,” according to Jane Smith’s "
                      "lawyers.") == [None]
+    # ... but her own testimony is hers.
+    assert _speakers("Priya Natarajan testified. “It had been growing for years,” "
+                     "according to Natarajan’s written testimony.") == ["Priya Natarajan"]
