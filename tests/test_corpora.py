@@ -228,3 +228,15 @@ def test_a_surname_two_speakers_share_never_bridges_their_groups(coorabin):
     budget = _group(coorabin, "The original budget was a fantasy figure")
     assert budget.speaker == "Ailsa Brennock"
     assert "live_coorabin" not in {v.source for v in budget.variants}
+
+
+@pytest.mark.parametrize("source, words, speaker", [
+    ("aw_bridge_hearing", "had been growing for at least two years",   # her written testimony
+     "Priya Natarajan"),
+    ("courier_harlan_hearing", "The money was there", None),   # 'Both Alvarez and Natarajan'
+    ("ledger_alvarez_grilled", "routine", None),               # 'Muskingum County records'
+])
+def test_american_wire_speakers_of_single_quotations(source, words, speaker):
+    quotations = extract_corpus({s.stem: s.text for s in _sources("harlan")})
+    assert [q.speaker for q in quotations
+            if q.source == source and q.text.startswith(words)] == [speaker]
