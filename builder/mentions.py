@@ -21,7 +21,8 @@ ABBREVIATED = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Sen", "Rep", "Gov", "Gen
                "Col", "Capt", "Sgt", "Cllr", "Cr")
 HONORIFICS = frozenset((
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Lord", "Lady", "Baroness",
-    "Baron", "Prof", "Professor", "Rev", "Cllr", "Cr") + tuple(f"{word}." for word in ABBREVIATED))
+    "Baron", "Prof", "Professor", "Rev", "Cllr", "Cr")
+    + tuple(f"{word}." for word in ABBREVIATED))
 # What an honorific or a title says of who holds it, for "he" and "she".
 MALE, FEMALE = "male", "female"
 GENDERED = {
@@ -61,8 +62,9 @@ TITLE_HEADS = (
     "president", "minister", "secretary", "chancellor", "counterpart", "leader",
     "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "mayor",
     "governor", "senator", "premier", "king", "queen", "prince", "princess", "pope",
-    "treasurer", "councillor", "councilor", "editor", "correspondent", "chairman", "chairwoman", "director", "commissioner", "congressman",
-    "congresswoman", "adviser", "advisor", "commander", "admiral")
+    "treasurer", "councillor", "councilor", "editor", "correspondent", "chairman",
+    "chairwoman", "director", "commissioner", "congressman", "congresswoman", "adviser",
+    "advisor", "commander", "admiral")
 _TITLE_WORDS = TITLE_MODIFIERS | frozenset(TITLE_HEADS)
 # Demonyms mean the same as the country's name in a title: "Ukrainian President".
 COUNTRIES = {
