@@ -398,7 +398,8 @@ _READERS = {
     "range": _read_range, "pre": _read_pre, "decade": _read_decade, "money": _read_money,
     "money2": _read_money2, "pct": _read_pct, "wpct": _read_wpct, "ago": _read_ago,
     "unit": _read_unit, "wunit": _read_wunit, "rel": _read_rel, "month": _read_month,
-    "weekday": _read_weekday, "year": _read_year, "half": _read_half, "words": _read_words, "number": _read_number,
+    "weekday": _read_weekday, "year": _read_year, "half": _read_half, "words": _read_words,
+    "number": _read_number,
 }
 
 

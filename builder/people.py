@@ -150,8 +150,10 @@ def credited(text: str, mention: Mention) -> bool:
 
 def _speaking_full_name(text: str, mention: Mention) -> bool:
     """'John Healey has urged', '…,” said John Healey', 'John Healey: “…”': a first name
-    and a surname that speak. One capitalised word that speaks is as likely a country or an institution ('Russia warned'), and so
-    is a name run on from 'of'/'for' ('Institute for Fiscal Studies have warned')."""
+    and a surname that speak. One capitalised word that speaks is as likely a country or
+    an institution ('Russia warned'), and so is a name run on from 'of'/'for' ('Institute
+    for Fiscal Studies have warned'), or one with a word that names a body ('Wandarra
+    Shire Council said')."""
     tokens = mention.name.split()
     return (len(tokens) >= 2 and tokens[0].lower() not in COUNTRIES
             and ORGANISATION_WORDS.isdisjoint(tokens[1:])
