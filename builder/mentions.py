@@ -23,6 +23,9 @@ HONORIFICS = frozenset((
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Lord", "Lady", "Baroness",
     "Baron", "Prof", "Professor", "Rev", "Cllr", "Cr")
     + tuple(f"{word}." for word in ABBREVIATED))
+# Letters after a name, which are not part of it: "Rosalind Okonjo-Barr KC".
+POSTNOMINALS = ("KC", "QC", "MP", "MEP", "MSP", "TD", "OBE", "CBE", "MBE", "KBE", "DBE",
+                "Jr", "Sr", "PhD")
 # What an honorific or a title says of who holds it, for "he" and "she".
 MALE, FEMALE = "male", "female"
 GENDERED = {
@@ -43,7 +46,7 @@ Each Every All Some Many Most No Not What Who Why How Where Which Also Then Now 
 Yesterday Last Next One Two Monday Tuesday Wednesday Thursday Friday Saturday Sunday
 January February March April May June July August September October November December
 Read Support Former New
-""".split())
+""".split()) | frozenset(POSTNOMINALS)
 DETERMINERS = frozenset(("the", "his", "her", "their", "its", "our"))
 RELATIVE_DETERMINERS = frozenset(("his", "her", "their", "its", "our"))
 # Modifiers that say when someone held a title, not which title it is.
@@ -64,7 +67,8 @@ TITLE_HEADS = (
     "governor", "senator", "premier", "king", "queen", "prince", "princess", "pope",
     "treasurer", "councillor", "councilor", "editor", "correspondent", "chairman",
     "chairwoman", "director", "commissioner", "congressman", "congresswoman", "adviser",
-    "advisor", "commander", "admiral")
+    "advisor", "commander", "admiral", "judge", "prosecutor", "captain", "skipper",
+    "coach", "manager", "detective", "inspector", "executive")
 _TITLE_WORDS = TITLE_MODIFIERS | frozenset(TITLE_HEADS)
 # Demonyms mean the same as the country's name in a title: "Ukrainian President".
 COUNTRIES = {

@@ -9,10 +9,11 @@ exactly one person fits; otherwise they stay unresolved rather than guessed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterable, Mapping
 from dataclasses import dataclass
 
-from .mentions import COUNTRIES, RELATIVE, Mention, find_mentions
+from .mentions import COUNTRIES, POSTNOMINALS, RELATIVE, Mention, find_mentions
 
 
 def _words(words: Iterable[str]) -> str:
@@ -52,9 +53,13 @@ _BRIDGE = (r"(?:,\s*)?(?:(?:has|have|had|was|is|were|also|then|later|previously|
 # ("Margaret Doyle, 74, a stroke survivor, said"; "Naomi Achterberg, head of research at
 # the broker, said"; "Priya Natarajan, who led the inquiry, testified").
 _APPOSITION = r"(?:(?:,[^\S\n]*(?:\d{1,3}|[a-z][^,.;:!?“”\"\n]{0,80})){1,2},)?"
+# Letters after the name ("Rosalind Okonjo-Barr KC, prosecuting, told the jury"), and
+# an aside in dashes ("Joaquín Ibáñez – the lad we signed in 2021 – told the court").
+_AFTER_NAME = (rf"(?:[^\S\n]+(?:{'|'.join(POSTNOMINALS)})\b\.?)?"
+               r"(?:[^\S\n]+[–—][^–—\n“”]{1,120}?[–—](?=\s))?")
 _SPEAKS_AFTER = re.compile(
-    rf"{_APPOSITION}\s+{_BRIDGE}(?:[a-z][\w’'\-]*\s+){{0,3}}?(?P<verb>{_SPEECH_VERB})\b")
-_SPEAKS_RIGHT_AFTER = re.compile(rf"{_APPOSITION}\s+{_BRIDGE}{_SPEECH_VERB}\b")
+    rf"{_AFTER_NAME}{_APPOSITION}\s+{_BRIDGE}(?:[a-z][\w’'\-]*\s+){{0,3}}?(?P<verb>{_SPEECH_VERB})\b")
+_SPEAKS_RIGHT_AFTER = re.compile(rf"{_AFTER_NAME}{_APPOSITION}\s+{_BRIDGE}{_SPEECH_VERB}\b")
 # 'John Healey: “…”': a name labelling the quotation that follows, as in a transcript.
 _LABELS_QUOTE = re.compile(r":[^\S\n]*[“\"‘']")
 # "…,” said Kyle Brandt': the name a speech verb introduces after a quotation.
@@ -87,9 +92,12 @@ def speaks_after(text: str, mention: Mention) -> bool:
 
 
 def speaks_after_apposition(text: str, mention: Mention) -> bool:
-    """A title and name in apposition, closed by a comma, are the subject of a speech
-    verb: 'the mayor, Jane Smith, said'."""
-    return ("," in text[mention.start:mention.end] and text.startswith(",", mention.end)
+    """A name set off by commas after what it names is the subject of a speech verb:
+    'the mayor, Jane Smith, said', 'The chief executive of the trust, Dr Helen Marsh,
+    said'."""
+    set_off = ("," in text[mention.start:mention.end]
+               or text[max(0, mention.start - 2):mention.start].lstrip().startswith(","))
+    return (set_off and text.startswith(",", mention.end)
             and _SPEAKS_AFTER.match(text, mention.end + 1) is not None)
 
 
@@ -218,7 +226,10 @@ def canonical_name(name: str, *rosters: Roster) -> str:
             continue
         if len(known) == 1 and len(tokens) == 1:
             return known[0]  # the usual case: one full name for a surname alone
-        fits = [full for full in known if full.split()[-len(tokens):] == tokens]
+        # 'Van der Molen' opening a sentence is 'Henrik van der Molen'.
+        wanted = [token.lower() for token in tokens]
+        fits = [full for full in known
+                if [token.lower() for token in full.split()[-len(tokens):]] == wanted]
         if not fits:
             continue
         longest = len(fits[0].split())
@@ -232,8 +243,8 @@ def canonical_name(name: str, *rosters: Roster) -> str:
 def _compatible(best: str, fits: list[str]) -> bool:
     """Every shorter full name must be part of the best one ('Keir Starmer' of
     'Keir Rodney Starmer'), or the surname is shared by different people."""
-    best_tokens = best.split()
-    return all(set(other.split()) <= set(best_tokens) for other in fits)
+    best_tokens = set(best.lower().split())
+    return all(set(other.lower().split()) <= best_tokens for other in fits)
 
 
 # Offices of their own, not a kind of the plain title: "the minister" is not the prime
@@ -278,11 +289,38 @@ def resolve_title(title: tuple[str | None, str], mentioned: frozenset[str],
 
 def unify_names(names: Iterable[str]) -> Mapping[str, str]:
     """Across sources: each name → the fullest name among them that it is part of
-    ('Healey' → 'John Healey'), when only one such fullest name exists."""
-    distinct = sorted(set(names), key=lambda n: (-len(n.split()), n))
+    ('Healey' → 'John Healey'), when only one such fullest name exists; and one
+    spelling for names that differ only in accents ('Sorensen' → 'Sørensen'), the one
+    that has them."""
+    spelling = _accented_spellings(set(names))
+    distinct = sorted(set(spelling.values()), key=lambda n: (-len(n.split()), n))
     full: dict[str, set[str]] = {}
     for name in distinct:
         if " " in name:
             full.setdefault(_surname(name), set()).add(name)
     roster = _roster(full, [], set())
-    return {name: canonical_name(name, roster) for name in distinct}
+    return {name: canonical_name(spelling[name], roster) for name in spelling}
+
+
+def _accented_spellings(names: set[str]) -> dict[str, str]:
+    """Each name → itself with every word spelt as the most accented spelling of that
+    word among the names ('Sorensen' → 'Sørensen' where 'Annika Sørensen' is one)."""
+    by_letters: dict[str, list[str]] = {}
+    for word in {word for name in names for word in name.split()}:
+        by_letters.setdefault(_unaccented(word), []).append(word)
+    spelt = {word: max(same, key=lambda w: (sum(not c.isascii() for c in w), w))
+             for same in by_letters.values() for word in same}
+    return {name: " ".join(spelt[word] for word in name.split()) for name in names}
+
+
+# Letters that are not a base letter and an accent, spelt as English copy spells them.
+_PLAIN_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "œ": "oe",
+                                "Œ": "Oe", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d",
+                                "Đ": "D", "ð": "d", "þ": "th", "Þ": "Th"})
+
+
+def _unaccented(name: str) -> str:
+    if name.isascii():
+        return name
+    return "".join(c for c in unicodedata.normalize("NFKD", name.translate(_PLAIN_LETTERS))
+                   if not unicodedata.combining(c))

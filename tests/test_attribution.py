@@ -85,6 +85,21 @@ def _speakers(text: str) -> list[str | None]:
     # A live blog's own correspondent, and her report in the next paragraph.
     ("Our state political editor, Grace Odum, was in the chamber. She writes:\n"
      "“The minister has had the figure for weeks.”", ["Grace Odum"]),
+    # Letters after the name, and titles of the court and the dressing room before it.
+    ("“This is a case about a man,” Rosalind Okonjo-Barr KC, prosecuting, told the jury.",
+     ["Rosalind Okonjo-Barr"]),
+    ("Judge Eleanor Pryce-Whitcombe told jurors: “Decide on the evidence.”",
+     ["Eleanor Pryce-Whitcombe"]),
+    ("Skipper Luka Perić put it best: “We go again.”", ["Luka Perić"]),
+    # An aside in dashes between the name and the verb.
+    ("Joaquín Ibáñez – remember him, the lad we signed in 2021? – told the court that he "
+     "“signed whatever they put in front of me”.", ["Joaquín Ibáñez"]),
+    # A particle that opens a sentence in capitals.
+    ("Henrik van der Molen was charged. Van der Molen said: “I never took a penny.”",
+     ["Henrik van der Molen"]),
+    # A name set off by commas after what it names.
+    ("The chief executive of Harbour Trust, Dr Helen Marsh, said it would “monitor "
+     "outcomes”.", ["Helen Marsh"]),
     # A name labelling the quotation, as in a transcript or a live blog.
     ("Jane Smith: “It is a disgrace.”", ["Jane Smith"]),
     # Whoever else is named, is named in what the one speaker said.

@@ -240,3 +240,30 @@ def test_american_wire_speakers_of_single_quotations(source, words, speaker):
     quotations = extract_corpus({s.stem: s.text for s in _sources("harlan")})
     assert [q.speaker for q in quotations
             if q.source == source and q.text.startswith(words)] == [speaker]
+
+
+CALDERMOUTH_PEOPLE = {"Rosalind Okonjo-Barr", "Tobias Achterfeld", "Eleanor Pryce-Whitcombe",
+                      "Henrik van der Molen", "Joaquín Ibáñez", "Alasdair McCrindle",
+                      "Helena Ó Súilleabháin", "Luka Perić", "Niklas Brandvold",
+                      "Annika Sørensen", "Rupert Anand-Lowe", "Cecily Marchbank"}
+
+
+def test_court_and_club_speakers_are_people_named_without_their_titles():
+    """Not 'Judge Eleanor …' or 'Skipper Luka …', not '… KC', never the club, the
+    judgment or an unnamed official; and one spelling, with its accents, per person."""
+    quotations = extract_corpus({s.stem: s.text for s in _sources("caldermouth")})
+    speakers = {q.speaker for q in quotations} - {None}
+    assert speakers <= CALDERMOUTH_PEOPLE
+    assert {"Rosalind Okonjo-Barr", "Joaquín Ibáñez", "Annika Sørensen"} <= speakers
+
+
+@pytest.mark.parametrize("words, speaker, outlets", [
+    ("This is a case about a man", "Rosalind Okonjo-Barr", {"cpa", "gn", "ledger", "post"}),
+    ("We took a £12.4 million write-down", "Annika Sørensen", {"cpa", "ledger"}),
+    ("You must decide this case on the evidence", "Eleanor Pryce-Whitcombe", {"cpa", "post"}),
+    ("I never took a penny", "Henrik van der Molen", {"cpa", "gn", "post"}),
+])
+def test_one_person_written_several_ways_is_one_speaker_of_one_group(words, speaker, outlets):
+    group = _group(quotation_groups(_sources("caldermouth")), words)
+    assert (group.speaker, {v.source.split("_")[0] for v in group.variants}) == (
+        speaker, outlets)

@@ -156,3 +156,13 @@ def test_extraction_never_returns_a_span_whose_text_differs_from_the_source(text
 def test_any_text_at_all_is_read_without_error_and_spans_hold(text):
     for quotation in extract_quotations("s", text):
         assert text[quotation.start:quotation.end] == quotation.text
+
+
+def test_names_spelt_with_and_without_accents_are_one_speaker():
+    from builder.people import unify_names
+    names = unify_names(["Annika Sorensen", "Annika Sørensen", "Sorensen", "Joaquin Ibanez",
+                         "Ibáñez", "Joaquín Ibáñez", "Healey", "John Healey"])
+    assert names == {"Annika Sorensen": "Annika Sørensen", "Annika Sørensen": "Annika Sørensen",
+                     "Sorensen": "Annika Sørensen", "Joaquin Ibanez": "Joaquín Ibáñez",
+                     "Ibáñez": "Joaquín Ibáñez", "Joaquín Ibáñez": "Joaquín Ibáñez",
+                     "Healey": "John Healey", "John Healey": "John Healey"}
