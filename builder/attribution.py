@@ -126,11 +126,19 @@ def _read(text: str, spans: Sequence[QuoteSpan], mentions: tuple[Mention, ...],
 def _genders(text: str, mentions: tuple[Mention, ...], names: dict[str, str]) -> dict[str, str]:
     """Who the article calls Mr or Ms, spokesman or spokeswoman: a pronoun of the other
     gender never stands for them. A person called both is left out."""
-    found: dict[str, set[str]] = {}
+    pairs = []
     for mention in mentions:
         person = names.get(mention.name) if mention.kind == "name" else None
         if person is not None:
-            found.setdefault(person, set()).update(_honoured_as(text, mention))
+            pairs += [(person, gender) for gender in _honoured_as(text, mention)]
+    return _one_gender_each(pairs)
+
+
+def _one_gender_each(pairs: list[tuple[str, str]]) -> dict[str, str]:
+    """(person, gender) pairs → each person's gender, leaving out anyone given both."""
+    found: dict[str, set[str]] = {}
+    for person, gender in pairs:
+        found.setdefault(person, set()).add(gender)
     return {person: genders.pop() for person, genders in found.items() if len(genders) == 1}
 
 
@@ -151,9 +159,11 @@ def _shared_surnames(article: _Article, own: Roster) -> dict[tuple[str, str], st
     out. Without a gender for either, the surname stays a surname."""
     wanted: dict[str, set[str]] = {}  # a surname alone → the genders it is honoured with
     for mention in article.mentions:
-        if mention.kind == "name" and article.names.get(mention.name) == mention.name:
+        # Most names are no surname two full names share: that lookup comes first.
+        if (mention.kind == "name" and len(own.full_names.get(mention.name, ())) == 2
+                and article.names.get(mention.name) == mention.name):
             genders = _honoured_as(article.text, mention)
-            if len(genders) == 1 and len(own.full_names.get(mention.name, ())) == 2:
+            if len(genders) == 1:
                 wanted.setdefault(mention.name, set()).update(genders)
     if not wanted:
         return {}
@@ -177,10 +187,7 @@ def _of_gender(people: Sequence[str], gender: str, known: dict[str, str]) -> str
 
 def _described_genders(article: _Article) -> dict[str, str]:
     """Genders the article gives in passing, dropped for anyone given both."""
-    found: dict[str, set[str]] = {}
-    for person, gender in _described(article) + _pronounced(article):
-        found.setdefault(person, set()).add(gender)
-    return {person: genders.pop() for person, genders in found.items() if len(genders) == 1}
+    return _one_gender_each(_described(article) + _pronounced(article))
 
 
 def _described(article: _Article) -> list[tuple[str, str]]:

@@ -37,7 +37,8 @@ SPEECH_VERBS = (
     "revealed", "recalled", "joked", "quipped", "mentioned", "underscored",
     "underlined", "observed", "commented", "complained", "maintained", "maintains",
     "reiterated", "repeated", "continued", "concluded", "boasted", "predicted",
-    "demanded", "testified", "testifies", "added:", "tweets", "messaged", "wrote:", "announcing", "declaring")
+    "demanded", "testified", "testifies", "added:", "tweets", "messaged", "wrote:",
+    "announcing", "declaring")
 SPEECH_NOUNS = (
     "assertion", "assertions", "suggestion", "suggestions", "claim", "claims", "remark",
     "remarks", "comment", "comments", "statement", "statements", "words", "warning",
@@ -58,7 +59,8 @@ _APPOSITION = r"(?:(?:,[^\S\n]*(?:\d{1,3}|[a-z][^,.;:!?“”\"\n]{0,80})){1,2},
 _AFTER_NAME = (rf"(?:[^\S\n]+(?:{'|'.join(POSTNOMINALS)})\b\.?)?"
                r"(?:[^\S\n]+[–—][^–—\n“”]{1,120}?[–—](?=\s))?")
 _SPEAKS_AFTER = re.compile(
-    rf"{_AFTER_NAME}{_APPOSITION}\s+{_BRIDGE}(?:[a-z][\w’'\-]*\s+){{0,3}}?(?P<verb>{_SPEECH_VERB})\b")
+    rf"{_AFTER_NAME}{_APPOSITION}\s+{_BRIDGE}(?:[a-z][\w’'\-]*\s+){{0,3}}?"
+    rf"(?P<verb>{_SPEECH_VERB})\b")
 _SPEAKS_RIGHT_AFTER = re.compile(rf"{_AFTER_NAME}{_APPOSITION}\s+{_BRIDGE}{_SPEECH_VERB}\b")
 # 'John Healey: “…”': a name labelling the quotation that follows, as in a transcript.
 _LABELS_QUOTE = re.compile(r":[^\S\n]*[“\"‘']")
@@ -147,13 +149,18 @@ Press Times Herald Tribune Telegraph Guardian Journal Review Report Health
 """.split())
 
 
+def _names_a_body(name: str) -> bool:
+    """'Wandarra Shire Council', 'Harcourt Lane Securities': a body, not a person."""
+    return not ORGANISATION_WORDS.isdisjoint(name.split()[1:])
+
+
 def credited(text: str, mention: Mention) -> bool:
     """'according to Jane Smith,': a name that speech is credited to, the whole of what
     'according to' governs ('according to Muskingum County records' credits records), or
     with her own words ('according to Smith’s testimony')."""
     return (_ACCORDING_TO.search(text, max(0, mention.start - 16), mention.start) is not None
             and _CREDIT_ENDS.match(text, mention.end) is not None
-            and ORGANISATION_WORDS.isdisjoint(mention.name.split()[1:]))
+            and not _names_a_body(mention.name))
 
 
 def _speaking_full_name(text: str, mention: Mention) -> bool:
@@ -164,7 +171,7 @@ def _speaking_full_name(text: str, mention: Mention) -> bool:
     Shire Council said')."""
     tokens = mention.name.split()
     return (len(tokens) >= 2 and tokens[0].lower() not in COUNTRIES
-            and ORGANISATION_WORDS.isdisjoint(tokens[1:])
+            and not _names_a_body(mention.name)
             and not any(token.isupper() for token in tokens)
             and text[max(0, mention.start - 5):mention.start].split()[-1:] not in (
                 ["of"], ["for"], ["the"], ["and"])
