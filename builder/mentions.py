@@ -85,8 +85,10 @@ COUNTRIES = {
 RELATIVE = "relative"  # "his defence secretary": someone's, not the reader's
 
 _CAPITALISED = rf"(?:(?:{'|'.join(ABBREVIATED)})\.|[{re.escape(_UPPER)}][\w\-’']*)"
+# The lookahead lets the search skip to the next capital instead of trying every
+# abbreviation at every position: a tenth of the corpus's reading time.
 _RUN = re.compile(
-    rf"{_CAPITALISED}(?:{_SP}+(?:(?:de|da|van|von|der|den|bin|al|la|le|du|"
+    rf"(?=[{re.escape(_UPPER)}]){_CAPITALISED}(?:{_SP}+(?:(?:de|da|van|von|der|den|bin|al|la|le|du|"
     rf"del|di|dos|das|ter|ten){_SP}+){{0,2}}{_CAPITALISED})*")
 _SPACE = re.compile(r"\s")
 _PRONOUN = re.compile(r"[HhSs]h?[ei]m?\b")
