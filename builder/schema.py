@@ -115,6 +115,8 @@ def describe(value) -> str:
         return f"true/false ({value!r})"
     if isinstance(value, (int, float)):
         return f"a number ({value!r})"
+    if isinstance(value, dt.datetime):
+        return f"a date and time ({value.isoformat(' ')})"
     if isinstance(value, dt.date):
         return f"a date ({value.isoformat()})"
     if isinstance(value, list):
@@ -152,16 +154,19 @@ def _text(value):
 
 
 def _date(value):
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
+    # A time of day would be dropped without a word: the editor is told instead.
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    return _Invalid(f"must be a date written YYYY-MM-DD, not {describe(value)}")
+    return _Invalid(f"must be a date written YYYY-MM-DD, not {describe(value)}{_time_hint(value)}")
+
+
+def _time_hint(value) -> str:
+    return "; leave the time out" if isinstance(value, dt.datetime) else ""
 
 
 def _claim_date(value):
@@ -173,7 +178,7 @@ def _claim_date(value):
     checked = _date(value)
     if isinstance(checked, _Invalid):
         return _Invalid(f"must be a date written YYYY-MM-DD (or YYYY-MM, YYYY when only the "
-                        f"month or year is known), not {describe(value)}")
+                        f"month or year is known), not {describe(value)}{_time_hint(value)}")
     return checked
 
 
@@ -182,7 +187,8 @@ def _date_or_unknown(value):
         return "unknown"
     checked = _date(value)
     if isinstance(checked, _Invalid):
-        return _Invalid(f"must be a date written YYYY-MM-DD or 'unknown', not {describe(value)}")
+        return _Invalid(f"must be a date written YYYY-MM-DD or 'unknown', not "
+                        f"{describe(value)}{_time_hint(value)}")
     return checked
 
 

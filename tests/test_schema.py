@@ -26,6 +26,10 @@ def _problems(text: str) -> list[str]:
     ("title: '  '", "f.yml:1:8: 'title' must not be empty"),
     ('title: "a\\0b"', "f.yml:1:8: 'title' must not contain a NUL character"),
     ("title: x\nwhen: 2025-1-2", "f.yml:2:7: 'when' must be a date written YYYY-MM-DD, not text ('2025-1-2')"),
+    # A time of day would be lost: said, not dropped.
+    ("title: x\nwhen: 2025-03-04 10:30:00",
+     "f.yml:2:7: 'when' must be a date written YYYY-MM-DD, not a date and time "
+     "(2025-03-04 10:30:00); leave the time out"),
     ("title: x\nlink: javascript:alert(1)",
      "f.yml:2:7: 'link' must be an absolute http(s) URL, not 'javascript:alert(1)'"),
     ("title: x\nlink: 'data:text/html,<b>'", "f.yml:2:7: 'link' must be an absolute http(s) URL"),
