@@ -153,6 +153,8 @@ def render_site(checked: CheckedSite, analysis: Analysis, site_dir: str,
         raise ContentError([render.template_problem(failure)]) from None
     files["data/claims.json"] = data.to_json(data.claims_document(content, checked.anchored))
     files["data/consistency.json"] = data.to_json(comparison_views.consistency_document(analysis))
+    files[comparison_views.GROUP_ADDRESSES_PATH] = data.to_json(
+        comparison_views.group_addresses(analysis, consistency))
     files.update(publishing_files(content, reviews, pages, markdown))
     files[".nojekyll"] = b""
     files.update(static_files(site_dir))

@@ -257,6 +257,21 @@ def quotation_highlights(views: ConsistencyViews, analysis: Analysis,
     return found
 
 
+GROUP_ADDRESSES_PATH = "consistency/addresses.json"
+
+
+def group_addresses(analysis: Analysis, views: ConsistencyViews) -> dict[str, str]:
+    """Where each group is, by its id and by the ids earlier builds may have given it:
+    consistency.js follows a link whose group is not on the page it opened, because
+    the groups moved to another page or the id changed. A current id is never taken
+    over by another group's earlier one."""
+    found = {group.id: view.url for group, view in zip(analysis.groups, views.groups)}
+    for group, view in zip(analysis.groups, views.groups):
+        for other in group.other_ids:
+            found.setdefault(other, view.url)
+    return dict(sorted(found.items()))
+
+
 def consistency_document(analysis: Analysis) -> dict:
     """/data/consistency.json: groups quoted by two or more sources, with exact spans."""
     return {"groups": [{
@@ -264,4 +279,5 @@ def consistency_document(analysis: Analysis) -> dict:
         "variants": [{"source": p.source, "outlet": p.outlet, "text": p.text,
                       "start": p.start, "end": p.end} for p in group.variants],
         "claims": list(analysis.claims_of_group.get(group.id, ())),
+        "other_ids": list(group.other_ids),
     } for group in analysis.groups]}

@@ -67,6 +67,9 @@ class QuoteGroup:
     variants: tuple[Passage, ...]  # one per quoted paragraph, by source then position
     pairs: tuple[PassagePair, ...]  # the matches that put the variants in one group
     figure_disagreements: tuple[FigureDisagreement, ...]  # passages keyed by source
+    # The ids earlier builds may have given it, while a shorter variant was its fullest:
+    # kept so that a link to one of them still finds the group.
+    other_ids: tuple[str, ...]
 
 
 class _Said:
@@ -372,7 +375,8 @@ def _build_groups(variants: list[_Variant], units: list[Unit], clustering: Clust
     taken: set[str] = set()
     heads = [(_unique(_group_id(variants, units, members), taken),
               _agreed_speaker([variants[i].speaker for i in members]),
-              tuple(variants[i].passage for i in members)) for members, _ in plans]
+              tuple(variants[i].passage for i in members), _other_ids(variants, units, members))
+             for members, _ in plans]
     theirs = plans[cut:]
     if partner is not None:
         try:  # the helper sends its share in parts, to be unpacked as the rest comes
@@ -386,8 +390,9 @@ def _build_groups(variants: list[_Variant], units: list[Unit], clustering: Clust
     done += [_group_work(variants, units, said, figures, plan)
              for plan in plans[len(done):]]
     return [QuoteGroup(group_id, speaker, _most_divergent(pairs), passages, pairs,
-                       disagreements)
-            for (group_id, speaker, passages), (pairs, disagreements) in zip(heads, done)]
+                       disagreements, tuple(sorted(others - {group_id})))
+            for (group_id, speaker, passages, others), (pairs, disagreements)
+            in zip(heads, done)]
 
 
 def _mine(plans: list[_Plan]) -> int:
@@ -471,11 +476,20 @@ def _group_id(variants: list[_Variant], units: list[Unit], members: list[int]) -
     # The first (by source and start) of the variants with the most words.
     most = max(len(units[i].keys) for i in members)
     canonical = next(i for i in members if len(units[i].keys) == most)
-    keys = units[canonical].keys
+    return _wording_id(units[canonical].keys, variants[canonical].speaker)
+
+
+def _wording_id(keys: tuple[str, ...], speaker: str | None) -> str:
     slug = "-".join(filter(None, (_ascii(k) for k in keys[:6]))) or "quote"
-    digest = hashlib.sha1(("\n".join(keys) + "\0" + (variants[canonical].speaker or ""))
-                          .encode()).hexdigest()[:6]
+    digest = hashlib.sha1(("\n".join(keys) + "\0" + (speaker or "")).encode()).hexdigest()[:6]
     return f"{slug}-{digest}"
+
+
+def _other_ids(variants: list[_Variant], units: list[Unit], members: list[int]) -> set[str]:
+    """The id each of its wordings would give the group as its fullest variant. A new
+    source with a fuller variant changes the id; the old one is among these."""
+    return {_wording_id(keys, speaker)
+            for keys, speaker in {(units[i].keys, variants[i].speaker) for i in members}}
 
 
 def _ascii(word: str) -> str:

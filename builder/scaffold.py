@@ -52,9 +52,14 @@ def _group(site_dir: str, group_id: str, cache_dir: str | None) -> QuoteGroup:
     if errors_in(problems):
         raise ContentError(problems)
     memo = CorpusMemo(GroupStore(cache_dir) if cache_dir else None)
-    groups = {group.id: group for group in memo.groups(sources)}
+    found = memo.groups(sources)
+    groups = {group.id: group for group in found}
     if group_id in groups:
         return groups[group_id]
+    # An id from an earlier build, before a fuller version of the quotation was added.
+    for group in found:
+        if group_id in group.other_ids:
+            return group
     near = difflib.get_close_matches(group_id, list(groups), n=3)
     hint = f"; did you mean {' or '.join(near)}?" if near else (
         "; the ids are the anchors of the groups on /consistency/")

@@ -21,3 +21,22 @@
   form.hidden = false;
   apply();
 })();
+
+// A link to a group that is not on this page, because later builds moved it to another
+// page or gave it a new id when a fuller version was quoted: look up where it is now.
+(function () {
+  var script = document.querySelector("script[data-addresses]");
+  if (!script || !window.fetch) return;
+  function follow() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!id || document.getElementById(id)) return;
+    fetch(script.dataset.addresses).then(function (response) {
+      return response.ok ? response.json() : {};
+    }).then(function (addresses) {
+      var target = addresses[id];
+      if (target && target !== location.pathname + location.hash) location.replace(target);
+    }).catch(function () {});
+  }
+  window.addEventListener("hashchange", follow);
+  follow();
+})();

@@ -214,6 +214,17 @@ def test_two_word_fragments_join_only_their_own_kind():
     assert groups == [{"c", "d"}]
 
 
+def test_a_fuller_variant_changes_the_id_but_the_old_one_still_names_the_group():
+    part = "farmers of the northern valleys through the winter, because their harvest failed"
+    before = group_quotations([_quotation("a", part, "Ann Lee"), _quotation("b", part, "Ann Lee")],
+                              {"a": "a", "b": "b"})
+    after = group_quotations([_quotation("a", part, "Ann Lee"), _quotation("b", part, "Ann Lee"),
+                              _quotation("c", LONG_A, "Ann Lee")], {"a": "a", "b": "b", "c": "c"})
+    (old,), (new,) = before, after
+    assert new.id.startswith("we-will-keep-supporting") and old.id.startswith("farmers-of")
+    assert old.id in new.other_ids and new.id not in new.other_ids
+
+
 _FULL = ("We stand with Ukraine. Putin launched this illegal war and he must lose it, "
          "whatever the cost to him. Our support will never waver.")
 

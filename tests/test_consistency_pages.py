@@ -146,6 +146,34 @@ def test_the_filters_show_only_the_chosen_speaker_in_a_real_browser(shipped_buil
         assert page.locator(".shown-count").inner_text() == str(visible.count())
 
 
+def test_every_id_a_group_has_had_leads_to_it(groups, shipped_build):
+    addresses = json.loads((shipped_build / "consistency/addresses.json").read_text("utf-8"))
+    page = read_html(shipped_build, "consistency/")
+    on_page = {article["id"] for article in page.select("article.group")}
+    assert any(group["other_ids"] for group in groups)
+    for group in groups:
+        assert group["id"] in on_page
+        assert addresses[group["id"]] == f"/factcheck/consistency/#{group['id']}"
+        for other in group["other_ids"]:
+            assert addresses[other] == addresses[group["id"]]
+    assert len(addresses) == len(groups) + sum(len(g["other_ids"]) for g in groups)
+
+
+@pytest.mark.browser
+def test_a_link_with_an_earlier_id_is_followed_to_its_group_in_a_real_browser(
+        groups, shipped_build, tmp_path):
+    group = next(group for group in groups if group["other_ids"])
+    with in_a_real_browser(shipped_build, tmp_path) as (browser, site):
+        page = browser.new_page()
+        page.goto(site + "consistency/#" + group["other_ids"][0])
+        page.wait_for_url("**#" + group["id"])
+        assert page.evaluate("location.pathname") == "/factcheck/consistency/"
+        assert page.locator(f"[id='{group['id']}']").is_visible()
+        page.goto(site + "consistency/#no-such-group")  # unknown: the page stays as it is
+        page.wait_for_timeout(300)
+        assert page.url.endswith("#no-such-group")
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("path", [
     "", "consistency/", "consistency/speakers/john-healey/", "claims/maximum-pressure-on-putin/",

@@ -58,6 +58,15 @@ def test_a_claim_started_from_a_candidate_quotes_it_exactly_once_filled_in(tmp_p
     assert group["claims"] == ["first-visit"]  # no longer a candidate
 
 
+def test_a_claim_can_be_started_from_an_id_an_earlier_build_gave_the_group(tmp_path, shipped_build):
+    site = copy_site("shipped", tmp_path)
+    group = next(g for g in consistency(shipped_build) if g["other_ids"])
+    made = run_builder("new-claim", "earlier", "--from", group["other_ids"][0], "--site", str(site))
+    assert made.returncode == 0, made.stderr
+    text = (site / "content/claims/earlier.yml").read_text(encoding="utf-8")
+    assert text.startswith(f"# Started from the quotation group {group['id']} on /consistency/.")
+
+
 def test_a_claim_started_from_nothing_has_every_key_to_fill(tmp_path):
     site = copy_site("minimal", tmp_path)
     made = run_builder("new-claim", "blank", "--site", str(site))
