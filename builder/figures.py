@@ -17,6 +17,7 @@ NUMBER = "number"      # written in digits: "70"
 COUNT = "count"        # written in words: "seventy"
 AMOUNT = "amount"      # with a currency or a unit: "£150m", "4 hour"
 PERCENT = "percent"
+FRACTION = "fraction"  # "two-thirds", "a quarter of", "half the", "one in five"
 YEAR = "year"          # "2024", "pre-2014", "from 1935 to 1945", "the 1990s"
 DATE = "date"          # "February 2022", "19 February 2022", "in March"
 RELATIVE = "relative"  # dated from the moment of writing: "last week", "on Tuesday"
@@ -25,7 +26,8 @@ RELATIVE = "relative"  # dated from the moment of writing: "last week", "on Tues
 @dataclass(frozen=True)
 class Figure:
     kind: str
-    value: str  # canonical: '150000000 GBP', '2.5%', 'year:2024', 'years-ago:3', 'count:70'
+    value: str  # canonical: '150000000 GBP', '2.5%', 'year:2024', 'years-ago:3', 'count:70',
+    #             'fraction:2/3'
     text: str   # exactly passage[start:end]
     start: int
     end: int
@@ -59,6 +61,10 @@ _ONES = {word: n for n, word in enumerate((
     "eighteen", "nineteen"))}
 _TENS = {word: 10 * n for n, word in enumerate((
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), start=2)}
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
+                 "quarters": 4, "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5,
+                 "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8,
+                 "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
            "trillion": 10**12}
 _MULTIPLIERS = {"k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10**6,
@@ -93,6 +99,9 @@ _NUMWORDS = rf"(?:{_NUMWORD})(?:(?:\s+and\s+|[\s-]+)(?:{_NUMWORD}))*"
 _UNIT = _alternatives(_UNIT_OF)
 _YEAR4 = r"(?:1[6-9]|20)\d\d"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_PLURAL_PARTS = _alternatives(d for d in _DENOMINATORS if d.endswith("s"))
+_SINGLE_PARTS = _alternatives(d for d in _DENOMINATORS if not d.endswith("s") and d != "half")
+_SMALL = _alternatives(list(_ONES)[2:11])
 # Digits that are part of a word or a code ("G7", "F-35", "COVID-19") are not figures.
 _FREE = r"(?<![\w.,\-/£$€¥])"
 
@@ -131,6 +140,13 @@ _FIGURE = re.compile("|".join((
     rf"(?P<month>\b(?P<month_m>{_MONTH})(?![\w-]|['’]s\b))",
     rf"(?P<weekday>\b(?P<weekday_n>{_alternatives(d.capitalize() for d in _WEEKDAYS)})\b)",
     rf"(?P<year>{_FREE}(?P<year_v>{_YEAR4})(?!\d|[.,]\d|\s?%|\w))",
+    # A fraction: "two-thirds", "three quarters" (plural: never an ordinal); "a third of",
+    # "one quarter of", "half of", "half the" (an ordinal is followed by no "of": "a third
+    # term"); "one in five", "1 in 10".
+    rf"(?P<frac>\b(?P<frac_n>(?i:{_SMALL}))[\s-](?P<frac_d>(?i:{_PLURAL_PARTS}))\b)",
+    rf"(?P<frac1>\b(?i:an?|one)[\s-](?P<frac1_d>(?i:{_SINGLE_PARTS}))(?=\s+(?i:of)\b))",
+    r"(?P<halfof>\b(?i:half)(?=\s+(?i:of|the|its|their|our|his|her|all)\b))",
+    rf"(?P<ratio>\b(?i:one|1)\s+(?i:in)\s+(?P<ratio_d>\d{{1,3}}|(?i:{_NUMWORDS}))\b)",
     rf"(?P<half>\b(?i:half)\s+(?i:an?)\s+(?P<half_s>(?i:dozen|{_alternatives(_SCALES)}))\b)",
     rf"(?P<words>\b(?i:{_NUMWORDS})\b)",
     rf"(?P<number>{_FREE}(?P<number_v>{_DIGITS})"
@@ -147,6 +163,7 @@ _TIME_WORDS = frozenset((
     "afternoon", "evening", "decade", "decades", "day", "days"))
 _TRIGGER_WORDS = frozenset(
     list(_ONES) + list(_TENS) + list(_SCALES) + list(_MONTHS) + list(_WEEKDAYS)
+    + [part for part in _DENOMINATORS if part != "half"]
     + ["dozen", "half", "overnight", "yesterday", "today", "tonight", "tomorrow", "ago"]
 ) | _TIME_WORDS
 _DIGITS_OR_MONEY = re.compile(r"[\d£$€¥][\d.,]*")  # \d: the pattern reads any script's digits
@@ -186,6 +203,8 @@ def _candidates(passage: str) -> list[int]:
                 wanted.add(match.start())
                 if word in _TIME_WORDS:
                     wanted.update(_word_starts_before(passage, match.start(), 4))
+                elif word in _DENOMINATORS:  # "a third", "two-thirds"
+                    wanted.update(_word_starts_before(passage, match.start(), 2))
     return sorted(wanted)
 
 
@@ -378,6 +397,28 @@ def _read_half(m):
     return COUNT, f"count:{(12 if scale == 'dozen' else _SCALES[scale]) // 2}"
 
 
+def _fraction(numerator: int, denominator: int | None):
+    if denominator is None or not 0 < numerator < denominator:
+        return None
+    return FRACTION, f"fraction:{numerator}/{denominator}"
+
+
+def _read_frac(m):
+    return _fraction(_ONES[m["frac_n"].lower()], _DENOMINATORS[m["frac_d"].lower()])
+
+
+def _read_frac1(m):
+    return _fraction(1, _DENOMINATORS[m["frac1_d"].lower()])
+
+
+def _read_halfof(m):
+    return _fraction(1, 2)
+
+
+def _read_ratio(m):
+    return _fraction(1, int(_count_of(m["ratio_d"]) or 0))
+
+
 def _read_year(m):
     return YEAR, f"year:{m['year_v']}"
 
@@ -398,7 +439,8 @@ _READERS = {
     "range": _read_range, "pre": _read_pre, "decade": _read_decade, "money": _read_money,
     "money2": _read_money2, "pct": _read_pct, "wpct": _read_wpct, "ago": _read_ago,
     "unit": _read_unit, "wunit": _read_wunit, "rel": _read_rel, "month": _read_month,
-    "weekday": _read_weekday, "year": _read_year, "half": _read_half, "words": _read_words,
+    "weekday": _read_weekday, "year": _read_year, "frac": _read_frac, "frac1": _read_frac1,
+    "halfof": _read_halfof, "ratio": _read_ratio, "half": _read_half, "words": _read_words,
     "number": _read_number,
 }
 
@@ -418,6 +460,8 @@ def _family(figure: Figure) -> str:
         return "amount:" + _DIMENSION.get(unit, "money" if unit.isupper() else unit)
     if figure.kind in (YEAR, DATE, RELATIVE):
         return _TIMING
+    if figure.kind == FRACTION:
+        return PERCENT
     return figure.kind
 
 
@@ -456,7 +500,8 @@ def compare_figures(figures_by_passage: Mapping[str, Sequence[Figure]]
 
 def _pair_conflicts(family, left_key, left, right_key, right):
     if family != _TIMING:
-        yield from _leftover_conflict(family.split(":")[0], left_key, left, right_key, right)
+        yield from _leftover_conflict(family.split(":")[0], left_key, left, right_key, right,
+                                      _same_share if family == PERCENT else None)
         return
     left_absolute, left_relative = _split_timing(left)
     right_absolute, right_relative = _split_timing(right)
@@ -511,6 +556,18 @@ def _consistent_dates(a: str, b: str) -> bool:
     if a_parts is None or b_parts is None:
         return a == b
     return all(x is None or y is None or x == y for x, y in zip(a_parts, b_parts))
+
+
+def _same_share(a: str, b: str) -> bool:
+    """'a third' and '33%' (or '33.3%') say the same share, rounded: within a point."""
+    return abs(_share(a) - _share(b)) < Decimal("0.01")
+
+
+def _share(value: str) -> Decimal:
+    if value.startswith("fraction:"):
+        numerator, denominator = value[len("fraction:"):].split("/")
+        return Decimal(numerator) / Decimal(denominator)
+    return Decimal(value.rstrip("%")) / 100
 
 
 def _date_parts(value: str) -> tuple[str | None, str | None, str | None] | None:

@@ -5,7 +5,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from builder.figures import (AMOUNT, COUNT, DATE, NUMBER, PERCENT, RELATIVE, YEAR, Figure,
+from builder.figures import (AMOUNT, COUNT, DATE, FRACTION, NUMBER, PERCENT, RELATIVE, YEAR,
+                             Figure,
                              _scan, compare_figures, extract_figures)
 
 
@@ -49,6 +50,14 @@ from builder.figures import (AMOUNT, COUNT, DATE, NUMBER, PERCENT, RELATIVE, YEA
      "overnight"),
     ("stunned the West last night", RELATIVE, "relative:last-night", "last night"),
     ("in the coming weeks", RELATIVE, "relative:coming-weeks", "in the coming weeks"),
+    ("Two-thirds of voters backed it", FRACTION, "fraction:2/3", "Two-thirds"),
+    ("three quarters said no", FRACTION, "fraction:3/4", "three quarters"),
+    ("cut by a third of its size", FRACTION, "fraction:1/3", "a third"),
+    ("one-fifth of the fleet", FRACTION, "fraction:1/5", "one-fifth"),
+    ("half of the money", FRACTION, "fraction:1/2", "half"),
+    ("half the country", FRACTION, "fraction:1/2", "half"),
+    ("one in five adults", FRACTION, "fraction:1/5", "one in five"),
+    ("1 in 10 homes", FRACTION, "fraction:1/10", "1 in 10"),
 ])
 def test_each_form_is_read_with_its_canonical_value_and_exact_span(passage, kind, value, text):
     figures = extract_figures(passage)
@@ -64,6 +73,7 @@ def test_each_form_is_read_with_its_canonical_value_and_exact_span(passage, kind
     "Nato’s front line",
     "Theresa May said they would march in May’s name",  # a surname and a verb, no months
     "Ask March and May.",
+    "she won a third term",                     # an ordinal, not a share
 ])
 def test_words_that_only_look_like_numbers_are_not_figures(passage):
     assert extract_figures(passage) == ()
@@ -78,7 +88,8 @@ _PIECES = st.sampled_from([
     "February 2022", "three years ago", "from 1935 to 1945", "pre-2014", "4 hour", "a",
     "the", "ships", "visited", "Norway", ",", ".", "\n", "“", "’", "-", "  ", "one",
     "twenty-five", "US$5", "(", ")", "per cent", "years", "ago", "1990s", "2,000", "G7",
-    "in", "March", "May", "mid-", "half", "a million", "dozen",
+    "in", "March", "May", "mid-", "half", "a million", "dozen", "third", "thirds", "of",
+    "quarter", "two-thirds", "five",
 ])
 
 
@@ -132,6 +143,26 @@ def test_different_numbers_disagree_and_name_both_sides():
     found = compare_figures(_figures(a="70 ships visited", b="60 ships visited"))
     assert [(d.kind, [s.figure.value for s in d.statements]) for d in found] == [
         ("number", ["count:70", "count:60"])]
+
+
+@pytest.mark.parametrize("fraction, percentage", [
+    ("a third of voters", "33% of voters"), ("a third of voters", "33.3 per cent of voters"),
+    ("two-thirds of voters", "67% of voters"), ("half the country", "50% of the country"),
+    ("one in five adults", "20% of adults")])
+def test_a_fraction_and_the_percentage_it_rounds_to_agree(fraction, percentage):
+    assert compare_figures(_figures(a=fraction, b=percentage)) == ()
+
+
+def test_an_ordinal_before_of_is_not_a_fraction():
+    assert FRACTION not in {f.kind for f in extract_figures("the fifth of November plot")}
+
+
+def test_a_fraction_and_a_different_share_disagree():
+    found = compare_figures(_figures(a="a third of voters", b="40% of voters"))
+    assert [(d.kind, [s.figure.text for s in d.statements]) for d in found] == [
+        ("percent", ["a third", "40%"])]
+    assert [d.kind for d in compare_figures(_figures(a="half of them", b="49% of them"))] == [
+        "percent"]
 
 
 def test_different_years_disagree():
