@@ -45,7 +45,12 @@ Speaking Responding Pointing According Following However Meanwhile Both Neither 
 Each Every All Some Many Most No Not What Who Why How Where Which Also Then Now Today
 Yesterday Last Next One Two Monday Tuesday Wednesday Thursday Friday Saturday Sunday
 January February March April May June July August September October November December
-Read Support Former New
+Read Support Former New Later Earlier Afterwards Again Still Instead Separately Finally
+Once Soon Indeed Even Only Just Recently Previously Elsewhere Outside Inside Under Over
+Among Amid Against Without Within Across Through Like Unlike Besides Thus Therefore
+Otherwise Perhaps Yes Tonight Overnight Moments Minutes Hours Days Weeks Months Years
+Shortly Eventually Initially Originally Ultimately Nonetheless Nevertheless Similarly
+Likewise Moreover Furthermore Separately Addressing Challenged Pressed Questioned
 """.split()) | frozenset(POSTNOMINALS)
 DETERMINERS = frozenset(("the", "his", "her", "their", "its", "our"))
 RELATIVE_DETERMINERS = frozenset(("his", "her", "their", "its", "our"))

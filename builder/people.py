@@ -118,7 +118,8 @@ def read_roster(text: str, mentions: tuple[Mention, ...] | None = None) -> Roste
     mentions = find_mentions(text) if mentions is None else mentions
     surnames = {_surname(m.name) for m in mentions if m.kind == "name" and (
         m.honoured or (" " in m.name and (_speaking_full_name(text, m)
-                                          or credited(text, m))))}
+                                          or credited(text, m)
+                                          or _full_name_of_a_person(text, m))))}
     full: dict[str, set[str]] = {}
     for mention in mentions:
         if mention.kind == "name" and " " in mention.name and _surname(mention.name) in surnames:
@@ -179,6 +180,23 @@ def _speaking_full_name(text: str, mention: Mention) -> bool:
                  or _LABELS_QUOTE.match(text, mention.end) is not None
                  or _SPEECH_VERB_BEFORE.search(text, max(0, mention.start - 20),
                                                mention.start) is not None))
+
+
+# What is said only of people: an age ('Tom Reyes, 45,', 'Ann Lee (52)') or what only a
+# person does ('Tom Reyes gave evidence', '… pleaded not guilty', '… was born in …').
+_PERSON_AFTER = re.compile(
+    r",[^\S\n]+(?:aged[^\S\n]+)?\d{1,3},|[^\S\n]+\(\d{1,3}\)|[^\S\n]+(?:testified|gave[^\S\n]+"
+    r"evidence|pleaded|resigned|was[^\S\n]+(?:sentenced|born|jailed|arrested|charged|"
+    r"convicted|acquitted|cross-examined))\b")
+
+
+def _full_name_of_a_person(text: str, mention: Mention) -> bool:
+    """A first name and a surname that the text gives an age or something only people
+    do: a surname alone later ('Reyes said') is theirs."""
+    tokens = mention.name.split()
+    return (_PERSON_AFTER.match(text, mention.end) is not None
+            and tokens[0].lower() not in COUNTRIES and not _names_a_body(mention.name)
+            and not any(token.isupper() for token in tokens))
 
 
 def merge_rosters(rosters: Iterable[Roster]) -> Roster:

@@ -22,6 +22,11 @@ def _speakers(text: str) -> list[str | None]:
      ["Margaret Doyle"]),
     ("Priya Natarajan, a structural engineer at Ohio State, testified on Tuesday.\n"
      "“The crack was visible,” Natarajan said.", ["Priya Natarajan"]),
+    # A full name given an age or something only a person does, then the surname alone;
+    # a sentence opening with an adverb before it.
+    ("Tom Reyes gave evidence on Tuesday.\n“I signed nothing,” Reyes said.\n"
+     "Later Reyes told the court: “The money went to the club.”", ["Tom Reyes", "Tom Reyes"]),
+    ("Ann Lee, 52, of Leeds, denied fraud.\n“I am innocent,” Lee said.", ["Ann Lee"]),
     # A full name introduced by the verb after the quotation.
     ("“It was terrifying,” said Kyle Brandt, a spokesman for the governor.", ["Kyle Brandt"]),
     # Honorifics and titles abbreviated with a full stop, which ends no sentence.
@@ -118,6 +123,8 @@ def test_the_speaker_the_text_names(text, speakers):
     "Maria Alvarez said she was sorry. Priya Natarajan said the plates cracked.\n"
     "Both Alvarez and Natarajan told the subcommittee the money existed.\n"
     "“The money was there,” she said.",
+    # A body that is 'charged' is not a person whose surname could speak alone.
+    "The Royal Navy was charged with nothing.\n“We are ready,” Navy said.",
     # Nobody "she" could be.
     "Mr Patel opened the meeting.\n“We will vote today,” she said.",
     # A question and a sentence that goes on about something else.
