@@ -21,8 +21,8 @@ CLASSIFICATION_TEXT = {
     "wording": "Differs in wording",
 }
 FIGURE_KINDS = {
-    "number": "numbers", "amount": "amounts", "percent": "shares (percentages, fractions)", "year": "years",
-    "date": "dates", "relative": "relative dates",
+    "number": "numbers", "amount": "amounts", "percent": "shares (percentages, fractions)",
+    "year": "years", "date": "dates", "relative": "relative dates",
     "dating": "how the fact is dated (a fixed date against one relative to the report)",
 }
 

@@ -50,7 +50,7 @@ Once Soon Indeed Even Only Just Recently Previously Elsewhere Outside Inside Und
 Among Amid Against Without Within Across Through Like Unlike Besides Thus Therefore
 Otherwise Perhaps Yes Tonight Overnight Moments Minutes Hours Days Weeks Months Years
 Shortly Eventually Initially Originally Ultimately Nonetheless Nevertheless Similarly
-Likewise Moreover Furthermore Separately Addressing Challenged Pressed Questioned
+Likewise Moreover Furthermore Addressing Challenged Pressed Questioned
 """.split()) | frozenset(POSTNOMINALS)
 DETERMINERS = frozenset(("the", "his", "her", "their", "its", "our"))
 RELATIVE_DETERMINERS = frozenset(("his", "her", "their", "its", "our"))
@@ -93,8 +93,8 @@ _CAPITALISED = rf"(?:(?:{'|'.join(ABBREVIATED)})\.|[{re.escape(_UPPER)}][\w\-’
 # The lookahead lets the search skip to the next capital instead of trying every
 # abbreviation at every position: a tenth of the corpus's reading time.
 _RUN = re.compile(
-    rf"(?=[{re.escape(_UPPER)}]){_CAPITALISED}(?:{_SP}+(?:(?:de|da|van|von|der|den|bin|al|la|le|du|"
-    rf"del|di|dos|das|ter|ten){_SP}+){{0,2}}{_CAPITALISED})*")
+    rf"(?=[{re.escape(_UPPER)}]){_CAPITALISED}(?:{_SP}+(?:(?:de|da|van|von|der|den|bin|al|"
+    rf"la|le|du|del|di|dos|das|ter|ten){_SP}+){{0,2}}{_CAPITALISED})*")
 _SPACE = re.compile(r"\s")
 _PRONOUN = re.compile(r"[HhSs]h?[ei]m?\b")
 _PRONOUNS = frozenset(("he", "she", "him", "He", "She", "Him"))

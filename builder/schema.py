@@ -162,7 +162,8 @@ def _date(value):
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    return _Invalid(f"must be a date written YYYY-MM-DD, not {describe(value)}{_time_hint(value)}")
+    return _Invalid(f"must be a date written YYYY-MM-DD, not {describe(value)}"
+                    f"{_time_hint(value)}")
 
 
 def _time_hint(value) -> str:
