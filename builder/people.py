@@ -170,10 +170,7 @@ def _speaking_full_name(text: str, mention: Mention) -> bool:
     an institution ('Russia warned'), and so is a name run on from 'of'/'for' ('Institute
     for Fiscal Studies have warned'), or one with a word that names a body ('Wandarra
     Shire Council said')."""
-    tokens = mention.name.split()
-    return (len(tokens) >= 2 and tokens[0].lower() not in COUNTRIES
-            and not _names_a_body(mention.name)
-            and not any(token.isupper() for token in tokens)
+    return (_could_be_a_person(mention)
             and text[max(0, mention.start - 5):mention.start].split()[-1:] not in (
                 ["of"], ["for"], ["the"], ["and"])
             and (_SPEAKS_RIGHT_AFTER.match(text, mention.end) is not None
@@ -193,9 +190,15 @@ _PERSON_AFTER = re.compile(
 def _full_name_of_a_person(text: str, mention: Mention) -> bool:
     """A first name and a surname that the text gives an age or something only people
     do: a surname alone later ('Reyes said') is theirs."""
+    return _PERSON_AFTER.match(text, mention.end) is not None and _could_be_a_person(mention)
+
+
+def _could_be_a_person(mention: Mention) -> bool:
+    """Two words or more, not led by a country ('Russian Navy'), without a word that names
+    a body, and not in capitals ('NATO Command')."""
     tokens = mention.name.split()
-    return (_PERSON_AFTER.match(text, mention.end) is not None
-            and tokens[0].lower() not in COUNTRIES and not _names_a_body(mention.name)
+    return (len(tokens) >= 2 and tokens[0].lower() not in COUNTRIES
+            and not _names_a_body(mention.name)
             and not any(token.isupper() for token in tokens))
 
 
