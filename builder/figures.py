@@ -27,7 +27,7 @@ RELATIVE = "relative"  # dated from the moment of writing: "last week", "on Tues
 class Figure:
     kind: str
     value: str  # canonical: '150000000 GBP', '2.5%', 'year:2024', 'years-ago:3', 'count:70',
-    #             'fraction:2/3'
+    #             'fraction:2/3'; a hedge or bound comes first: 'about:count:70', 'over:2.5%'
     text: str   # exactly passage[start:end]
     start: int
     end: int
@@ -102,6 +102,23 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _PLURAL_PARTS = _alternatives(d for d in _DENOMINATORS if d.endswith("s"))
 _SINGLE_PARTS = _alternatives(d for d in _DENOMINATORS if not d.endswith("s") and d != "half")
 _SMALL = _alternatives(list(_ONES)[2:11])
+# Words that make a figure approximate or a bound, by what they make it: "about 70" is
+# 63 to 77, "nearly half" 45 to 50 %, "more than 70" at least 70, "up to 70" at most 70.
+_HEDGES = {
+    "about": ("about", "around", "roughly", "approximately", "some", "circa", "an estimated",
+              "an approximate", "close to", "in the region of"),
+    "nearly": ("nearly", "almost", "just under", "just short of", "not quite"),
+    "over": ("more than", "over", "above", "at least", "upwards of", "in excess of",
+             "just over", "well over", "no fewer than", "no less than"),
+    "under": ("less than", "fewer than", "under", "below", "up to", "at most", "well under",
+              "no more than"),
+}
+_HEDGE_OF = {phrase: hedge for hedge, phrases in _HEDGES.items() for phrase in phrases}
+_HEDGE = re.compile(rf"\b(?P<hedge>(?i:{_alternatives(_HEDGE_OF)}))\s+$")
+_HEDGE_REACH = max(map(len, _HEDGE_OF)) + 3  # how far before a figure its hedge can start
+_AFTER_HEDGE = "(?:" + "|".join(f"(?<=(?i:{re.escape(phrase)}) )"
+                                 for phrase in _HEDGE_OF) + ")"
+_HEDGED_KINDS = frozenset((NUMBER, COUNT, AMOUNT, PERCENT, FRACTION))
 # Digits that are part of a word or a code ("G7", "F-35", "COVID-19") are not figures.
 _FREE = r"(?<![\w.,\-/£$€¥])"
 
@@ -146,7 +163,9 @@ _FIGURE = re.compile("|".join((
     rf"(?P<frac>\b(?P<frac_n>(?i:{_SMALL}))[\s-](?P<frac_d>(?i:{_PLURAL_PARTS}))\b)",
     rf"(?P<frac1>\b(?i:an?|one)[\s-](?P<frac1_d>(?i:{_SINGLE_PARTS}))(?=\s+(?i:of)\b))",
     r"(?P<halfof>\b(?i:half)(?=\s+(?i:of|the|its|their|our|his|her|all)\b))",
-    rf"(?P<ratio>\b(?i:one|1)\s+(?i:in)\s+(?P<ratio_d>\d{{1,3}}|(?i:{_NUMWORDS}))\b)",
+    rf"(?P<ratio>\b(?i:one|1)\s+(?i:in)\s+(?P<ratio_d>\d{{1,3}}|(?i:a\s+)?(?i:{_NUMWORDS}))\b)",
+    # "Half" alone after a hedge ("nearly half", "more than half") is a share too.
+    rf"(?P<hedgedhalf>{_AFTER_HEDGE}\b(?i:half)\b(?![\s-]+(?i:an?|dozen)\b))",
     rf"(?P<half>\b(?i:half)\s+(?i:an?)\s+(?P<half_s>(?i:dozen|{_alternatives(_SCALES)}))\b)",
     rf"(?P<words>\b(?i:{_NUMWORDS})\b)",
     rf"(?P<number>{_FREE}(?P<number_v>{_DIGITS})"
@@ -231,7 +250,13 @@ def _figure(match: re.Match) -> Figure | None:
     if kind_value is None:
         return None
     kind, value = kind_value
-    return Figure(kind, value, match.group(), match.start(), match.end())
+    start, end, passage = match.start(), match.end(), match.string
+    if kind in _HEDGED_KINDS:
+        hedge = _HEDGE.search(passage, max(0, start - _HEDGE_REACH), start)
+        if hedge is not None:  # the hedge is part of what the outlet states
+            value = f"{_HEDGE_OF[hedge['hedge'].lower()]}:{value}"
+            start = hedge.start()
+    return Figure(kind, value, passage[start:end], start, end)
 
 
 def _decimal(digits: str) -> Decimal:
@@ -416,7 +441,8 @@ def _read_halfof(m):
 
 
 def _read_ratio(m):
-    return _fraction(1, int(_count_of(m["ratio_d"]) or 0))
+    denominator = re.sub(r"^(?i:an?)\s+", "", m["ratio_d"])  # "one in a million"
+    return _fraction(1, int(_count_of(denominator) or 0))
 
 
 def _read_year(m):
@@ -440,8 +466,8 @@ _READERS = {
     "money2": _read_money2, "pct": _read_pct, "wpct": _read_wpct, "ago": _read_ago,
     "unit": _read_unit, "wunit": _read_wunit, "rel": _read_rel, "month": _read_month,
     "weekday": _read_weekday, "year": _read_year, "frac": _read_frac, "frac1": _read_frac1,
-    "halfof": _read_halfof, "ratio": _read_ratio, "half": _read_half, "words": _read_words,
-    "number": _read_number,
+    "halfof": _read_halfof, "ratio": _read_ratio, "hedgedhalf": _read_halfof,
+    "half": _read_half, "words": _read_words, "number": _read_number,
 }
 
 
@@ -501,7 +527,7 @@ def compare_figures(figures_by_passage: Mapping[str, Sequence[Figure]]
 def _pair_conflicts(family, left_key, left, right_key, right):
     if family != _TIMING:
         yield from _leftover_conflict(family.split(":")[0], left_key, left, right_key, right,
-                                      _same_share if family == PERCENT else None)
+                                      _may_be_equal)
         return
     left_absolute, left_relative = _split_timing(left)
     right_absolute, right_relative = _split_timing(right)
@@ -558,16 +584,59 @@ def _consistent_dates(a: str, b: str) -> bool:
     return all(x is None or y is None or x == y for x, y in zip(a_parts, b_parts))
 
 
-def _same_share(a: str, b: str) -> bool:
-    """'a third' and '33%' (or '33.3%') say the same share, rounded: within a point."""
-    return abs(_share(a) - _share(b)) < Decimal("0.01")
+def _may_be_equal(a: str, b: str) -> bool:
+    """Whether two counts, amounts or shares can be the same quantity: 'a third' and '33%'
+    (shares rounded: within a point), 'about 70' and '72', 'nearly half' and '48%', 'more
+    than 70' and '75'. Amounts in different units or currencies never are."""
+    a_range, b_range = _range(a), _range(b)
+    if a_range is None or b_range is None or a_range[0] != b_range[0]:
+        return False
+    if not (_is_hedged(a) or _is_hedged(b)):  # two plain figures: equal, or a share rounded
+        return a_range[0] == "share" and abs(a_range[1] - b_range[1]) < 2 * _ROUNDED_SHARE
+    return a_range[1] <= b_range[2] and b_range[1] <= a_range[2]
 
 
-def _share(value: str) -> Decimal:
+def _is_hedged(value: str) -> bool:
+    return value.partition(":")[0] in _HEDGES
+
+
+_ROUNDED_SHARE = Decimal("0.005")  # '33%' is any share that rounds to it
+_ABOUT_SHARE = Decimal("0.05")     # 'about a third' is 28 to 38 %
+_ABOUT = Decimal("0.1")            # 'about 70' is 63 to 77
+_UNBOUNDED = Decimal("Infinity")
+
+
+def _range(value: str) -> tuple[str, Decimal, Decimal] | None:
+    """(unit, lowest, highest) of the quantities a value can be; shares in the unit
+    'share', from 0 to 1."""
+    hedge, bare = value.split(":", 1) if _is_hedged(value) else ("", value)
+    try:
+        unit, amount = _quantity(bare)
+    except (ArithmeticError, ValueError):
+        return None
+    share = unit == "share"
+    exact = _ROUNDED_SHARE if share else Decimal(0)
+    about = _ABOUT_SHARE if share else abs(amount) * _ABOUT
+    low, high = {
+        "": (amount - exact, amount + exact),
+        "about": (amount - about, amount + about),
+        "nearly": (amount - about, amount),
+        "over": (amount, _UNBOUNDED),
+        "under": (-_UNBOUNDED, amount),
+    }[hedge]
+    return unit, low, high
+
+
+def _quantity(value: str) -> tuple[str, Decimal]:
     if value.startswith("fraction:"):
         numerator, denominator = value[len("fraction:"):].split("/")
-        return Decimal(numerator) / Decimal(denominator)
-    return Decimal(value.rstrip("%")) / 100
+        return "share", Decimal(numerator) / Decimal(denominator)
+    if value.endswith("%"):
+        return "share", Decimal(value[:-1]) / 100
+    if value.startswith("count:"):
+        return "count", Decimal(value[len("count:"):])
+    amount, unit = value.rsplit(" ", 1)
+    return unit, Decimal(amount)
 
 
 def _date_parts(value: str) -> tuple[str | None, str | None, str | None] | None:

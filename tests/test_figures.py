@@ -17,7 +17,7 @@ from builder.figures import (AMOUNT, COUNT, DATE, FRACTION, NUMBER, PERCENT, REL
     ("their 4 hour talks today", AMOUNT, "4 hour", "4 hour"),
     ("after four hours of talks", AMOUNT, "4 hour", "four hours"),
     ("raise spending to 2.5% of GDP", PERCENT, "2.5%", "2.5%"),
-    ("around 20% of its territory", PERCENT, "20%", "20%"),
+    ("around 20% of its territory", PERCENT, "about:20%", "around 20%"),
     ("ratings are not 4%.", PERCENT, "4%", "4%"),
     ("twenty per cent of it", PERCENT, "20%", "twenty per cent"),
     ("visiting Norwegian waters in 2024 alone", YEAR, "year:2024", "2024"),
@@ -89,7 +89,8 @@ _PIECES = st.sampled_from([
     "the", "ships", "visited", "Norway", ",", ".", "\n", "“", "’", "-", "  ", "one",
     "twenty-five", "US$5", "(", ")", "per cent", "years", "ago", "1990s", "2,000", "G7",
     "in", "March", "May", "mid-", "half", "a million", "dozen", "third", "thirds", "of",
-    "quarter", "two-thirds", "five",
+    "quarter", "two-thirds", "five", "about", "nearly", "more than", "over", "up to",
+    "some", "almost", "just",
 ])
 
 
@@ -215,3 +216,61 @@ def test_a_passage_never_disagrees_with_itself(passage):
 def test_digits_of_any_script_are_figures():
     assert [(f.value, f.text) for f in extract_figures("sent ٧٠ ships in ٢٠٢٤")] == [
         ("count:70", "٧٠"), ("count:2024", "٢٠٢٤")]
+
+
+@pytest.mark.parametrize("passage, value, text", [
+    ("some 70 Royal Navy vessels", "about:count:70", "some 70"),
+    ("around 20 percent of Ukraine", "about:20%", "around 20 percent"),
+    ("nearly half of voters", "nearly:fraction:1/2", "nearly half"),
+    ("Almost half said no", "nearly:fraction:1/2", "Almost half"),
+    ("more than 70 ships", "over:count:70", "more than 70"),
+    ("just over half the fleet", "over:fraction:1/2", "just over half"),
+    ("up to £150m of aid", "under:150000000 GBP", "up to £150m"),
+    ("fewer than seventy ships", "under:count:70", "fewer than seventy"),
+])
+def test_a_hedge_or_bound_is_part_of_the_figure(passage, value, text):
+    assert [(f.value, f.text) for f in extract_figures(passage)] == [(value, text)]
+
+
+@pytest.mark.parametrize("passage", [
+    "over the past year", "half a dozen ships", "about the third of May",
+    "a roundabout 70 metres away",  # a word that ends in a hedge is not one
+])
+def test_hedge_words_elsewhere_are_not_read_as_hedges(passage):
+    assert not any(f.value.partition(":")[0] in ("about", "nearly", "over", "under")
+                   for f in extract_figures(passage))
+
+
+def test_one_in_a_million_is_a_share_not_a_count():
+    assert [(f.value, f.text) for f in extract_figures("a one in a million chance")] == [
+        ("fraction:1/1000000", "one in a million")]
+
+
+@pytest.mark.parametrize("one, other", [
+    ("nearly half of them", "48% of them"),
+    ("about 70 ships", "72 ships"),
+    ("some 70 ships", "seventy ships"),
+    ("more than 70 ships", "75 ships"),
+    ("more than 70 ships", "70 ships"),
+    ("up to £150m", "£100m"),
+    ("around 20% of Ukraine", "a fifth of Ukraine"),
+    ("about a third of voters", "30% of voters"),
+])
+def test_a_hedged_figure_agrees_with_what_it_allows(one, other):
+    assert compare_figures(_figures(a=one, b=other)) == ()
+
+
+@pytest.mark.parametrize("one, other, kind", [
+    ("nearly half of them", "40% of them", "percent"),
+    ("nearly half of them", "51% of them", "percent"),
+    ("about 70 ships", "90 ships", "number"),
+    ("more than 70 ships", "60 ships", "number"),
+    ("fewer than 70 ships", "more than 80 ships", "number"),
+    ("up to £150m", "£200m", "amount"),
+    ("about £4m", "$4m", "amount"),  # another currency is never the same amount
+])
+def test_a_hedged_figure_disagrees_with_what_it_rules_out(one, other, kind):
+    found = compare_figures(_figures(a=one, b=other))
+    assert [d.kind for d in found] == [kind]
+    assert [s.figure.text for s in found[0].statements] == [
+        extract_figures(one)[0].text, extract_figures(other)[0].text]
