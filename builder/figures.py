@@ -102,8 +102,8 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _PLURAL_PARTS = _alternatives(d for d in _DENOMINATORS if d.endswith("s"))
 _SINGLE_PARTS = _alternatives(d for d in _DENOMINATORS if not d.endswith("s") and d != "half")
 _SMALL = _alternatives(list(_ONES)[2:11])
-# Words that make a figure approximate or a bound, by what they make it: "about 70" is
-# 63 to 77, "nearly half" 45 to 50 %, "more than 70" at least 70, "up to 70" at most 70.
+# Words that make a figure approximate or a bound, by what they make it: "about 400" is
+# 380 to 420, "nearly half" 45 to 50 %, "more than 70" at least 70, "up to 70" at most 70.
 _HEDGES = {
     "about": ("about", "around", "roughly", "approximately", "some", "circa", "an estimated",
               "an approximate", "close to", "in the region of"),
@@ -586,8 +586,8 @@ def _consistent_dates(a: str, b: str) -> bool:
 
 def _may_be_equal(a: str, b: str) -> bool:
     """Whether two counts, amounts or shares can be the same quantity: 'a third' and '33%'
-    (shares rounded: within a point), 'about 70' and '72', 'nearly half' and '48%', 'more
-    than 70' and '75'. Amounts in different units or currencies never are."""
+    (shares rounded: within a point), 'about 70' and '72' (within 5 %), 'nearly half' and
+    '48%' (within 5 points), 'more than 70' and '75'. Amounts in different units or currencies never are."""
     a_range, b_range = _range(a), _range(b)
     if a_range is None or b_range is None or a_range[0] != b_range[0]:
         return False
@@ -602,7 +602,7 @@ def _is_hedged(value: str) -> bool:
 
 _ROUNDED_SHARE = Decimal("0.005")  # '33%' is any share that rounds to it
 _ABOUT_SHARE = Decimal("0.05")     # 'about a third' is 28 to 38 %
-_ABOUT = Decimal("0.1")            # 'about 70' is 63 to 77
+_ABOUT = Decimal("0.05")           # 'about 400' is 380 to 420
 _UNBOUNDED = Decimal("Infinity")
 
 

@@ -264,6 +264,7 @@ def test_a_hedged_figure_agrees_with_what_it_allows(one, other):
     ("nearly half of them", "40% of them", "percent"),
     ("nearly half of them", "51% of them", "percent"),
     ("about 70 ships", "90 ships", "number"),
+    ("about 400 jobs", "some 350 jobs", "number"),
     ("more than 70 ships", "60 ships", "number"),
     ("fewer than 70 ships", "more than 80 ships", "number"),
     ("up to £150m", "£200m", "amount"),
