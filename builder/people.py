@@ -97,10 +97,15 @@ def speaks_after_apposition(text: str, mention: Mention) -> bool:
     """A name set off by commas after what it names is the subject of a speech verb:
     'the mayor, Jane Smith, said', 'The chief executive of the trust, Dr Helen Marsh,
     said'."""
+    return _set_off_then(text, mention, _SPEAKS_AFTER)
+
+
+def _set_off_then(text: str, mention: Mention, pattern: re.Pattern) -> bool:
+    """The name is set off by commas, and `pattern` matches after the second."""
     set_off = ("," in text[mention.start:mention.end]
                or text[max(0, mention.start - 2):mention.start].lstrip().startswith(","))
     return (set_off and text.startswith(",", mention.end)
-            and _SPEAKS_AFTER.match(text, mention.end + 1) is not None)
+            and pattern.match(text, mention.end + 1) is not None)
 
 
 def reports_after(text: str, mention: Mention) -> int | None:
@@ -174,6 +179,7 @@ def _speaking_full_name(text: str, mention: Mention) -> bool:
             and text[max(0, mention.start - 5):mention.start].split()[-1:] not in (
                 ["of"], ["for"], ["the"], ["and"])
             and (_SPEAKS_RIGHT_AFTER.match(text, mention.end) is not None
+                 or _set_off_then(text, mention, _SPEAKS_RIGHT_AFTER)  # 'her aide, Tom Lee, said'
                  or _LABELS_QUOTE.match(text, mention.end) is not None
                  or _SPEECH_VERB_BEFORE.search(text, max(0, mention.start - 20),
                                                mention.start) is not None))

@@ -52,6 +52,8 @@ def _speakers(text: str) -> list[str | None]:
     # A title and a name in apposition, however the sentence ends.
     ("“We cannot wait any longer,” said the mayor, Jane Smith.", ["Jane Smith"]),
     ("“We cannot wait any longer,” the mayor, Jane Smith, said.", ["Jane Smith"]),
+    # The name set off in a lead-in whose own subject is someone's title.
+    ("Cook's spokesman, Tom Lee, said: “There will be no further cuts.”", ["Tom Lee"]),
     # Speech credited with 'according to', before or after.
     ("According to Jane Smith, “the bridge will close for six weeks”.", ["Jane Smith"]),
     ("Jane Smith, the mayor, spoke on Monday. “It will close,” according to Smith.",
