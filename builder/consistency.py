@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from .diffing import (DIVERGENCE, IDENTICAL, PUNCTUATION, WORDING, DiffOp, diff_bounded,
-                      spaced_form, word_bounds, word_keys)
+                      spaced_form, spelled_out, word_bounds, word_keys)
 from .gcpause import HelperFailed, Partner, collector_paused, helper
 from .figures import Figure, FigureDisagreement, compare_figures, extract_figures
 from .grouping import Clustering, Unit, cluster_units, content_words
@@ -300,7 +300,7 @@ def _group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, s
         theirs = [word_keys(text) for text in texts[half:]]
         partner.send([" ".join(found) for found in theirs])
         keys = [word_keys(text) for text in texts[:half]] + theirs
-        units.extend(_units(variants, text_of, keys))
+        units.extend(_units(variants, text_of, keys, texts))
         figures = {text: extract_figures(text) for text in texts}
         said = {text: _Said(text, found).prepared() for text, found in zip(texts, keys)}
         partner.send({n: tuple((f.kind, f.value, f.text, f.start, f.end) for f in found)
@@ -322,15 +322,16 @@ def _group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, s
                 partner = None
         if len(keys) < len(texts):
             keys += [word_keys(text) for text in texts[half:]]
-        units.extend(_units(variants, text_of, keys))
+        units.extend(_units(variants, text_of, keys, texts))
         clustering = cluster_units(units)
         groups = _build_groups(variants, units, clustering, texts, partner)
     return tuple(sorted(groups, key=lambda g: (-DIVERGENCE[g.classification], g.id)))
 
 
-def _units(variants: list[_Variant], text_of: list[int], keys: list[tuple[str, ...]]
-           ) -> list[Unit]:
-    read = [(found, content_words(found)) for found in keys]
+def _units(variants: list[_Variant], text_of: list[int], keys: list[tuple[str, ...]],
+           texts: list[str]) -> list[Unit]:
+    read = [(found, content_words(found), spelled_out(text, found))
+            for text, found in zip(texts, keys)]
     return [Unit(variant.passage.source, variant.speaker, *read[n])
             for variant, n in zip(variants, text_of)]
 

@@ -71,6 +71,46 @@ def word_keys(text: str) -> tuple[str, ...]:
     return tuple(map(intern, _APOSTROPHES.sub("", " ".join(found)).casefold().split(" ")))
 
 
+# Contractions spelled out, so that "We’re not going anywhere" and "We are not going
+# anywhere" say the same words. Only pronouns' "’s" is "is": a noun's is its possessive
+# ("Nato’s"). "’d" is read as "would" and "’s" as "is", never "had" and "has": a guess
+# that misses leaves two quotations apart, it never joins two.
+_WHOLE = {"wont": ("will", "not"), "cant": ("cannot",), "shant": ("shall", "not"),
+          "lets": ("let", "us")}
+_ENDINGS = (("nt", "not"), ("re", "are"), ("ve", "have"), ("ll", "will"), ("d", "would"),
+            ("m", "am"))
+_IS_AFTER = frozenset(("he", "she", "it", "that", "there", "what", "who", "here", "where",
+                       "how", "this"))
+
+
+def spelled_out(text: str, keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys of `text` (`word_keys(text)`) with its contractions spelled out; the keys
+    themselves when it has none."""
+    if _APOSTROPHES.search(text) is None:
+        return keys
+    spelled: list[str] = []
+    for word, key in zip(_WORD.findall(text), keys):
+        spelled.extend(_spelled_word(word.casefold(), key))
+    return tuple(map(intern, spelled))
+
+
+def _spelled_word(word: str, key: str) -> tuple[str, ...]:
+    mark = _APOSTROPHES.search(word)
+    if mark is None:
+        return (key,)
+    head, tail = word[:mark.start()], word[mark.end():]
+    if key in _WHOLE:
+        return _WHOLE[key]
+    if tail == "t" and head.endswith("n"):
+        return head[:-1], "not"
+    if tail == "s":
+        return (head, "is") if head in _IS_AFTER else (key,)
+    for ending, spelled in _ENDINGS:
+        if tail == ending:
+            return head, spelled
+    return (key,)
+
+
 def _key(word: str) -> str:
     return _APOSTROPHES.sub("", word).casefold()
 

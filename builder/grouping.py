@@ -65,6 +65,7 @@ class Unit(NamedTuple):
     speaker: str | None
     keys: tuple[str, ...]     # its words, compared without case or punctuation
     content: tuple[str, ...]  # its words that are not function words, in order
+    spoken: tuple[str, ...]   # its keys with contractions spelled out ("we’re": we, are)
 
 
 class Link(NamedTuple):
@@ -79,10 +80,6 @@ class Link(NamedTuple):
 class Clustering:
     groups: tuple[tuple[int, ...], ...]  # unit indices; only groups from 2+ sources
     links: tuple[Link, ...]              # the links that joined those groups
-
-
-def make_unit(source: str, speaker: str | None, keys: tuple[str, ...]) -> Unit:
-    return Unit(source, speaker, keys, content_words(keys))
 
 
 def content_words(keys: tuple[str, ...]) -> tuple[str, ...]:
@@ -121,15 +118,16 @@ def cluster_units(units: Sequence[Unit]) -> Clustering:
 
 def _same_words(units: Sequence[Unit], forest: _Forest, tree: list[Link]
                 ) -> dict[int, list[int]]:
-    """Join units with the same words. Returns each such set by its representative (its
-    first unit), for the index: one entry per wording, however often it is quoted.
+    """Join units with the same words, contractions spelled out ("we’re" and "we are").
+    Returns each such set by its representative (its first unit), for the index: one
+    entry per wording, however often it is quoted.
 
     Units whose speakers conflict stay apart; an unattributed one joins the attributed
     ones only when they all agree on who spoke."""
     by_keys: dict[tuple[str, ...], list[int]] = {}
     for i, unit in enumerate(units):
         if unit.keys:
-            by_keys.setdefault(unit.keys, []).append(i)
+            by_keys.setdefault(unit.spoken, []).append(i)
     sets = {}
     for same in by_keys.values():
         for subset in _by_speaker(units, same):

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from builder.consistency import (Passage, QuoteGroup, compare_passages, group_quotations,
                                  link_claims, outlet_record)
-from builder.diffing import DiffOp, classify, word_diff, word_keys, words
+from builder.diffing import DiffOp, classify, spelled_out, word_diff, word_keys, words
 from builder.quotations import Quotation, extract_corpus
 
 @pytest.fixture(scope="module")
@@ -259,6 +259,24 @@ def test_per_cent_and_the_percent_sign_are_one_utterance():
         _quotation("b", "drawn down to 40% during construction")) == [{"a", "b"}]
 
 
+@pytest.mark.parametrize("contracted, spelled", [
+    ("We’re not going anywhere,", "We are not going anywhere."),
+    ("He's all talk and no delivery.", "He is all talk and no delivery."),
+    ("We can’t and won’t pay it.", "We cannot and will not pay it."),
+])
+def test_a_short_quotation_and_its_contractions_spelled_out_are_one_utterance(
+        contracted, spelled):
+    groups = group_quotations([_quotation("a", contracted, "Kemi Badenoch"),
+                               _quotation("b", spelled, "Kemi Badenoch")], {"a": "a", "b": "b"})
+    assert [(g.classification, {v.source for v in g.variants}) for g in groups] == [
+        ("wording", {"a", "b"})]
+
+
+def test_a_possessive_is_not_a_contraction():
+    assert _grouped(_quotation("a", "Nato’s front line"), _quotation("b", "Nato is front line")
+                    ) == []
+
+
 def test_differently_named_speakers_never_share_an_utterance():
     assert _grouped(_quotation("a", LONG_A, "Ann Lee"), _quotation("b", LONG_A, "Bo Ray")) == []
     assert _grouped(_quotation("a", LONG_A, "Ann Lee"), _quotation("b", LONG_A, "Bo Lee")) == []
@@ -340,3 +358,14 @@ def test_word_diff_ops_join_back_into_both_texts(a, b):
 @given(st.text(max_size=60))
 def test_word_keys_are_one_per_word(text):
     assert word_keys(text) == tuple(w.key for w in words(text))
+
+
+@pytest.mark.parametrize("text, spoken", [
+    ("We’re here", "we are here"), ("I'd say I’m fine", "i would say i am fine"),
+    ("They didn't, won't, can’t", "they did not will not cannot"),
+    ("It’s what’s next", "it is what is next"), ("Let's go", "let us go"),
+    ("Nato’s front line", "natos front line"),   # a noun's ’s is its possessive
+    ("O'Brien and D’Souza", "obrien and dsouza"), ("no marks at all", "no marks at all"),
+])
+def test_contractions_are_spelled_out_and_nothing_else_changes(text, spoken):
+    assert " ".join(spelled_out(text, word_keys(text))) == spoken
