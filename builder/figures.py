@@ -165,7 +165,7 @@ _FIGURE = re.compile("|".join((
     r"(?P<halfof>\b(?i:half)(?=\s+(?i:of|the|its|their|our|his|her|all)\b))",
     rf"(?P<ratio>\b(?i:one|1)\s+(?i:in)\s+(?P<ratio_d>\d{{1,3}}|(?i:a\s+)?(?i:{_NUMWORDS}))\b)",
     # "Half" alone after a hedge ("nearly half", "more than half") is a share too.
-    rf"(?P<hedgedhalf>{_AFTER_HEDGE}\b(?i:half)\b(?![\s-]+(?i:an?|dozen)\b))",
+    rf"(?P<hedgedhalf>(?=(?i:half)\b){_AFTER_HEDGE}\b(?i:half)\b(?![\s-]+(?i:an?|dozen)\b))",
     rf"(?P<half>\b(?i:half)\s+(?i:an?)\s+(?P<half_s>(?i:dozen|{_alternatives(_SCALES)}))\b)",
     rf"(?P<words>\b(?i:{_NUMWORDS})\b)",
     rf"(?P<number>{_FREE}(?P<number_v>{_DIGITS})"
