@@ -73,12 +73,15 @@ def word_keys(text: str) -> tuple[str, ...]:
 
 # Contractions spelled out, so that "We’re not going anywhere" and "We are not going
 # anywhere" say the same words. Only pronouns' "’s" is "is": a noun's is its possessive
-# ("Nato’s"). "’d" is read as "would" and "’s" as "is", never "had" and "has": a guess
-# that misses leaves two quotations apart, it never joins two.
+# ("Nato’s"). "’s" is "has" and "’d" is "had" before a participle, else "is" and
+# "would": a wrong reading leaves two quotations apart, it never joins two.
 _WHOLE = {"wont": ("will", "not"), "cant": ("cannot",), "shant": ("shall", "not"),
           "lets": ("let", "us")}
 _ENDINGS = (("nt", "not"), ("re", "are"), ("ve", "have"), ("ll", "will"), ("d", "would"),
             ("m", "am"))
+# "He’s been", "she’d gone": "has" and "had" before these; "is" and "would" otherwise.
+# (Only participles that are never passive: "it’s made of" is "it is made of".)
+_HAS_BEFORE = frozenset(("been", "got", "gone", "had"))
 _IS_AFTER = frozenset(("he", "she", "it", "that", "there", "what", "who", "here", "where",
                        "how", "this"))
 
@@ -89,12 +92,13 @@ def spelled_out(text: str, keys: tuple[str, ...]) -> tuple[str, ...]:
     if _APOSTROPHES.search(text) is None:
         return keys
     spelled: list[str] = []
-    for word, key in zip(_WORD.findall(text), keys):
-        spelled.extend(_spelled_word(word.casefold(), key))
+    following = keys[1:] + ("",)
+    for word, key, after in zip(_WORD.findall(text), keys, following):
+        spelled.extend(_spelled_word(word.casefold(), key, after))
     return tuple(map(intern, spelled))
 
 
-def _spelled_word(word: str, key: str) -> tuple[str, ...]:
+def _spelled_word(word: str, key: str, after: str) -> tuple[str, ...]:
     mark = _APOSTROPHES.search(word)
     if mark is None:
         return (key,)
@@ -104,7 +108,11 @@ def _spelled_word(word: str, key: str) -> tuple[str, ...]:
     if tail == "t" and head.endswith("n"):
         return head[:-1], "not"
     if tail == "s":
-        return (head, "is") if head in _IS_AFTER else (key,)
+        if head not in _IS_AFTER:
+            return (key,)
+        return head, "has" if after in _HAS_BEFORE else "is"
+    if tail == "d" and after in _HAS_BEFORE:
+        return head, "had"
     for ending, spelled in _ENDINGS:
         if tail == ending:
             return head, spelled

@@ -364,6 +364,8 @@ def test_word_keys_are_one_per_word(text):
     ("We’re here", "we are here"), ("I'd say I’m fine", "i would say i am fine"),
     ("They didn't, won't, can’t", "they did not will not cannot"),
     ("It’s what’s next", "it is what is next"), ("Let's go", "let us go"),
+    ("He’s been told she'd gone", "he has been told she had gone"),
+    ("It’s made of what I'd need", "it is made of what i would need"),
     ("Nato’s front line", "natos front line"),   # a noun's ’s is its possessive
     ("O'Brien and D’Souza", "obrien and dsouza"), ("no marks at all", "no marks at all"),
 ])
