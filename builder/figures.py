@@ -587,7 +587,8 @@ def _consistent_dates(a: str, b: str) -> bool:
 def _may_be_equal(a: str, b: str) -> bool:
     """Whether two counts, amounts or shares can be the same quantity: 'a third' and '33%'
     (shares rounded: within a point), 'about 70' and '72' (within 5 %), 'nearly half' and
-    '48%' (within 5 points), 'more than 70' and '75'. Amounts in different units or currencies never are."""
+    '48%' (within 5 points), 'more than 70' and '75'. Amounts in different units or
+    currencies never are."""
     a_range, b_range = _range(a), _range(b)
     if a_range is None or b_range is None or a_range[0] != b_range[0]:
         return False
