@@ -16,21 +16,30 @@ The rules follow how news copy attributes speech, tightest first:
 A pronoun is resolved to the person named before it in its sentence, or else in the
 sentence before, when only one person (or only one speaking person) is named there. Words
 inside other quotations never attribute anything. Whatever stays ambiguous is None.
+
+Where rules 2 to 4 find no person at all, a body the text plainly credits speaks
+('“…,” the Treasury said', 'The Treasury said the levy “…”': see `organisations`).
 """
 from __future__ import annotations
 
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from .mentions import ABBREVIATED, FEMALE, GENDERED, MALE, Mention, find_mentions
+from .organisations import speaking_after, speaking_in_lead_in
 from .people import (SPEECH_NOUNS, SPEECH_VERBS, Roster, canonical_name, credited,
                      is_person, read_roster, reports_after, resolve_title, speaks_after,
                      speaks_after_apposition)
 from .quotemarks import QuoteSpan
 
 _UNKNOWN = "\0someone"  # a person is meant, but the text does not say who
+
+
+class Speaker(NamedTuple):
+    name: str            # a person's canonical full name where known, or a body's name
+    organisation: bool   # a body ('the Treasury said'), where no person is named
 
 # Patterns start with a plain character class, so the engine can skip ahead to them.
 _BOUNDARY = re.compile(r"[.!?…\n][”’\"'»)\]\n]*[^\S\n]*")
@@ -89,13 +98,13 @@ class _Article:
 
 def attribute(text: str, spans: Sequence[QuoteSpan], corpus: Roster | None = None,
               mentions: tuple[Mention, ...] | None = None, own: Roster | None = None
-              ) -> tuple[str | None, ...]:
-    """The speaker of each span (canonical full name where known), or None. `mentions`
-    and `own` (the article's own roster) may be passed when already read."""
+              ) -> tuple[Speaker | None, ...]:
+    """The speaker of each span, or None. `mentions` and `own` (the article's own
+    roster) may be passed when already read."""
     mentions = find_mentions(text) if mentions is None else mentions
     own = read_roster(text, mentions) if own is None else own
     article = _read(text, spans, mentions, (own, corpus) if corpus is not None else (own,))
-    speakers: list[str | None] = []
+    speakers: list[Speaker | None] = []
     by_rule_2: list[bool] = []
     for index in range(len(spans)):
         speaker, after = _speaker(article, index, speakers, by_rule_2)
@@ -120,6 +129,9 @@ def _read(text: str, spans: Sequence[QuoteSpan], mentions: tuple[Mention, ...],
                        frozenset(names.values()), names=names,
                        genders=_genders(text, mentions, names))
     article.by_honorific = _shared_surnames(article, rosters[0])
+    # 'Ms Brennock' beside 'Mr Brennock': each honorific also tells that one's gender.
+    for (_, gender), person in article.by_honorific.items():
+        article.genders.setdefault(person, gender)
     return article
 
 
@@ -263,25 +275,31 @@ def _outside(mentions: tuple[Mention, ...], blocked: list[tuple[int, int]]) -> l
     return usable
 
 
-def _speaker(article: _Article, index: int, earlier: list[str | None],
-             by_rule_2: list[bool]) -> tuple[str | None, bool]:
+def _speaker(article: _Article, index: int, earlier: list[Speaker | None],
+             by_rule_2: list[bool]) -> tuple[Speaker | None, bool]:
     span = article.spans[index]
     after = _said_after(article, span)
     if after is not None:
         return _named(after), True
+    body = _body_after(article, span)
+    if body is not None:
+        return body, True
     for rule in (_possessive_noun, _colon_lead_in, _lead_in_subject):
         found = rule(article, span)
         if found is not None:
             return _named(found), False
+    body = _body_leading_in(article, span)
+    if body is not None:
+        return body, False
     if _continues_split_quote(article, index, by_rule_2):
         return earlier[index - 1], False
     if _stands_alone(article, span):
-        return _named(_previous_paragraph_speaker(article, index, earlier)), False
+        return _previous_paragraph_speaker(article, index, earlier), False
     return None, False
 
 
-def _named(identity: str | None) -> str | None:
-    return None if identity in (None, _UNKNOWN) else identity
+def _named(identity: str | None) -> Speaker | None:
+    return None if identity in (None, _UNKNOWN) else Speaker(identity, False)
 
 
 # --- the rules --------------------------------------------------------------------------
@@ -377,7 +395,7 @@ def _stands_alone(article: _Article, span: QuoteSpan) -> bool:
 
 
 def _previous_paragraph_speaker(article: _Article, index: int,
-                                earlier: list[str | None]) -> str | None:
+                                earlier: list[Speaker | None]) -> Speaker | None:
     span = article.spans[index]
     end = article.masked.rfind("\n", 0, span.opener)
     while end > 0 and article.masked[end - 1].isspace():
@@ -388,14 +406,57 @@ def _previous_paragraph_speaker(article: _Article, index: int,
             article, article.spans[index - 1]):
         return earlier[index - 1]
     start = _sentence_start(article, end - 1)
-    speaking = _identities(article, [j for j in _between(article, start, end)
-                                     if _speaks(article, j)])
+    speaking = {_named(who) for who in _identities(
+        article, [j for j in _between(article, start, end) if _speaks(article, j)])}
+    # "“…,” said Ibáñez, speaking through an interpreter.": who speaks the quotations
+    # of that sentence speaks in it too.
+    before = index - 1
+    while before >= 0 and article.spans[before].opener >= start:
+        speaking.add(earlier[before])
+        before -= 1
+    speaking.discard(None)
     return speaking.pop() if len(speaking) == 1 else None
 
 
 def _paragraph_end(text: str, position: int) -> int:
     end = text.find("\n", position)
     return len(text) if end < 0 else end
+
+
+def _body_after(article: _Article, span: QuoteSpan) -> Speaker | None:
+    """'“…,” the Treasury said': a body credited where no person is."""
+    end = _clause_end(article, span.closer + 1, span.closer)
+    name = speaking_after(article.masked, span.closer + 1, end,
+                          lambda word: _proper(article, word), lambda name: _person(article, name))
+    return None if name is None else Speaker(name, True)
+
+
+def _body_leading_in(article: _Article, span: QuoteSpan) -> Speaker | None:
+    """'The Treasury said the levy “…”': a body opening the sentence, where no person is."""
+    start = _sentence_start(article, span.opener)
+    if _OTHERS_WORDS.search(article.masked, start, span.opener):
+        return None
+    name = speaking_in_lead_in(article.masked, start, span.opener,
+                               lambda word: _proper(article, word),
+                               lambda name: _person(article, name))
+    return None if name is None else Speaker(name, True)
+
+
+def _proper(article: _Article, word: str) -> bool:
+    """The article writes the word with a capital where no sentence starts."""
+    return any(not _opens_sentence(article, found.start())
+               for found in re.finditer(rf"\b{re.escape(word)}\b", article.masked))
+
+
+def _opens_sentence(article: _Article, position: int) -> bool:
+    return _sentence_start(article, position) == position or not article.masked[
+        _sentence_start(article, position):position].strip(" \t“‘\"'")
+
+
+def _person(article: _Article, name: str) -> bool:
+    """A name that ends in a surname a roster knows people by."""
+    surname = name.rsplit(None, 1)[-1]
+    return any(surname in roster.surnames for roster in article.rosters)
 
 
 # --- mentions and who they are ----------------------------------------------------------

@@ -251,6 +251,7 @@ def _aligned(short: tuple[str, ...], long: tuple[str, ...]) -> tuple[int, int]:
 class _Variant(NamedTuple):
     passage: Passage
     speaker: str | None
+    organisation: bool  # the speaker is a body: it never keeps two quotations apart
 
 
 def group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, str]
@@ -278,6 +279,7 @@ def _group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, s
     index: dict[str, int] = {}  # outlets often quote word for word: each text read once
     for quotation in quotations:
         source, speaker, text = quotation.source, quotation.speaker, quotation.text
+        organisation = quotation.organisation
         outlet = outlet_of.get(source, source)
         if "\n" not in text:  # as `paragraphs`, without an object per part
             parts: Sequence[tuple[int, int, str]] = ((quotation.start, quotation.end, text),)
@@ -285,7 +287,8 @@ def _group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, s
             parts = [(quotation.start + a, quotation.start + b, text[a:b])
                      for a, b in paragraph_segments(text, 0, len(text))]
         for start, end, part in parts:
-            variants.append(_Variant(Passage(source, outlet, part, start, end), speaker))
+            variants.append(_Variant(Passage(source, outlet, part, start, end), speaker,
+                                     organisation))
             found = index.get(part)
             if found is None:
                 found = index[part] = len(index)
@@ -332,8 +335,8 @@ def _units(variants: list[_Variant], text_of: list[int], keys: list[tuple[str, .
            texts: list[str]) -> list[Unit]:
     read = [(found, content_words(found), spelled_out(text, found))
             for text, found in zip(texts, keys)]
-    return [Unit(variant.passage.source, variant.speaker, *read[n])
-            for variant, n in zip(variants, text_of)]
+    return [Unit(variant.passage.source, None if variant.organisation else variant.speaker,
+                 *read[n]) for variant, n in zip(variants, text_of)]
 
 
 class _Plan(NamedTuple):
@@ -374,9 +377,9 @@ def _build_groups(variants: list[_Variant], units: list[Unit], clustering: Clust
     done = [_group_work(variants, units, said, figures, plan) for plan in plans[:cut]]
     # What needs no comparison, while the helper finishes its share.
     taken: set[str] = set()
-    heads = [(_unique(_group_id(variants, units, members), taken),
-              _agreed_speaker([variants[i].speaker for i in members]),
-              tuple(variants[i].passage for i in members), _other_ids(variants, units, members))
+    heads = [(_unique(_group_id(units, members), taken),
+              _agreed_speaker([variants[i] for i in members]),
+              tuple(variants[i].passage for i in members), _other_ids(units, members))
              for members, _ in plans]
     theirs = plans[cut:]
     if partner is not None:
@@ -461,23 +464,31 @@ def _expanded(variants, plan: _Plan, compact):
     return tuple(expanded), disagreements
 
 
-def _agreed_speaker(speakers: list[str | None]) -> str | None:
-    named = [s for s in speakers if s is not None]
+def _agreed_speaker(members: list[_Variant]) -> str | None:
+    """Who the variants say speaks: the person most of them name; where none names a
+    person, the body most of them name."""
+    people = [v.speaker for v in members if v.speaker is not None and not v.organisation]
+    return _most_named(people) or _most_named(
+        [v.speaker for v in members if v.speaker is not None])
+
+
+def _most_named(named: list[str]) -> str | None:
     if named and named.count(named[0]) == len(named):
         return named[0]  # the usual case: all who are named agree
-    named = Counter(named)
-    if not named:
+    counted = Counter(named)
+    if not counted:
         return None
-    return min(named, key=lambda s: (-named[s], s))
+    return min(counted, key=lambda s: (-counted[s], s))
 
 
-def _group_id(variants: list[_Variant], units: list[Unit], members: list[int]) -> str:
-    """Slug of the fullest variant's first words, and a hash of all its words and its
-    speaker: the same utterance gets the same id in every build."""
+def _group_id(units: list[Unit], members: list[int]) -> str:
+    """Slug of the fullest variant's first words, and a hash of all its words and the
+    person speaking it (a body is left out, as ids were made before bodies were read):
+    the same utterance gets the same id in every build."""
     # The first (by source and start) of the variants with the most words.
     most = max(len(units[i].keys) for i in members)
     canonical = next(i for i in members if len(units[i].keys) == most)
-    return _wording_id(units[canonical].keys, variants[canonical].speaker)
+    return _wording_id(units[canonical].keys, units[canonical].speaker)
 
 
 def _wording_id(keys: tuple[str, ...], speaker: str | None) -> str:
@@ -486,11 +497,11 @@ def _wording_id(keys: tuple[str, ...], speaker: str | None) -> str:
     return f"{slug}-{digest}"
 
 
-def _other_ids(variants: list[_Variant], units: list[Unit], members: list[int]) -> set[str]:
+def _other_ids(units: list[Unit], members: list[int]) -> set[str]:
     """The id each of its wordings would give the group as its fullest variant. A new
     source with a fuller variant changes the id; the old one is among these."""
     return {_wording_id(keys, speaker)
-            for keys, speaker in {(units[i].keys, variants[i].speaker) for i in members}}
+            for keys, speaker in {(units[i].keys, units[i].speaker) for i in members}}
 
 
 def _ascii(word: str) -> str:

@@ -26,6 +26,9 @@ class Quotation:
     end: int
     text: str
     speaker: str | None
+    # The speaker is a body ('the Treasury said'): shown like a person, but never taken
+    # as a reason to keep two quotations apart, as a body may speak through a person.
+    organisation: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,16 +49,20 @@ def extract_quotations(stem: str, text: str, roster: Roster | None = None
 
 
 def _extract(stem, text, roster, read) -> tuple[Quotation, ...]:
-    return tuple(Quotation(stem, start, end, text[start:end], speaker)
-                 for start, end, speaker in _found(text, roster, read))
+    return tuple(Quotation(stem, start, end, text[start:end], speaker, organisation)
+                 for start, end, speaker, organisation in _found(text, roster, read))
 
 
-def _found(text: str, roster: Roster | None, read) -> list[tuple[int, int, str | None]]:
-    """(start, end, speaker) of each quotation: compact, for sending between processes."""
+def _found(text: str, roster: Roster | None, read
+           ) -> list[tuple[int, int, str | None, bool]]:
+    """(start, end, speaker, organisation) of each quotation: compact, for sending
+    between processes."""
     mentions, own = read if read is not None else (None, None)
     spans = find_quote_spans(text)
     speakers = attribute(text, spans, roster, mentions, own)
-    return [(span.start, span.end, speaker) for span, speaker in zip(spans, speakers)]
+    return [(span.start, span.end, None, False) if speaker is None
+            else (span.start, span.end, speaker.name, speaker.organisation)
+            for span, speaker in zip(spans, speakers)]
 
 
 def _read(text: str) -> tuple:
@@ -126,8 +133,9 @@ def _extract_corpus(texts: Mapping[str, str]) -> tuple[Quotation, ...]:
 
 
 def _quotations(items: list[tuple[str, str]], found) -> list[Quotation]:
-    return [Quotation(stem, start, end, text[start:end], speaker)
-            for (stem, text), spans in zip(items, found) for start, end, speaker in spans]
+    return [Quotation(stem, start, end, text[start:end], speaker, organisation)
+            for (stem, text), spans in zip(items, found)
+            for start, end, speaker, organisation in spans]
 
 
 def _halfway(items: list[tuple[str, str]]) -> int:
@@ -146,8 +154,8 @@ def unify_speakers(quotations: Iterable[Quotation]) -> tuple[Quotation, ...]:
     """One name per person across sources: 'Healey' becomes 'John Healey' when that is the
     only fuller name among the speakers that ends so."""
     quotations = tuple(quotations)
-    names = unify_names(q.speaker for q in quotations if q.speaker)
-    return tuple(q if q.speaker is None or names[q.speaker] == q.speaker
+    names = unify_names(q.speaker for q in quotations if q.speaker and not q.organisation)
+    return tuple(q if q.speaker is None or q.organisation or names[q.speaker] == q.speaker
                  else replace(q, speaker=names[q.speaker]) for q in quotations)
 
 

@@ -371,3 +371,22 @@ def test_word_keys_are_one_per_word(text):
 ])
 def test_contractions_are_spelled_out_and_nothing_else_changes(text, spoken):
     assert " ".join(spelled_out(text, word_keys(text))) == spoken
+
+
+def test_a_body_and_the_person_speaking_for_it_do_not_keep_a_quotation_apart():
+    """'The Treasury said' and 'Treasury spokesman Tom Lee said' may quote one statement:
+    the group is the person's. Two people's names keep quotations apart; a body's never
+    does, as a body speaks through people."""
+    words = "The levy ensures that energy companies pay their fair share of the windfall"
+    body = Quotation("a", 0, len(words), words, "Treasury", organisation=True)
+    (group,) = group_quotations([body, _quotation("b", words, "Tom Lee")], {"a": "a", "b": "b"})
+    assert (group.speaker, [v.source for v in group.variants]) == ("Tom Lee", ["a", "b"])
+
+
+def test_a_group_no_person_speaks_is_the_body_most_variants_name():
+    words = "The levy ensures that energy companies pay their fair share of the windfall"
+    quoted = [Quotation(source, 0, len(words), words, "Treasury", organisation=True)
+              for source in "ab"] + [_quotation("c", words)]
+    (group,) = group_quotations(quoted, {s: s for s in "abc"})
+    assert group.speaker == "Treasury"
+    assert len(group.variants) == 3

@@ -163,7 +163,7 @@ def test_she_after_two_women_names_neither():
 def test_every_speaker_is_a_person_the_key_names(site, people):
     """Not a county whose records are cited, nor anyone by another spelling."""
     quotations = extract_corpus({s.stem: s.text for s in _sources(site)})
-    assert {q.speaker for q in quotations} - {None} == people
+    assert {q.speaker for q in quotations if not q.organisation} - {None} == people
 
 
 COORABIN_PEOPLE = {"Ailsa Brennock", "Lachlan Brennock", "Anthony Kovac", "Marcus Feldane",
@@ -171,16 +171,30 @@ COORABIN_PEOPLE = {"Ailsa Brennock", "Lachlan Brennock", "Anthony Kovac", "Marcu
                    "Helen Quaid", "Grace Odum"}
 
 
-def test_bodies_that_said_something_are_never_speakers():
-    """Treasury, a council, a broker, a water authority: no speaker. The surname the
-    minister and an irrigator share stays a surname where the text does not say which
-    of them is meant (the live blog's bare 'Brennock')."""
+def test_bodies_that_said_something_speak_as_bodies_never_as_people():
+    """Treasury, a council, a broker, a department, a water authority: each speaks as
+    the body the text names, and none is taken for a person. The surname the minister
+    and an irrigator share stays a surname where the text does not say which of them is
+    meant (the live blog's bare 'Brennock')."""
     quotations = extract_corpus({s.stem: s.text for s in _sources("coorabin")})
-    assert {q.speaker for q in quotations} - {None} <= COORABIN_PEOPLE | {"Brennock"}
-    speaker_of = {q.text: q.speaker for q in quotations}
-    bodies = [text for text in speaker_of if text.startswith((
-        "not been consulted", "will put further pressure", "the largest single upgrade"))]
-    assert len(bodies) == 4 and all(speaker_of[text] is None for text in bodies)
+    people = {q.speaker for q in quotations if not q.organisation} - {None}
+    assert people <= COORABIN_PEOPLE | {"Brennock"}
+    bodies = sorted((q.speaker, q.text.split()[:3]) for q in quotations if q.organisation)
+    assert bodies == [
+        ("Coorabin Water", ["The", "authority", "has"]),
+        ("Department of Water and Environment", ["Storage", "at", "Coorabin"]),
+        ("Department of Water and Environment", ["drawn", "down", "to"]),
+        ("Harcourt Lane Securities", ["the", "largest", "single"]),
+        ("Treasury", ["will", "put", "further"]),
+        ("Treasury", ["will", "put", "further"]),
+        ("Wandarra Shire Council", ["not", "been", "consulted"]),
+    ]
+
+
+def test_a_group_only_bodies_speak_is_the_bodys():
+    group = _group(quotation_groups(_sources("coorabin")), "drawn down to 40")
+    assert group.speaker == "Department of Water and Environment"
+    assert len({v.source for v in group.variants}) == 2
 
 
 @pytest.fixture(scope="module")
@@ -252,9 +266,11 @@ def test_court_and_club_speakers_are_people_named_without_their_titles():
     """Not 'Judge Eleanor …' or 'Skipper Luka …', not '… KC', never the club, the
     judgment or an unnamed official; and one spelling, with its accents, per person."""
     quotations = extract_corpus({s.stem: s.text for s in _sources("caldermouth")})
-    speakers = {q.speaker for q in quotations} - {None}
+    speakers = {q.speaker for q in quotations if not q.organisation} - {None}
     assert speakers <= CALDERMOUTH_PEOPLE
     assert {"Rosalind Okonjo-Barr", "Joaquín Ibáñez", "Annika Sørensen"} <= speakers
+    # The company's statement is the company's; the club's and the judgment's nobody's.
+    assert {q.speaker for q in quotations if q.organisation} == {"Veltmoor"}
 
 
 @pytest.mark.parametrize("words, speaker, outlets", [

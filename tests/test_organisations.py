@@ -1,0 +1,63 @@
+"""Bodies as speakers: only where the text plainly credits the words to one."""
+import pytest
+
+from builder.quotations import extract_quotations
+
+
+def _speakers(text: str) -> list[tuple[str | None, bool]]:
+    return [(q.speaker, q.organisation) for q in extract_quotations("s", text)]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The Treasury said the levy ensured that “energy companies pay their share”.",
+     "Treasury"),
+    ("A Treasury spokesperson said the levy “ensures energy companies pay”.", "Treasury"),
+    ("A spokesperson for the Save Larkspur group said: “This fight is not over.”",
+     "Save Larkspur"),
+    ("The union Unite called the cuts “a betrayal of the workforce”.", "Unite"),
+    ("In a statement, Veltmoor said: “The board approved a write-down.”", "Veltmoor"),
+    ("Coorabin Water, in a statement: “The authority has kept the minister informed.”",
+     "Coorabin Water"),
+    ("The Department of Water and Environment said in a statement: “Storage will fall.”",
+     "Department of Water and Environment"),
+    ("“We will appeal,” the Kremlin said.", "Kremlin"),
+    ("“We will appeal,” said the Home Office.", "Home Office"),
+    # At the start of a sentence a capital proves nothing by itself: a word like
+    # 'Council' or 'Securities', or the name written mid-sentence elsewhere, does.
+    ("Harcourt Lane Securities said the revision was “the largest in a decade”.",
+     "Harcourt Lane Securities"),
+    ("Members of Unite voted on Monday. Unite said the cuts were “a betrayal”.", "Unite"),
+])
+def test_a_body_the_text_credits_speaks(text, body):
+    assert _speakers(text) == [(body, True)]
+
+
+@pytest.mark.parametrize("text", [
+    # Words that open sentences without naming anyone or anything.
+    "Experts said the plan was “unworkable”.",
+    "Officials warned the levy was “a mistake”.",
+    "It said the levy was “a mistake”.",
+    # Not the subject of the verb.
+    "Officials in Washington said the plan was “unworkable”.",
+    "Analysts at Brockhurst Securities said the results were “worse than feared”.",
+    # No proper name: 'the club', 'the company'.
+    "A spokeswoman for the club said: “It would not be appropriate to comment.”",
+    "In a statement, the company said: “The board met on Friday.”",
+    # A capitalised word only ever at the start of a sentence may be anything.
+    "Unison said staff had been “kept in the dark”.",
+    # Someone else's claim that the quotation is.
+    "The minister dismissed Opposition claims that she had “sat on it”.",
+])
+def test_no_body_is_read_where_the_text_does_not_plainly_credit_one(text):
+    assert _speakers(text) == [(None, False)]
+
+
+def test_a_person_named_beats_the_body_they_speak_for():
+    text = ("Tom Lee, a Treasury spokesman, said the levy was “fair”.\n"
+            "“It works,” Mr Lee said.")
+    assert _speakers(text) == [("Tom Lee", False), ("Tom Lee", False)]
+
+
+def test_a_pronoun_never_stands_for_a_body():
+    text = "The Treasury said the levy was “fair”. “It works,” it said."
+    assert _speakers(text) == [("Treasury", True), (None, False)]
