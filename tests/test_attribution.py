@@ -156,3 +156,17 @@ def test_according_to_an_organisation_names_no_speaker():
     # ... but her own testimony is hers.
     assert _speakers("Priya Natarajan testified. “It had been growing for years,” "
                      "according to Natarajan’s written testimony.") == ["Priya Natarajan"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # Two Brennocks: 'Ms Brennock' is the woman of the two, so 'he' is Mr Kovac.
+    ("Ailsa Brennock, the minister, spoke first. Lachlan Brennock, an irrigator, spoke "
+     "next. Anthony Kovac said nothing.\nMr Kovac sat beside Ms Brennock all day. "
+     "He later told reporters: “Nobody wants this.”", ["Anthony Kovac"]),
+    # A paragraph that is nothing but a quotation, after one whose last sentence
+    # credits its quotation after it.
+    ("“I did not understand why,” said Joaquín Ibáñez, speaking through an interpreter.\n"
+     "“I was 19 years old.”", ["Joaquín Ibáñez", "Joaquín Ibáñez"]),
+])
+def test_who_speaks_found_through_an_honorific_or_the_paragraph_before(text, speakers):
+    assert _speakers(text) == speakers
