@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 
+from . import urls
 from .errors import Position, Problem, error, warning
 from .model import ContentPage
 from .schema import Field, id_rule, is_valid_id, read_record
@@ -26,6 +27,10 @@ def load_pages(pages_dir: str, shown_dir: str) -> tuple[tuple[ContentPage, ...],
             continue
         if not is_valid_id(slug) and slug not in EXPECTED_PAGES:
             problems.append(error(Position(shown), f"page file name {id_rule(slug)}"))
+            continue
+        if slug in urls.SECTIONS:
+            problems.append(error(Position(shown), f"'{slug}' is a section the builder writes "
+                                                   f"(/{slug}/): give the page another name"))
             continue
         page = _load_page(os.path.join(pages_dir, name), shown, slug, problems)
         if page:

@@ -51,6 +51,12 @@ def verdict(verdict_id: str) -> str:
     return f"verdicts/{verdict_id}/"
 
 
+# The top-level folders the builder writes itself: a page of an editor's by one of these
+# names would overwrite a section of the site.
+SECTIONS = frozenset(("claims", "sources", "outlets", "tags", "verdicts", "consistency",
+                      "corrections", "data", "static", "page"))
+
+
 def page(slug: str) -> str:
     return f"{slug}/"
 
