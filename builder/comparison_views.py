@@ -180,7 +180,9 @@ def _group_title(view: GroupView) -> str:
 
 def _opening(text: str, words: int = 10) -> str:
     found = text.split()
-    return " ".join(found[:words]) + ("…" if len(found) > words else "")
+    if len(found) > words:
+        return " ".join(found[:words]) + "…"
+    return " ".join(found).rstrip(",;:–—-").rstrip()  # the quoting sentence's, not theirs
 
 
 def _comparison_view(comparison, namer, anchors, groups) -> ComparisonView:
@@ -209,7 +211,14 @@ def _group_view(group: QuoteGroup, claim_ids, namer, anchors, page: int) -> Grou
         flags=tuple(_flag(d, by_source) for d in group.figure_disagreements),
         claims=tuple(namer.claim(claim_id) for claim_id in claim_ids),
         url=f"{namer.base}{page_path(urls.page('consistency'), page)}#{group.id}",
-        opening=_opening(group.variants[0].text))
+        opening=_opening(_fullest(group.variants).text))
+
+
+def _fullest(passages: tuple[Passage, ...]) -> Passage:
+    """The first of the passages with the most words: a group is known by its fullest
+    version, as its id is, not by a fragment that happens to come first."""
+    most = max(len(p.text.split()) for p in passages)
+    return next(p for p in passages if len(p.text.split()) == most)
 
 
 def _anchor(passage: Passage, anchors) -> str:

@@ -40,7 +40,8 @@ class VerdictView:
     def place(self) -> str:
         if self.rating is None:
             return "not a point on our rating scale"
-        return f"{self.scale - self.rating + 1} of {self.scale} on our scale, best first"
+        # As in the open data and ClaimReview: the higher the rating, the better.
+        return f"rated {self.rating} of {self.scale}, where {self.scale} is best"
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ def test_claim_page_says_the_verdict_its_place_and_every_appearance(out):
     page = read_html(out, "claims/harbour-ships/")
     assert page.h1.get_text() == "The harbour welcomed 40 ships in 2024"
     assert page.select_one(".verdict-line .verdict").get_text() == "Correct"
-    assert page.select_one(".place").get_text() == "1 of 4 on our scale, best first"
+    assert page.select_one(".place").get_text() == "rated 4 of 4, where 4 is best"
     assert page.select_one(".scale-compact .current").get_text(strip=True) == "Correct"
     assert page.select_one(".verdict-description").get_text() == "The claim is accurate."
     appearances = page.select(".appearance")

@@ -187,3 +187,15 @@ def test_no_page_scrolls_sideways_on_a_phone(shipped_build, tmp_path, path):
             summary.click()  # folded parts too
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, f"{path or 'home'} is {width} px wide on a 360 px screen"
+
+
+def test_a_group_is_headed_by_its_fullest_version_not_a_fragment(shipped_build, groups):
+    """'Nato’s front line,' is a fragment one outlet quotes; the heading is the opening of
+    the longest version, whose words the group's id is made of too, with no comma the
+    quoting sentence left at its end."""
+    page = read_html(shipped_build, "consistency/")
+    for article, group in zip(page.select("article.group"), groups):
+        heading = article.select_one("h2 q").get_text()
+        fullest = max(group["variants"], key=lambda v: len(v["text"].split()))
+        assert fullest["text"].split()[:3] == heading.split()[:3], group["id"]
+        assert not heading.endswith((",", ";", ":")), heading
