@@ -52,9 +52,10 @@ def verdict(verdict_id: str) -> str:
 
 
 # The top-level folders the builder writes itself: a page of an editor's by one of these
-# names would overwrite a section of the site.
+# names would overwrite a section of the site. (content/pages/corrections.md is no clash:
+# it introduces the list of corrections.)
 SECTIONS = frozenset(("claims", "sources", "outlets", "tags", "verdicts", "consistency",
-                      "corrections", "data", "static", "page"))
+                      "data", "static", "page"))
 
 
 def page(slug: str) -> str:

@@ -248,11 +248,11 @@ CASES = [
          f"{PAGE}:4:7: file contains the invisible character U+001B"),
     Case("page file name", copy(PAGE, "content/pages/About Us.md"),
          "content/pages/About Us.md:1:1: page file name 'About Us' is not a valid id"),
-    Case("page named as a section", copy(PAGE, "content/pages/corrections.md"),
-         "content/pages/corrections.md:1:1: 'corrections' is a section the builder writes "
-         "(/corrections/): give the page another name"),
-    Case("page named as the comparisons", copy(PAGE, "content/pages/consistency.md"),
-         "content/pages/consistency.md:1:1: 'consistency' is a section the builder writes"),
+    Case("page named as a section", copy(PAGE, "content/pages/consistency.md"),
+         "content/pages/consistency.md:1:1: 'consistency' is a section the builder writes "
+         "(/consistency/): give the page another name"),
+    Case("page named as another section", copy(PAGE, "content/pages/verdicts.md"),
+         "content/pages/verdicts.md:1:1: 'verdicts' is a section the builder writes"),
 ]
 
 
