@@ -48,6 +48,7 @@ class PairView:
     classification: str
     classification_text: str
     partial: bool
+    reworded: bool  # different words throughout: shown side by side, not marked
 
 
 @dataclass(frozen=True)
@@ -226,11 +227,13 @@ def _anchor(passage: Passage, anchors) -> str:
 
 
 def _pair_view(pair: PassagePair, namer, anchors) -> PairView:
-    left = tuple(Segment(op.left, op.kind != "same") for op in pair.diff if op.left)
-    right = tuple(Segment(op.right, op.kind != "same") for op in pair.diff if op.right)
+    marked = not pair.reworded
+    left = tuple(Segment(op.left, marked and op.kind != "same") for op in pair.diff if op.left)
+    right = tuple(Segment(op.right, marked and op.kind != "same") for op in pair.diff if op.right)
     return PairView(namer.side(pair.left, left, _anchor(pair.left, anchors)),
                     namer.side(pair.right, right, _anchor(pair.right, anchors)),
-                    pair.classification, CLASSIFICATION_TEXT[pair.classification], pair.partial)
+                    pair.classification, CLASSIFICATION_TEXT[pair.classification], pair.partial,
+                    pair.reworded)
 
 
 def _flag(disagreement: FigureDisagreement, names: Mapping[str, str]) -> FigureFlag:

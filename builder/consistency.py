@@ -49,6 +49,12 @@ class PassagePair:
     # diff then covers that part only.
     partial: bool
 
+    @property
+    def reworded(self) -> bool:
+        """The two say it in different words, too few shared to compare word by word:
+        the diff is one replacement of the whole."""
+        return len(self.diff) == 1 and self.diff[0].kind == "replaced"
+
 
 @dataclass(frozen=True)
 class PassageComparison:
@@ -193,6 +199,8 @@ def _compare(a: _Said, b: _Said) -> tuple[str, tuple[DiffOp, ...], bool]:
         same = IDENTICAL if short.form == _edge_trimmed(window) else PUNCTUATION
         left, right = (a.text, window) if a_is_short else (window, b.text)
         return same, (DiffOp("same", left, right),), True
+    if _reworded(short.keys, long.keys):
+        return WORDING, (DiffOp("replaced", a.text, b.text),), False
     if len(short.keys) < PARTIAL * len(long.keys):
         first, last = _aligned(short.keys, long.keys)
         window, window_keys = long.window(first, last), long.keys[first:last]
@@ -203,6 +211,17 @@ def _compare(a: _Said, b: _Said) -> tuple[str, tuple[DiffOp, ...], bool]:
         return WORDING, diff_bounded(window, window_keys, window_starts,
                                      b.text, b.keys, b.starts), True
     return WORDING, diff_bounded(a.text, a.keys, a.starts, b.text, b.keys, b.starts), False
+
+
+SHARED_TO_COMPARE = 0.5  # of the shorter passage's content words, for a word-by-word diff
+
+
+def _reworded(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Too few of the shorter passage's content words in the longer one for a word diff
+    to mean anything: a claim's appearances may be reporters' own sentences, each put its
+    own way, and marking all but 'the' and 'Mr' as different would tell a reader nothing."""
+    wanted = set(content_words(short))
+    return bool(wanted) and len(wanted.intersection(long)) < SHARED_TO_COMPARE * len(wanted)
 
 
 def _in_step(before, after) -> bool:

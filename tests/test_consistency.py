@@ -390,3 +390,24 @@ def test_a_group_no_person_speaks_is_the_body_most_variants_name():
     (group,) = group_quotations(quoted, {s: s for s in "abc"})
     assert group.speaker == "Treasury"
     assert len(group.variants) == 3
+
+
+def test_passages_in_their_own_words_are_not_compared_word_by_word():
+    """A claim's appearances may be reporters' own sentences: with too few words in
+    common, the pair is wording, shown whole, with no 'matching part'."""
+    (pair,) = compare_passages([
+        _passage("a", "However, neither Ukraine nor its European allies were invited to "
+                      "participate, raising concerns over their exclusion from the talks."),
+        _passage("b", "Mr Zelensky was notably excluded from recent US-Russia discussions"),
+    ]).pairs
+    assert (pair.classification, pair.reworded, pair.partial) == ("wording", True, False)
+    assert [(op.left, op.right) for op in pair.diff] == [(pair.left.text, pair.right.text)]
+
+
+def test_a_part_quoted_with_a_word_changed_is_still_compared_word_by_word():
+    (pair,) = compare_passages([
+        _passage("a", "That means continuing to step up the military aid that we in Europe "
+                      "need to maintain, and maximum pressure on Putin."),
+        _passage("b", "continuing to step up the military aid that we in Europe must maintain"),
+    ]).pairs
+    assert (pair.classification, pair.reworded, pair.partial) == ("wording", False, True)
