@@ -23,7 +23,8 @@ CLASSIFICATION_TEXT = {
 FIGURE_KINDS = {
     "number": "numbers", "amount": "amounts", "percent": "shares (percentages, fractions)",
     "year": "years", "date": "dates", "relative": "relative dates",
-    "dating": "how the fact is dated (a fixed date against one relative to the report)",
+    "dating": "how the fact is dated (a fixed date against one relative to the report; "
+              "both may be right)",
 }
 
 
@@ -55,6 +56,9 @@ class PairView:
 class FigureFlag:
     what: str                               # "how the fact is dated …"
     statements: tuple[tuple[str, str], ...]  # (outlet name, the figure as written)
+    # Figures that cannot both be right; a fixed date against a relative one ("2024",
+    # "in the last year") is a difference in how the fact is dated, and both may be.
+    conflict: bool
 
 
 @dataclass(frozen=True)
@@ -239,7 +243,8 @@ def _pair_view(pair: PassagePair, namer, anchors) -> PairView:
 def _flag(disagreement: FigureDisagreement, names: Mapping[str, str]) -> FigureFlag:
     return FigureFlag(FIGURE_KINDS.get(disagreement.kind, disagreement.kind),
                       tuple((names.get(s.passage, s.passage), s.figure.text)
-                            for s in disagreement.statements))
+                            for s in disagreement.statements),
+                      disagreement.kind != "dating")
 
 
 def passage_anchors(analysis: Analysis, anchored) -> dict[tuple[str, int], str]:

@@ -75,6 +75,9 @@ def test_a_claim_page_compares_its_appearances_and_flags_how_the_fact_is_dated(s
     assert comparison.select_one(".classification").get_text() == "Differs in wording"
     flag = comparison.select_one(".figure-flag").get_text(" ", strip=True)
     assert "how the fact is dated" in flag
+    # Both may be right: a difference, not a warning that outlets disagree.
+    assert "figure-difference" in comparison.select_one(".figure-flag")["class"]
+    assert "⚠" not in flag and "disagree" not in flag
     assert "“2024”" in flag and "In the last year" in flag
     pair = comparison.select_one(".pair")
     marked = [m.get_text() for m in pair.select("mark.diff-only")]
