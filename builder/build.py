@@ -69,8 +69,11 @@ class BuildReport:
 def check(options: BuildOptions, memo: FileMemo | None = None) -> CheckedSite:
     """Load, validate and anchor; raise ContentError with every problem if any is an error.
     With a memo (the preview server keeps one), unchanged claim and seed files are not read
-    again."""
+    again. Without a memo the templates' syntax is checked too (a preview finds it when it
+    renders, and a save that touches only content need not parse them again)."""
     content, problems = load_content(options, memo)
+    if memo is None:
+        problems += render.template_problems(options.site_dir)
     if content is not None:
         unloaded = unloaded_sources(options.site_dir, content)
         problems += validate(content, unloaded)

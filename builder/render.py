@@ -254,6 +254,19 @@ def render_page(environment: jinja2.Environment, page: Page, site: SiteView) -> 
     return html.encode("utf-8")
 
 
+def template_problems(site_dir: str) -> list[Problem]:
+    """Every template that does not parse, each with where it fails."""
+    environment = make_environment(site_dir)
+    problems = []
+    for name in environment.list_templates(extensions=("html", "xml", "txt")):
+        try:
+            source, filename, _ = environment.loader.get_source(environment, name)
+            environment.parse(source, name, filename)
+        except jinja2.TemplateError as failure:
+            problems.append(template_problem(failure))
+    return problems
+
+
 def template_problem(failure: jinja2.TemplateError) -> Problem:
     """A template error where it is, `path:line:column: message`, as content errors are:
     a site's own templates are content its editors write."""

@@ -136,3 +136,19 @@ def test_an_appearance_in_error_still_has_its_source_checked(tmp_path):
         f"{claim}:8:12: 'quote' must be text, not a number (42)",
         f"{claim}:9:5: missing required key 'quote' in an appearance",
         f"{claim}:9:13: unknown source 'weekly-rose'"]
+
+
+def test_check_finds_a_template_that_does_not_parse_with_the_content_errors(tmp_path):
+    """`check` says what `build` would: a broken template and a broken claim in one run."""
+    site = copy_site("basic", tmp_path)
+    (site / "templates").mkdir()
+    (site / "templates" / "claim.html").write_text(
+        '{% extends "base.html" %}\n{% block main %}\n{% if %}{% endif %}{% endblock %}')
+    _edit(site, "content/claims/too-high.yml", "verdict: unverifiable", "verdict: unverifyable")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("basic/templates/claim.html:3:1: template error: Expected an "
+                               "expression") for line in lines), lines
+    assert any("unknown verdict 'unverifyable'" in line for line in lines), lines
