@@ -96,13 +96,15 @@ def _load_source(seeds_dir, shown_dir, stem, names, problems) -> Source | None:
     problems.extend(yaml_problems)
     if document is None or text is None:
         return None
-    before = len(problems)
     record = read_record(document, (), SIDECAR_FIELDS, problems, "a seed sidecar")
     if record is None:
         return None
     boilerplate = _boilerplate_spans(record, text)
-    # A sidecar missing a required value makes no usable source; its errors say why.
-    if any(not p.is_warning for p in problems[before:]):
+    # A sidecar missing a required value makes no usable source; its errors say why. One
+    # with only other errors (a misspelt key, a boilerplate passage not found) is kept,
+    # so that its outlet and the quotes claims take from it are checked in the same run:
+    # the errors stop the build all the same.
+    if any(record.get(field.name) is None for field in SIDECAR_FIELDS if field.required):
         return None
     published = record.get("published")
     return Source(

@@ -152,3 +152,17 @@ def test_check_finds_a_template_that_does_not_parse_with_the_content_errors(tmp_
     assert any(line.startswith("basic/templates/claim.html:3:1: template error: Expected an "
                                "expression") for line in lines), lines
     assert any("unknown verdict 'unverifyable'" in line for line in lines), lines
+
+
+def test_a_misspelt_sidecar_key_hides_no_other_error(tmp_path):
+    """A sidecar's unknown key, its unknown outlet and a claim's quote not in that article:
+    all three in one run, not one after another."""
+    site = copy_site("basic", tmp_path)
+    _edit(site, "seeds/daily-harbour.yml", "outlet: ", "autor: A\noutlet: x")
+    _edit(site, "content/claims/too-high.yml", "quote: far too high", "quote: far too hihg")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 1
+    text = result.stderr
+    assert "basic/seeds/daily-harbour.yml:1:1: unknown key 'autor'" in text, text
+    assert "unknown outlet 'x" in text, text
+    assert "quote not found in source 'daily-harbour'" in text, text
