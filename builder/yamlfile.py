@@ -199,12 +199,41 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, shown_as: str) -> Prob
     elif context and exc.problem_mark and context.line < exc.problem_mark.line:
         opened = _unclosed(exc, text)
         reached = f"line {exc.problem_mark.line + 1}, column {exc.problem_mark.column + 1}"
+        left_open = None if opened else _quote_left_open(text, exc.problem_mark.line)
         if opened:
             mark, message = context, f"{opened} (YAML reached {reached} looking for it)"
+        elif left_open:
+            quote = _char_at(text, left_open.line, left_open.column)
+            mark, message = left_open, (f"this quoted value's opening {quote} is not closed "
+                                        f"on its line: end it with {quote} (YAML reached "
+                                        f"{reached} looking for it)")
         else:
             message += f" (in what starts at line {context.line + 1}, column {context.column + 1})"
+    elif message.startswith("mapping values are not allowed"):
+        message = ("a plain value cannot hold ': ' — put the whole value in double quotes, "
+                   "or write it as a block after '|'")
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return error(Position(shown_as, line, column), f"invalid YAML: {message}")
+
+
+# A value that opens with a quote mark: 'claim: "…', '- "…'.
+_QUOTED_VALUE = re.compile(r"""^[^\S\n]*(?:-[^\S\n]+)?(?:[^\s:#"'][^:#\n]*:[^\S\n]+)?(["'])""")
+
+
+def _quote_left_open(text: str, before_line: int) -> yaml.Mark | None:
+    """The first line up to `before_line` whose value opens a quotation mark that the line
+    never closes. YAML lets a quoted value run on, so a quote left open swallows lines
+    until the next mark of its kind, and the parser fails far below: the editor's mistake
+    is here. (A value meant to run over lines is rare in these files and still parses.)"""
+    for number, line in enumerate(text.splitlines()[:before_line + 1]):
+        found = _QUOTED_VALUE.match(line)
+        if found is None:
+            continue
+        mark, rest = found.group(1), line[found.end():]
+        closed = rest.replace('\\"', "").count('"') if mark == '"' else rest.replace("''", "").count("'")
+        if not closed:
+            return yaml.Mark("", 0, number, found.start(1), None, None)
+    return None
 
 
 _CLOSERS = {"[": ("list", "]"), "{": ("mapping", "}"), '"': ("quoted value", '"'),

@@ -77,6 +77,13 @@ def test_a_nesting_bomb_is_an_error_not_a_crash(text):
     ("a: {b: 1\n", "f.yml:1:4: invalid YAML: this mapping's opening { is never closed"),
     ("a: 'x\n\nb: c\n", "f.yml:1:4: invalid YAML: this quoted value's opening ' is never "
                          "closed: end it with ' (YAML reached line 4, column 1 looking for it)"),
+    # A quote left open with another further down: the parser fails there, far below.
+    ('claim: "The UK sent 70\nverdict: x\nsummary: |\n  He said "yes".\nb: 1\n',
+     'f.yml:1:8: invalid YAML: this quoted value\'s opening " is not closed on its line: '
+     'end it with " (YAML reached line 4'),
+    ("- 'x\n- 'y'\n", "f.yml:1:3: invalid YAML: this quoted value's opening ' is not closed"),
+    ("summary: The report: it said so\n", "f.yml:1:20: invalid YAML: a plain value cannot "
+                                          "hold ': ' — put the whole value in double quotes"),
     ("a: b\n---\nc: d\n", "f.yml:2:1: invalid YAML: a second YAML document starts here"),
     ("a:\n  - b\n c: d\n", "f.yml:3:2: invalid YAML: did not find expected key (in what "
                           "starts at line 1, column 1)"),
@@ -89,6 +96,11 @@ def test_traps_are_positioned_one_line_errors(text, expected):
     message = _only_error(text)
     assert message.startswith(expected)
     assert "\n" not in message and "<unicode string>" not in message
+
+
+def test_a_quoted_value_running_over_lines_still_parses():
+    document, problems = parse_yaml('a: "one\n  two"\nb: \'it\'\'s\'\n', "f.yml")
+    assert problems == [] and document.value == {"a": "one two", "b": "it's"}
 
 
 def test_an_escaped_control_character_is_a_warning_at_its_value():
