@@ -1,4 +1,4 @@
-"""content/claims/**/*.yml → Claim. The file name is the claim's id."""
+"""content/claims/**/*.yml (or .yaml) → Claim. The file name is the claim's id."""
 from __future__ import annotations
 
 import os
@@ -32,6 +32,16 @@ def claim_files(claims_dir: str) -> list[str]:
     return sorted(found)
 
 
+CLAIM_EXTENSIONS = (".yml", ".yaml")
+
+
+def _editor_leftover(name: str) -> bool:
+    """A backup or swap file an editor keeps beside the one open ('x.yml~', '.x.yml.swp',
+    '#x.yml#'): no claim, and no news to the editor who saved it."""
+    base = os.path.basename(name)
+    return base.endswith(("~", ".swp", ".swo")) or (base.startswith("#") and base.endswith("#"))
+
+
 def load_claims(claims_dir: str, shown_dir: str, memo: FileMemo | None = None
                 ) -> tuple[tuple[Claim, ...], list[Problem]]:
     """With a memo (the preview server keeps one), unchanged files are not parsed again."""
@@ -45,8 +55,9 @@ def load_claims(claims_dir: str, shown_dir: str, memo: FileMemo | None = None
     for relative in claim_files(claims_dir):
         shown = os.path.join(shown_dir, relative)
         claim_id, extension = os.path.splitext(os.path.basename(relative))
-        if extension != ".yml":
-            problems.append(warning(Position(shown), "ignored: claim files end in .yml"))
+        if extension not in CLAIM_EXTENSIONS:
+            if not _editor_leftover(relative):
+                problems.append(warning(Position(shown), "ignored: claim files end in .yml"))
             continue
         if not is_valid_id(claim_id):
             problems.append(error(Position(shown), f"claim file name {id_rule(claim_id)}"))

@@ -188,3 +188,20 @@ def test_timings_name_every_stage_and_add_up_to_the_build(tmp_path):
         "load, validate, anchor", "analyse consistency", "render", "write"]
     assert sum(float(seconds) for _, seconds, _ in stages) <= total + 0.02
     assert 80 <= sum(int(share) for _, _, share in stages) <= 101
+
+
+def test_a_claim_file_may_end_in_yaml_and_editor_backups_are_passed_over(tmp_path):
+    """As in other site generators, '.yaml' is YAML too; 'x.yml~' and '.x.yml.swp' are an
+    editor's leftovers, not claims, and not worth a warning."""
+    site = copy_site("basic", tmp_path)
+    claims = site / "content" / "claims"
+    (claims / "too-high.yml").rename(claims / "too-high.yaml")
+    (claims / "not-done.yml~").write_text("half-saved: [")
+    (claims / ".not-done.yml.swp").write_bytes(b"\x00swap")
+    (claims / "notes.txt").write_text("to do")
+    out = tmp_path / "_site"
+    result = run_builder("build", "--site", str(site), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert read_html(out, "claims/too-high/").h1 is not None
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and "notes.txt" in warnings[0], warnings
