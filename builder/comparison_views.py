@@ -2,6 +2,8 @@
 disagreements as sentences, groups with their links and filters."""
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -231,13 +233,76 @@ def _anchor(passage: Passage, anchors) -> str:
 
 
 def _pair_view(pair: PassagePair, namer, anchors) -> PairView:
-    marked = not pair.reworded
-    left = tuple(Segment(op.left, marked and op.kind != "same") for op in pair.diff if op.left)
-    right = tuple(Segment(op.right, marked and op.kind != "same") for op in pair.diff if op.right)
+    left, right = _segments(pair)
     return PairView(namer.side(pair.left, left, _anchor(pair.left, anchors)),
                     namer.side(pair.right, right, _anchor(pair.right, anchors)),
                     pair.classification, CLASSIFICATION_TEXT[pair.classification], pair.partial,
                     pair.reworded)
+
+
+# Words (with their inner apostrophes), single marks, and runs of white space.
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]|\s+")
+
+
+def _segments(pair: PassagePair) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
+    """Each side's text, with what differs marked: words one side lacks or words
+    differently, and within words that agree, marks, letter case and typography that
+    differ ('then,' against 'then'). Not a mark at either end, which is the quoting
+    sentence's; nothing at all for passages put in their own words."""
+    if pair.reworded:
+        return (Segment(pair.left.text, False),), (Segment(pair.right.text, False),)
+    left: list[Segment] = []
+    right: list[Segment] = []
+    last = len(pair.diff) - 1
+    for index, op in enumerate(pair.diff):
+        if op.kind != "same":
+            left += [Segment(op.left, True)] if op.left else []
+            right += [Segment(op.right, True)] if op.right else []
+        elif op.left == op.right:
+            left.append(Segment(op.left, False))
+            right.append(Segment(op.right, False))
+        else:
+            fine_left, fine_right = _fine_segments(op.left, op.right, index == 0, index == last)
+            left += fine_left
+            right += fine_right
+    return tuple(left), tuple(right)
+
+
+def _fine_segments(left: str, right: str, at_start: bool, at_end: bool
+                   ) -> tuple[list[Segment], list[Segment]]:
+    """Two runs of the same words, token by token: what differs in them is marked."""
+    left_tokens, right_tokens = _TOKEN.findall(left), _TOKEN.findall(right)
+    matcher = difflib.SequenceMatcher(None, left_tokens, right_tokens, autojunk=False)
+    left_marks, right_marks = _edges(left_tokens, at_start, at_end), _edges(
+        right_tokens, at_start, at_end)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            for marks, tokens, start, end in ((left_marks, left_tokens, i1, i2),
+                                              (right_marks, right_tokens, j1, j2)):
+                for position in range(start, end):
+                    marks[position] = marks[position] is None and not tokens[position].isspace()
+    return (_merged([Segment(t, bool(m)) for t, m in zip(left_tokens, left_marks)]),
+            _merged([Segment(t, bool(m)) for t, m in zip(right_tokens, right_marks)]))
+
+
+def _edges(tokens: list[str], at_start: bool, at_end: bool) -> list[bool | None]:
+    """False for the marks before the passage's first word and after its last (never
+    marked), None for every other token (marked if it differs)."""
+    words = [n for n, token in enumerate(tokens) if token[0].isalnum() or token[0] == "_"]
+    first, last = (words[0], words[-1]) if words else (len(tokens), -1)
+    return [False if (at_start and n < first) or (at_end and n > last) else None
+            for n in range(len(tokens))]
+
+
+def _merged(segments: list[Segment]) -> list[Segment]:
+    """Neighbouring segments alike joined: one mark a difference, not one a token."""
+    merged: list[Segment] = []
+    for segment in segments:
+        if merged and merged[-1].changed == segment.changed:
+            merged[-1] = Segment(merged[-1].text + segment.text, segment.changed)
+        else:
+            merged.append(segment)
+    return merged
 
 
 def _flag(disagreement: FigureDisagreement, names: Mapping[str, str]) -> FigureFlag:

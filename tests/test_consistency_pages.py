@@ -2,6 +2,7 @@
 /consistency/, outlet records and /data/consistency.json."""
 import json
 import shutil
+from collections import Counter
 import threading
 from contextlib import contextmanager
 from functools import partial
@@ -202,3 +203,22 @@ def test_a_group_is_headed_by_its_fullest_version_not_a_fragment(shipped_build, 
         fullest = max(group["variants"], key=lambda v: len(v["text"].split()))
         assert fullest["text"].split()[:3] == heading.split()[:3], group["id"]
         assert not heading.endswith((",", ";", ":")), heading
+
+
+def test_a_punctuation_difference_is_marked_where_it_is(shipped_build, groups):
+    """'since then,' against 'since then': the comma is marked, the words are not, and
+    nothing at either end, which is the quoting sentence's."""
+    page = read_html(shipped_build, "consistency/")
+    group = next(g for g in groups if g["classification"] == "punctuation"
+                 and any(v["text"].startswith("Three years ago") for v in g["variants"]))
+    article = page.find(id=group["id"])
+    marks = [m.get_text() for m in article.select(".pair mark.diff-only")]
+    assert "," in marks, marks
+    # A word is marked only where the other side has it in another case ('One', 'one').
+    words = Counter(mark.lower() for mark in marks if any(c.isalnum() for c in mark))
+    assert all(count % 2 == 0 for count in words.values()), marks
+    for pair in article.select(".pair"):
+        for side in pair.select(".diff-text"):
+            ends = side.contents[0], side.contents[-1]
+            assert all(getattr(end, "name", None) != "mark"
+                       or any(c.isalnum() for c in end.get_text()) for end in ends), side
