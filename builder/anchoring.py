@@ -6,6 +6,7 @@ passage, reported with the closest one the seed has.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable
@@ -58,6 +59,18 @@ class SearchableText:
             found = self.normalised.text.find(needle, found + 1)
         return None
 
+    def in_other_capitals(self, quote: str) -> str | None:
+        """The article's words where the quote matches them but for letter case."""
+        needle = normalise_quote(quote.strip()).lower()
+        haystack = self.normalised.text.lower()
+        if not needle or len(haystack) != len(self.normalised.text):
+            return None  # lowering changed lengths: positions would not map back
+        found = haystack.find(needle)
+        if found < 0:
+            return None
+        start, end = self.normalised.original_span(found, found + len(needle))
+        return self.text[start:end]
+
     def closest(self, quote: str) -> ClosestPassage:
         needle = normalise_quote(quote)
         haystack = self.normalised.text
@@ -91,7 +104,7 @@ def anchor_quotes(claims: Iterable[Claim], sources: dict[str, Source],
                                          SearchableText(sources[appearance.source].text))
             located = text.locate(appearance.quote)
             if located is None:
-                problems.append(_not_found(appearance, text))
+                problems.append(_not_found(appearance, text, sources, searchable))
                 continue
             anchored.append(AnchoredQuote(claim.id, index, appearance.source, located.span,
                                           located.match))
@@ -129,12 +142,49 @@ def _word_at(text: str, at: int) -> str:
     return text[start:end]
 
 
-def _not_found(appearance, text: SearchableText) -> Problem:
+def _not_found(appearance, text: SearchableText, sources: dict[str, Source],
+               searchable: dict[str, SearchableText]) -> Problem:
+    """Why the quote is not in its source, as precisely as can be told: another source has
+    it, its capitals differ, it holds a character the article does not, or else the
+    closest passage there is."""
+    prefix = f"quote not found in source '{appearance.source}'"
+    elsewhere = [stem for stem in sources if stem != appearance.source
+                 and searchable.setdefault(stem, SearchableText(sources[stem].text))
+                 .locate(appearance.quote) is not None]
+    if elsewhere:
+        return error(appearance.origin, f"{prefix}, but word for word in "
+                                        f"{_listed(elsewhere)}: is the source wrong?")
+    capitals = text.in_other_capitals(appearance.quote)
+    if capitals is not None:
+        return error(appearance.origin, f"{prefix}: the article has it with other capitals: "
+                                        f"“{capitals}”")
+    odd = _characters_not_in(appearance.quote, text.text)
+    if odd:
+        return error(appearance.origin, f"{prefix}: the quote has {odd}, which the article "
+                                        "does not: type it again from the article")
     closest = text.closest(appearance.quote)
     shown = " ".join(closest.text.split()).strip("\"'“”‘’ ")
     if len(shown) > 160:
         shown = shown[:157] + "…"
     return error(appearance.origin,
-                 f"quote not found in source '{appearance.source}'; the closest passage "
+                 f"{prefix}; the closest passage "
                  f"({closest.similarity:.0f}% similar, line {closest.line} of the seed) is: "
                  f"“{shown}”")
+
+
+def _listed(stems: list[str]) -> str:
+    named = [f"'{stem}'" for stem in stems[:3]]
+    more = f" and {len(stems) - 3} more" if len(stems) > 3 else ""
+    return ("source " if len(stems) == 1 else "sources ") + ", ".join(named) + more
+
+
+def _characters_not_in(quote: str, text: str) -> str:
+    """The quote's invisible characters and those the article never uses, named: a
+    zero-width space or a modifier-letter apostrophe looks like nothing, or like '’'."""
+    normalised = normalise_quote(text)
+    odd = dict.fromkeys(c for c in quote if unicodedata.category(c) in ("Cf", "Co", "Cn")
+                        or (not c.isascii() and c not in text
+                            and normalise_quote(c) not in normalised))
+    return " and ".join(f"U+{ord(c):04X} ({unicodedata.name(c, 'unnamed character')}"
+                        f"{'' if unicodedata.category(c).startswith('C') else f' “{c}”'}, "
+                        f"column {quote.index(c) + 1} of the quote)" for c in odd)

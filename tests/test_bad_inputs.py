@@ -168,6 +168,16 @@ CASES = [
          f"{CLAIM}:7:13: unknown source 'alfa' — did you mean 'alpha'?"),
     Case("quote not in the article", replace(CLAIM, "no more than six weeks", "no more than ten weeks"),
          f"{CLAIM}:8:12: quote not found in source 'alpha'; the closest passage"),
+    Case("quote from another source", replace(OTHER_CLAIM, "source: beta", "source: alpha"),
+         f"{OTHER_CLAIM}:8:12: quote not found in source 'alpha', but word for word in "
+         "source 'beta': is the source wrong?"),
+    Case("quote in other capitals", replace(CLAIM, "no more than six weeks", "No More than six weeks"),
+         f"{CLAIM}:8:12: quote not found in source 'alpha': the article has it with other "
+         "capitals: “will last no more than six weeks”"),
+    Case("quote with an invisible character", replace(CLAIM, "no more than six weeks",
+                                                      "no more\u200b than six weeks"),
+         f"{CLAIM}:8:12: quote not found in source 'alpha': the quote has U+200B (ZERO WIDTH "
+         "SPACE, column 18 of the quote), which the article does not"),
     Case("unknown outlet", replace(SIDECAR, "outlet: daily", "outlet: dialy"),
          f"{SIDECAR}:1:9: unknown outlet 'dialy' — did you mean 'daily'?"),
     Case("boilerplate not in the article", replace(SIDECAR, "Subscribe now", "Subscribe today"),
