@@ -73,7 +73,8 @@ def _item_reviewed(claim: Claim, content: Content, sources: dict[str, Source],
     appearances = _appearances(claim, sources, outlets)
     item = {
         "@type": "Claim",
-        "author": {"@type": "Person", "name": claim.claimant},
+        "author": {"@type": "Organization" if claim.claimant_type == "organization"
+                   else "Person", "name": claim.claimant},
         "datePublished": iso(claim.date),
         "appearance": [work for work, _ in appearances],
     }
@@ -95,9 +96,18 @@ def _appearances(claim, sources, outlets) -> list[tuple[dict, Source]]:
     return found
 
 
+def _supplied(headline: str) -> bool:
+    """'[Untitled report: …]': a description an editor supplied in square brackets, as
+    citations do, for an article with no headline of its own: shown on pages, never
+    passed to aggregators as the article's headline."""
+    return headline.startswith("[") and headline.endswith("]")
+
+
 def _creative_work(source: Source, outlets) -> dict:
     outlet = outlets.get(source.outlet)
-    work = {"@type": "CreativeWork", "headline": source.headline}
+    work = {"@type": "CreativeWork"}
+    if not _supplied(source.headline):
+        work["headline"] = source.headline
     if source.published:
         work["datePublished"] = iso(source.published)
     if source.url:

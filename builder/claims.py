@@ -6,11 +6,12 @@ import os
 from .errors import Position, Problem, error, warning
 from .filememo import FileMemo
 from .model import Appearance, Claim, Correction
-from .schema import Field, id_rule, is_valid_id, read_record
+from .schema import Field, brief, closest, id_rule, is_valid_id, read_record
 from .yamlfile import load_yaml
 
 CLAIM_FIELDS = [
-    Field("claim", "text", True), Field("claimant", "text", True), Field("date", "claim-date", True),
+    Field("claim", "text", True), Field("claimant", "text", True),
+    Field("claimant_type", "text"), Field("date", "claim-date", True),
     Field("verdict", "id", True), Field("summary", "text", True),
     Field("appearances", "list", True), Field("consistency", "text"),
     Field("tags", "text-list"), Field("published", "date"), Field("updated", "date"),
@@ -98,6 +99,7 @@ def load_claim(path: str, shown: str, claim_id: str, problems: list[Problem]) ->
     appearances = _appearances(record, problems)
     corrections = _corrections(record, problems)
     _check_review_dates(record)
+    claimant_type = _claimant_type(record)
     return Claim(
         id=claim_id, claim=record.get("claim"), claimant=record.get("claimant"),
         date=record.get("date"), verdict=record.get("verdict"), summary=record.get("summary"),
@@ -106,7 +108,25 @@ def load_claim(path: str, shown: str, claim_id: str, problems: list[Problem]) ->
         updated=record.get("updated"), corrections=corrections, origin=document.at(),
         positions=_positions(document),
         complete=not any(not problem.is_warning for problem in problems[before:]),
+        claimant_type=claimant_type,
     )
+
+
+# Either spelling is an organisation; ClaimReview (schema.org) spells it with a z.
+CLAIMANT_TYPES = {"person": "person", "organization": "organization",
+                  "organisation": "organization"}
+
+
+def _claimant_type(record) -> str:
+    written = record.get("claimant_type", "person")
+    found = CLAIMANT_TYPES.get(written)
+    if found is None:
+        guess = closest(written, list(CLAIMANT_TYPES))
+        record.report("claimant_type", f"'claimant_type' is a person or an organization, not "
+                                       f"'{brief(written)}'"
+                                       + (f" — did you mean '{guess}'?" if guess else ""))
+        return "person"
+    return found
 
 
 def _positions(document) -> dict:

@@ -45,6 +45,7 @@ def _claim(claim, anchors, sources, verdicts, config) -> dict:
         "url": f"{config.base_url}claims/{claim.id}/",
         "claim": claim.claim,
         "claimant": claim.claimant,
+        "claimant_type": claim.claimant_type,
         "date": iso(claim.date),
         "verdict": claim.verdict,
         "verdict_label": verdict.label,

@@ -113,6 +113,7 @@ class Claim:
     # against the site (verdict, sources, quotes, tags) so every problem shows in one run,
     # and nothing is built from it.
     complete: bool = True
+    claimant_type: str = "person"  # or "organization": what ClaimReview calls the author
 
 
 @dataclass(frozen=True)

@@ -168,6 +168,9 @@ CASES = [
          f"{CLAIM}:7:13: unknown source 'alfa' — did you mean 'alpha'?"),
     Case("quote not in the article", replace(CLAIM, "no more than six weeks", "no more than ten weeks"),
          f"{CLAIM}:8:12: quote not found in source 'alpha'; the closest passage"),
+    Case("claimant type misspelt", replace(CLAIM, "claimant: ", "claimant_type: organisaton\nclaimant: "),
+         f"{CLAIM}:2:16: 'claimant_type' is a person or an organization, not 'organisaton' — "
+         "did you mean 'organisation'?"),
     Case("quote from another source", replace(OTHER_CLAIM, "source: beta", "source: alpha"),
          f"{OTHER_CLAIM}:8:12: quote not found in source 'alpha', but word for word in "
          "source 'beta': is the source wrong?"),

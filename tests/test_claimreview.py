@@ -227,3 +227,22 @@ def test_rated_must_be_true_or_false(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert re.search(r"site\.yml:16:\d+: .*'rated' must be true or false", result.stderr), \
         result.stderr
+
+
+def test_the_shipped_site_names_claimants_by_type_and_invents_no_headline(shipped_build):
+    """'Norwegian media' is an Organization, John Healey a Person; an article without a
+    headline of its own (its sidecar describes it '[Untitled report: …]') is given to
+    aggregators without one rather than with the editors' description."""
+    claims = json.loads((shipped_build / "data/claims.json").read_text(encoding="utf-8"))["claims"]
+    by_type = {claim["claimant"]: claim["claimant_type"] for claim in claims}
+    assert by_type["Norwegian media"] == "organization" and by_type["John Healey"] == "person"
+    for claim in claims:
+        (review,) = claim_reviews_on(shipped_build, f"claims/{claim['id']}/")
+        author = review["itemReviewed"]["author"]
+        assert (author["@type"], author["name"]) == (
+            {"person": "Person", "organization": "Organization"}[claim["claimant_type"]],
+            claim["claimant"])
+        for work in review["itemReviewed"]["appearance"]:
+            assert not work.get("headline", "").startswith("["), work
+    assert any("headline" in work for claim in claims for work in claim_reviews_on(
+        shipped_build, f"claims/{claim['id']}/")[0]["itemReviewed"]["appearance"])
