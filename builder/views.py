@@ -103,6 +103,14 @@ class SourceView:
     blocks: tuple[Block, ...]
     quoted_by: tuple[ClaimSummary, ...]
 
+    @property
+    def marks(self) -> tuple[bool, bool]:
+        """Whether the text shows checked quotes, and quotations other outlets report:
+        what the legend above it explains."""
+        pieces = [piece for block in self.blocks for piece in block.pieces]
+        return (any(piece.claim for piece in pieces),
+                any(piece.quotation and not piece.claim for piece in pieces))
+
 
 @dataclass(frozen=True)
 class Catalogue:
