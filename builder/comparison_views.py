@@ -42,6 +42,7 @@ class Side:
     source: Link
     spot_url: str
     segments: tuple[Segment, ...]
+    outlet_id: str  # for filtering by outlet
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ class _Namer:
         source = self.sources[passage.source]
         page = self.base + urls.source(passage.source)
         return Side(self.outlet(passage.outlet), Link(page, source.headline),
-                    f"{page}#{anchor}", segments)
+                    f"{page}#{anchor}", segments, passage.outlet)
 
     def claim(self, claim_id: str) -> Link:
         return Link(self.base + urls.claim(claim_id), self.claims.get(claim_id, claim_id))

@@ -1,22 +1,50 @@
-// Filters the quotation groups by speaker and outlet. Without JavaScript every group shows.
+// Filters the quotation groups by speaker and outlet; with an outlet chosen, only the
+// comparisons it takes part in. The choice is kept in the address (?speaker=…&outlet=…),
+// so a filtered list can be shared and survives a reload. Without JavaScript every group
+// shows.
 (function () {
   var form = document.querySelector(".filters");
   if (!form) return;
   var groups = Array.prototype.slice.call(document.querySelectorAll(".group"));
   var count = form.querySelector(".shown-count");
+  var reset = form.querySelector("button[type=reset]");
+  function has(list, item) { return list.split(" ").indexOf(item) >= 0; }
+  function choose(select, value) {
+    var known = Array.prototype.some.call(select.options, function (o) { return o.value === value; });
+    select.value = known ? value : "";
+  }
+  function remember(speaker, outlet) {
+    if (!window.URLSearchParams || !history.replaceState) return;
+    var query = new URLSearchParams();
+    if (speaker) query.set("speaker", speaker);
+    if (outlet) query.set("outlet", outlet);
+    var search = query.toString();
+    history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+  }
   function apply() {
     var speaker = form.elements.speaker.value;
     var outlet = form.elements.outlet.value;
     var shown = 0;
     groups.forEach(function (group) {
       var visible = (!speaker || group.dataset.speaker === speaker) &&
-        (!outlet || group.dataset.outlets.split(" ").indexOf(outlet) >= 0);
+        (!outlet || has(group.dataset.outlets, outlet));
       group.hidden = !visible;
       if (visible) shown += 1;
+      group.querySelectorAll(".pair").forEach(function (pair) {
+        pair.hidden = Boolean(outlet) && !has(pair.dataset.outlets, outlet);
+      });
     });
     count.textContent = shown;
+    reset.hidden = !speaker && !outlet;
+    remember(speaker, outlet);
+  }
+  if (window.URLSearchParams) {
+    var asked = new URLSearchParams(location.search);
+    choose(form.elements.speaker, asked.get("speaker") || "");
+    choose(form.elements.outlet, asked.get("outlet") || "");
   }
   form.addEventListener("change", apply);
+  form.addEventListener("reset", function () { setTimeout(apply, 0); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.hidden = false;
   apply();

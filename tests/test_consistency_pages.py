@@ -151,6 +151,29 @@ def test_the_filters_show_only_the_chosen_speaker_in_a_real_browser(shipped_buil
         assert page.locator(".shown-count").inner_text() == str(visible.count())
 
 
+@pytest.mark.browser
+def test_an_outlet_filter_shows_its_comparisons_is_kept_in_the_address_and_resets(
+        shipped_build, tmp_path):
+    with in_a_real_browser(shipped_build, tmp_path) as (browser, site):
+        page = browser.new_page()
+        page.goto(site + "consistency/")
+        total = page.locator("article.group").count()
+        assert page.locator("button[type=reset]").is_hidden()
+        page.select_option("select[name=outlet]", "unknown-003")
+        assert page.url.endswith("consistency/?outlet=unknown-003")
+        pairs = page.locator("article.group:visible .pair:visible")
+        assert pairs.count() > 0
+        assert all("unknown-003" in outlets.split() for outlets in
+                   pairs.evaluate_all("els => els.map(e => e.dataset.outlets)"))
+        # A shared or reloaded address shows the same choice.
+        page.reload()
+        assert page.locator("select[name=outlet]").input_value() == "unknown-003"
+        assert 0 < page.locator("article.group:visible").count() < total
+        page.click("button[type=reset]")
+        assert page.locator("article.group:visible").count() == total
+        assert page.url.endswith("consistency/") and page.locator("button[type=reset]").is_hidden()
+
+
 def test_every_id_a_group_has_had_leads_to_it(groups, shipped_build):
     addresses = json.loads((shipped_build / "consistency/addresses.json").read_text("utf-8"))
     page = read_html(shipped_build, "consistency/")
