@@ -10,7 +10,7 @@ import traceback
 
 from . import scaffold
 from .build import BuildOptions, build, check
-from .errors import ContentError, display_path
+from .errors import ContentError, counted, display_path
 from .output import UnsafeOutput
 from .schema import url_problem
 
@@ -85,7 +85,7 @@ def main(argv=None) -> int:
             print(problem, file=sys.stderr)
         errors = sum(1 for p in failure.problems if not p.is_warning)
         written = "" if arguments.command == "check" else "; nothing was written"
-        print(f"{errors} error(s){written}", file=sys.stderr)
+        print(f"{counted(errors, 'error')}{written}", file=sys.stderr)
         return EXIT_CONTENT
     except (UnsafeOutput, scaffold.Refused) as refusal:
         print(f"error: {refusal}", file=sys.stderr)
@@ -126,7 +126,7 @@ def run_check(arguments) -> int:
         print(problem, file=sys.stderr)
     content = checked.content
     print(f"OK: {len(content.claims)} claims, {len(content.sources)} sources, "
-          f"{len(checked.anchored)} quotes anchored, {len(checked.problems)} warnings")
+          f"{len(checked.anchored)} quotes anchored, {counted(len(checked.problems), 'warning')}")
     return 0
 
 

@@ -16,7 +16,7 @@ from .analysis import Analysis, CorpusMemo, analyse
 from .anchoring import anchor_quotes
 from .claims import load_claims
 from .config import load_config
-from .errors import ContentError, Problem, display_path, errors_in
+from .errors import ContentError, Problem, counted, display_path, errors_in
 from .filememo import FileMemo
 from .gcpause import collector_paused
 from .groupstore import GroupStore
@@ -57,7 +57,8 @@ class BuildReport:
 
     def summary(self) -> str:
         return (f"Built {self.pages} pages ({self.files} files): {self.claims} claims, "
-                f"{self.sources} sources, {len(self.warnings)} warnings in {self.seconds:.2f} s")
+                f"{self.sources} sources, {counted(len(self.warnings), 'warning')} in "
+                f"{self.seconds:.2f} s")
 
     def timings(self) -> str:
         """Where the time went, stage by stage: what to look at when a build is slow."""

@@ -12,7 +12,7 @@ from .yamlfile import load_yaml
 CLAIM_FIELDS = [
     Field("claim", "text", True), Field("claimant", "text", True),
     Field("claimant_type", "text"), Field("date", "claim-date", True),
-    Field("verdict", "id", True), Field("summary", "text", True),
+    Field("verdict", "text", True), Field("summary", "text", True),
     Field("appearances", "list", True), Field("consistency", "text"),
     Field("tags", "text-list"), Field("published", "date"), Field("updated", "date"),
     Field("corrections", "list"),

@@ -48,5 +48,10 @@ class ContentError(Exception):
     """Raised only to stop a build whose content has errors; carries all of them."""
 
     def __init__(self, problems):
-        super().__init__(f"{len(errors_in(problems))} error(s)")
+        super().__init__(counted(len(errors_in(problems)), "error"))
         self.problems = sorted(problems)
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 error', '2 errors'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -167,7 +167,42 @@ def _date(value):
 
 
 def _time_hint(value) -> str:
-    return "; leave the time out" if isinstance(value, dt.datetime) else ""
+    if isinstance(value, dt.datetime):
+        return "; leave the time out"
+    found = _written_date(value) if isinstance(value, str) else None
+    return f" — did you mean {found.isoformat()}?" if found else ""
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+_WORDED_DATE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\s+(\d{4})"
+                          r"|([A-Za-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_MONTHS = {name: number for number, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+    ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+    ("oct", "october"), ("nov", "november"), ("dec", "december")), 1) for name in names}
+
+
+def _written_date(text: str) -> dt.date | None:
+    """The date an editor meant by '19/02/2025' or '19 February 2025', where only one
+    reading is possible ('02/03/2025' could be either day first or month first)."""
+    text = text.strip()
+    numeric = _NUMERIC_DATE.fullmatch(text)
+    worded = _WORDED_DATE.fullmatch(text)
+    try:
+        if numeric:
+            first, second, year = map(int, numeric.groups())
+            if (first > 12) == (second > 12):
+                return None  # both readings, or neither
+            day, month = (first, second) if first > 12 else (second, first)
+            return dt.date(year, month, day)
+        if worded:
+            day, month, year = (worded.group(1), worded.group(2), worded.group(3)) \
+                if worded.group(1) else (worded.group(5), worded.group(4), worded.group(6))
+            number = _MONTHS.get(month.lower())
+            return dt.date(int(year), number, int(day)) if number else None
+    except ValueError:
+        return None
+    return None
 
 
 def _claim_date(value):

@@ -25,7 +25,7 @@ import tornado.websocket
 from . import render
 from .analysis import CorpusMemo, analyse
 from .build import BuildOptions, check, render_site
-from .errors import ContentError, display_path
+from .errors import ContentError, counted, display_path
 from .filememo import FileMemo
 from .markdown import Markdown
 from .gcpause import collector_paused
@@ -167,7 +167,7 @@ def report(outcome: Outcome, changed: tuple[str, ...], before: Published,
     rendered = (f"{outcome.pages} pages" if outcome.rendered == outcome.pages else
                 f"{outcome.rendered} of {outcome.pages} pages re-rendered, the rest unchanged")
     print(f"Built{what} in {outcome.seconds:.2f} s: {rendered}; "
-          f"{len(outcome.warnings)} warning(s)", flush=True)
+          f"{counted(len(outcome.warnings), 'warning')}", flush=True)
 
 
 def _describe(changed: tuple[str, ...]) -> str:

@@ -45,7 +45,8 @@ def _claim_references(content: Content, unloaded: frozenset[str]) -> list[Proble
             pass  # in error already, or missing: their own problems say so
         elif claim.verdict not in verdicts:
             problems.append(error(at("verdict", claim.origin),
-                                  _unknown("verdict", claim.verdict, list(verdicts), "site.yml")))
+                                  _unknown("verdict", _by_label(claim.verdict, verdicts),
+                                           list(verdicts), "site.yml", claim.verdict)))
         elif claim.claim is not None:
             problems += _claim_review_text(claim, verdicts[claim.verdict])
         for appearance in claim.appearances:
@@ -101,8 +102,17 @@ def _slug_clash(first_spelling, slug, tag, where) -> list[Problem]:
                          f"become /tags/{slug}/; spell them the same")]
 
 
-def _unknown(kind: str, value: str, valid: list[str], where: str) -> str:
-    guess = closest(value, valid)
+def _unknown(kind: str, value: str, valid: list[str], where: str,
+             written: str | None = None) -> str:
+    """`value` is what to find a near miss for; `written`, if given, what the file says."""
+    guess = value if value in valid else closest(value, valid)
     hint = f" — did you mean '{guess}'?" if guess else ""
     listed = ", ".join(valid) if len(valid) <= 12 else ", ".join(valid[:12]) + ", …"
-    return f"unknown {kind} '{brief(value)}'{hint} (known in {where}: {listed})"
+    return f"unknown {kind} '{brief(written or value)}'{hint} (known in {where}: {listed})"
+
+
+def _by_label(written: str, verdicts: dict) -> str:
+    """A verdict written as its label ('Mostly correct'): its id, for the hint."""
+    wanted = " ".join(str(written).split()).casefold()
+    return next((verdict_id for verdict_id, verdict in verdicts.items()
+                 if verdict.label.casefold() == wanted), written)

@@ -145,7 +145,13 @@ CASES = [
     Case("impossible date", replace(CLAIM, "date: 2025-03-03", "date: 2025-13-01"),
          f"{CLAIM}:3:7: '2025-13-01' is not a real date (month must be in 1..12); write it YYYY-MM-DD"),
     Case("date in words", replace(CLAIM, "date: 2025-03-03", "date: 3 March 2025"),
-         f"{CLAIM}:3:7: 'date' must be a date written YYYY-MM-DD"),
+         f"{CLAIM}:3:7: 'date' must be a date written YYYY-MM-DD (or YYYY-MM, YYYY when only "
+         "the month or year is known), not text ('3 March 2025') — did you mean 2025-03-03?"),
+    Case("date day first", replace(CLAIM, "date: 2025-03-03", "date: 19/02/2025"),
+         f"{CLAIM}:3:7: 'date' must be a date written YYYY-MM-DD (or YYYY-MM, YYYY when only "
+         "the month or year is known), not text ('19/02/2025') — did you mean 2025-02-19?"),
+    Case("verdict written as its label", replace(CLAIM, "verdict: correct", "verdict: Correct"),
+         f"{CLAIM}:4:10: unknown verdict 'Correct' — did you mean 'correct'?"),
     Case("unknown key", replace(CLAIM, "verdict: correct", "verdit: correct"),
          f"{CLAIM}:4:1: unknown key 'verdit' in a claim — did you mean 'verdict'?"),
     Case("missing key", replace(CLAIM, "summary: The council's own statement gives the limit of "
@@ -294,7 +300,7 @@ def test_each_bad_input_is_one_clear_positioned_error(tmp_path, case):
     expected = f"minimal/{case.expected}"
     assert any(line.startswith(expected) for line in _error_lines(result)), output[-3000:]
     # A check writes nothing, ever: saying so after errors would suggest it might have.
-    assert re.search(r"\n\d+ error\(s\)$", result.stderr.rstrip())
+    assert re.search(r"\n\d+ errors?$", result.stderr.rstrip())
 
 
 def test_the_fixture_itself_is_valid(tmp_path):
@@ -320,7 +326,7 @@ def test_several_bad_files_are_all_reported_in_one_run(tmp_path, names):
     lines = _error_lines(result)
     for case in chosen:
         assert any(line.startswith(f"minimal/{case.expected}") for line in lines), case.name
-    count = int(re.search(r"(\d+) error\(s\)", result.stderr).group(1))
+    count = int(re.search(r"(\d+) errors?$", result.stderr.rstrip()).group(1))
     assert count == len(lines) >= len(chosen)
 
 
