@@ -7,6 +7,7 @@ from .errors import Position, Problem, error, warning
 from .filememo import FileMemo
 from .model import Appearance, Claim, Correction
 from .schema import Field, brief, closest, id_rule, is_valid_id, read_record
+from .urls import slugify
 from .yamlfile import load_yaml
 
 CLAIM_FIELDS = [
@@ -61,7 +62,10 @@ def load_claims(claims_dir: str, shown_dir: str, memo: FileMemo | None = None
                 problems.append(warning(Position(shown), "ignored: claim files end in .yml"))
             continue
         if not is_valid_id(claim_id):
-            problems.append(error(Position(shown), f"claim file name {id_rule(claim_id)}"))
+            suggested = slugify(claim_id)
+            hint = (f": rename it {suggested}{extension}"
+                    if suggested and is_valid_id(suggested) else "")
+            problems.append(error(Position(shown), f"claim file name {id_rule(claim_id)}{hint}"))
             continue
         claim = _claim_file(os.path.join(claims_dir, relative), shown, claim_id, problems, memo)
         if claim_id in first_file_of:

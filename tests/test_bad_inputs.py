@@ -193,7 +193,9 @@ CASES = [
          f"{SIDECAR}:7:5: boilerplate passage not found in the article; closest"),
     # --- names that would leave _site/ or clash ------------------------------------------------
     Case("claim file name with spaces", copy(CLAIM, "content/claims/Bridge Closure.yml"),
-         "content/claims/Bridge Closure.yml:1:1: claim file name 'Bridge Closure' is not a valid id"),
+         "content/claims/Bridge Closure.yml:1:1: claim file name 'Bridge Closure' is not a valid id: "
+         "use lowercase letters, digits and single hyphens (at most 80 characters): rename it "
+         "bridge-closure.yml"),
     Case("claim file name with dots", copy(CLAIM, "content/claims/x..y.yml"),
          "content/claims/x..y.yml:1:1: claim file name 'x..y' is not a valid id"),
     Case("claim file name reserved", copy(CLAIM, "content/claims/con.yml"),
