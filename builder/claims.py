@@ -1,6 +1,7 @@
 """content/claims/**/*.yml (or .yaml) → Claim. The file name is the claim's id."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 from .errors import Position, Problem, error, warning
@@ -145,9 +146,16 @@ def _appearances(record, problems) -> tuple[Appearance, ...]:
     if record.values.get("appearances") == []:
         record.report("appearances", "'appearances' must list at least one source and quote")
     found = []
+    listed: dict[tuple, int] = {}
     for index, _ in enumerate(record.get("appearances", [])):
         item = read_record(record.document, ("appearances", index), APPEARANCE_FIELDS, problems,
                            "an appearance")
+        if item and item.get("source") and item.get("quote"):
+            key = (item.get("source"), " ".join(item.get("quote").split()))
+            if key in listed:
+                problems.append(warning(item.at("quote"), f"the same source and quote as "
+                                                          f"appearance {listed[key] + 1}"))
+            listed.setdefault(key, index)
         # One with an error is kept for its other field: its source is still checked.
         if item and (item.get("source") or item.get("quote")):
             found.append(Appearance(item.get("source"), item.get("quote"), item.get("note"),
@@ -162,6 +170,11 @@ def _corrections(record, problems) -> tuple[Correction, ...]:
                            "a correction")
         if item and item.get("date") and item.get("text"):
             found.append(Correction(item.get("date"), item.get("text")))
+            published = record.get("published")
+            if published and item.get("date") < published:
+                problems.append(warning(item.at("date"), f"correction dated {item.get('date')}, "
+                                                         f"before the review was published "
+                                                         f"({published})"))
     return tuple(sorted(found, key=lambda correction: correction.date, reverse=True))
 
 
@@ -169,3 +182,10 @@ def _check_review_dates(record) -> None:
     published, updated = record.get("published"), record.get("updated")
     if published and updated and updated < published:
         record.report("updated", f"'updated' ({updated}) is before 'published' ({published})")
+    said = record.get("date")
+    # Compared as text, a date known only to the month or year is future only when all of
+    # it is: '2031' and '2026-12' are after 2026-11-22, '2026-11' is not.
+    if said is not None and said.isoformat() > dt.date.today().isoformat()[:len(said.isoformat())]:
+        record.problems.append(warning(record.document.at("date"),
+                                       f"the claim's date ({said.isoformat()}) is in the future: "
+                                       "is the year right?"))

@@ -166,3 +166,25 @@ def test_a_misspelt_sidecar_key_hides_no_other_error(tmp_path):
     assert "basic/seeds/daily-harbour.yml:1:1: unknown key 'autor'" in text, text
     assert "unknown outlet 'x" in text, text
     assert "quote not found in source 'daily-harbour'" in text, text
+
+
+def test_likely_slips_are_warnings_at_their_lines(tmp_path):
+    """A claim dated in the future, a correction before the review was published, an
+    appearance listed twice: each probably a slip, none an error."""
+    site = copy_site("basic", tmp_path)
+    for old, new in (("date: 2025-03-01", "date: 2205-03-01"),
+                     ("published: 2025-03-03", "published: 2205-03-03"),
+                     ("updated: 2025-03-04", "updated: 2205-03-04"),
+                     ("tags: [Harbour]",
+                      "  - source: weekly-roe\n    quote: We're not done...  we will build more.\n"
+                      "tags: [Harbour]\ncorrections:\n  - date: 2205-03-02\n    text: A typo.")):
+        _edit(site, "content/claims/not-done.yml", old, new)
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    claim = "basic/content/claims/not-done.yml"
+    assert f"{claim}:3:7: warning: the claim's date (2205-03-01) is in the future: is the year " \
+           "right?" in lines, lines
+    assert f"{claim}:12:12: warning: the same source and quote as appearance 2" in lines, lines
+    assert f"{claim}:15:11: warning: correction dated 2205-03-02, before the review was " \
+           "published (2205-03-03)" in lines, lines
