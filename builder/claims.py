@@ -6,6 +6,7 @@ import os
 
 from .errors import Position, Problem, error, warning
 from .filememo import FileMemo
+from .markdown import unsafe_links
 from .model import Appearance, Claim, Correction
 from .schema import Field, brief, closest, id_rule, is_valid_id, read_record
 from .urls import slugify
@@ -104,6 +105,7 @@ def load_claim(path: str, shown: str, claim_id: str, problems: list[Problem]) ->
     appearances = _appearances(record, problems)
     corrections = _corrections(record, problems)
     _check_review_dates(record)
+    _check_links(record, problems)
     claimant_type = _claimant_type(record)
     return Claim(
         id=claim_id, claim=record.get("claim"), claimant=record.get("claimant"),
@@ -176,6 +178,18 @@ def _corrections(record, problems) -> tuple[Correction, ...]:
                                                          f"before the review was published "
                                                          f"({published})"))
     return tuple(sorted(found, key=lambda correction: correction.date, reverse=True))
+
+
+def _check_links(record, problems: list[Problem]) -> None:
+    """Links the page would show as plain text, in any of the claim's Markdown."""
+    texts = [(("summary",), record.get("summary")), (("consistency",), record.get("consistency"))]
+    texts += [(("appearances", n, "note"), item.get("note") if isinstance(item, dict) else None)
+              for n, item in enumerate(record.get("appearances", []))]
+    texts += [(("corrections", n, "text"), item.get("text") if isinstance(item, dict) else None)
+              for n, item in enumerate(record.get("corrections", []))]
+    for keypath, text in texts:
+        for _, message in unsafe_links(text if isinstance(text, str) else None):
+            problems.append(warning(record.at(*keypath), message))
 
 
 def _check_review_dates(record) -> None:

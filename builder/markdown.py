@@ -1,6 +1,7 @@
 """Editors' Markdown → HTML: raw HTML off, links limited to safe schemes."""
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
@@ -13,6 +14,38 @@ def _is_safe_link(url: str) -> bool:
     compact = "".join(url.split()).lower()
     scheme = urlsplit(compact).scheme
     return scheme in SAFE_SCHEMES or (scheme == "" and not compact.startswith("//"))
+
+
+# '[text](target)', as an editor writes a link; a target in <angle brackets> may hold spaces.
+_LINK = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]+)")
+
+
+def unsafe_links(text: str | None) -> list[tuple[int, str]]:
+    """(offset, message) for each link the renderer will refuse, leaving its Markdown
+    on the page as plain text: an editor should hear of it, not find it published."""
+    found = []
+    for link in _LINK.finditer(text or ""):
+        target = link.group(1).strip("<>")
+        if _is_safe_link(target):
+            continue
+        scheme = urlsplit("".join(target.split()).lower()).scheme
+        guess = next((safe for safe in ("https", "http", "mailto")
+                      if scheme and _close_spelling(scheme, safe)), None)
+        fixed = guess + target.strip()[len(scheme):] if guess else ""
+        hint = f" — did you mean '{fixed[:60]}'?" if guess else ""
+        found.append((link.start(1), f"link to '{target[:60]}' would be shown as plain text: "
+                                     "links go to http, https, mailto or a path on this site"
+                                     f"{hint}"))
+    return found
+
+
+def _close_spelling(written: str, wanted: str) -> bool:
+    """One letter missing, added or changed: 'htp', 'htps', 'httpz'."""
+    if abs(len(written) - len(wanted)) > 1 or written == wanted:
+        return False
+    return sum(a != b for a, b in zip(written, wanted)) <= 1 if len(written) == len(wanted) \
+        else any(written == wanted[:i] + wanted[i + 1:] or wanted == written[:i] + written[i + 1:]
+                 for i in range(max(len(written), len(wanted))))
 
 
 def make_renderer() -> MarkdownIt:

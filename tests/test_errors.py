@@ -188,3 +188,25 @@ def test_likely_slips_are_warnings_at_their_lines(tmp_path):
     assert f"{claim}:12:12: warning: the same source and quote as appearance 2" in lines, lines
     assert f"{claim}:15:11: warning: correction dated 2205-03-02, before the review was " \
            "published (2205-03-03)" in lines, lines
+
+
+def test_a_link_the_page_would_show_as_plain_text_is_a_warning_at_its_line(tmp_path):
+    site = copy_site("basic", tmp_path)
+    _edit(site, "content/claims/not-done.yml",
+          "summary: The quote is accurate but the reports differ in punctuation.",
+          "summary: See [the minutes](htp://council.example/minutes) and [x](javascript:go).")
+    page = site / "content/pages/about.md"
+    page.write_text("---\ntitle: About\n---\nHello.\n\nWrite to [us](mailt:desk@example.org).\n",
+                    encoding="utf-8")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert ("basic/content/claims/not-done.yml:5:10: warning: link to "
+            "'htp://council.example/minutes' would be shown as plain text: links go to http, "
+            "https, mailto or a path on this site — did you mean "
+            "'http://council.example/minutes'?") in lines, lines
+    assert any(line.startswith("basic/content/claims/not-done.yml:5:10: warning: link to "
+                               "'javascript:go' would be shown as plain text") for line in lines)
+    assert any(line.startswith("basic/content/pages/about.md:6:15: warning: link to "
+                               "'mailt:desk@example.org'") and "did you mean 'mailto:" in line
+               for line in lines), lines
