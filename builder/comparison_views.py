@@ -215,11 +215,24 @@ def _group_view(group: QuoteGroup, claim_ids, namer, anchors, page: int) -> Grou
         outlets=tuple(sorted({p.outlet for p in group.variants})),
         variants=tuple(namer.side(p, (Segment(p.text, False),), _anchor(p, anchors))
                        for p in group.variants),
-        pairs=tuple(_pair_view(pair, namer, anchors) for pair in group.pairs),
+        pairs=_distinct(tuple(_pair_view(pair, namer, anchors) for pair in group.pairs)),
         flags=tuple(_flag(d, by_source) for d in group.figure_disagreements),
         claims=tuple(namer.claim(claim_id) for claim_id in claim_ids),
         url=f"{namer.base}{page_path(urls.page('consistency'), page)}#{group.id}",
         opening=_opening(_fullest(group.variants).text))
+
+
+def _distinct(pairs: tuple[PairView, ...]) -> tuple[PairView, ...]:
+    """Pairs that would read the same shown once: a fragment compared with another
+    outlet's fragment and with the same words inside its longer paragraph."""
+    seen = set()
+    kept = []
+    for pair in pairs:
+        shown = tuple((side.outlet.text, side.segments) for side in (pair.left, pair.right))
+        if shown not in seen:
+            seen.add(shown)
+            kept.append(pair)
+    return tuple(kept)
 
 
 def _fullest(passages: tuple[Passage, ...]) -> Passage:

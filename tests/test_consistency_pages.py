@@ -246,3 +246,14 @@ def test_a_punctuation_difference_is_marked_where_it_is(shipped_build, groups):
             ends = side.contents[0], side.contents[-1]
             assert all(getattr(end, "name", None) != "mark"
                        or any(c.isalnum() for c in end.get_text()) for end in ends), side
+
+
+def test_no_group_shows_one_comparison_twice(shipped_build):
+    """A fragment compared with another outlet's fragment, and with the same words inside
+    that outlet's longer paragraph, reads the same: it is shown once."""
+    page = read_html(shipped_build, "consistency/")
+    for article in page.select("article.group"):
+        shown = [tuple((side.select_one(".side-source a").get_text(),
+                        str(side.select_one(".diff-text"))) for side in pair.select(".side"))
+                 for pair in article.select(".pair")]
+        assert len(shown) == len(set(shown)), article["id"]
