@@ -110,6 +110,8 @@ def _without_claims_citing(content: Content, unloaded: frozenset[str]) -> Conten
 def load_content(options: BuildOptions, memo: FileMemo | None = None
                  ) -> tuple[Content | None, list[Problem]]:
     site, shown = options.site_dir, display_path(options.site_dir)
+    # 'content/x.yml', as the editor would type it, not './content/x.yml'.
+    shown = "" if shown == "." else shown
     config, problems = load_config(site, shown, options.base_url)
     if memo is not None:
         memo.begin()

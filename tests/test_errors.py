@@ -210,3 +210,10 @@ def test_a_link_the_page_would_show_as_plain_text_is_a_warning_at_its_line(tmp_p
     assert any(line.startswith("basic/content/pages/about.md:6:15: warning: link to "
                                "'mailt:desk@example.org'") and "did you mean 'mailto:" in line
                for line in lines), lines
+
+
+def test_paths_from_inside_the_site_read_as_the_editor_types_them(tmp_path):
+    site = copy_site("basic", tmp_path)
+    _edit(site, "content/claims/too-high.yml", "verdict: unverifiable", "verdict: nope")
+    result = run_builder("check", "--site", ".", cwd=site)
+    assert result.stderr.startswith("content/claims/too-high.yml:4:10: unknown verdict 'nope'")
