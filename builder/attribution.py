@@ -41,6 +41,7 @@ class Speaker(NamedTuple):
     name: str            # a person's canonical full name where known, or a body's name
     organisation: bool   # a body ('the Treasury said'), where no person is named
 
+
 # Patterns start with a plain character class, so the engine can skip ahead to them.
 _BOUNDARY = re.compile(r"[.!?…\n][”’\"'»)\]\n]*[^\S\n]*")
 _ABBREVIATIONS = frozenset(ABBREVIATED) | {"St"}
