@@ -9,7 +9,7 @@ import time
 import jinja2
 from dataclasses import dataclass
 
-from . import claimreview, data, feeds, incremental, opendata, output, render, sitemap
+from . import claimreview, data, feeds, incremental, links, opendata, output, render, sitemap
 from . import transparency
 from . import comparison_views
 from .analysis import Analysis, CorpusMemo, analyse
@@ -221,10 +221,11 @@ def build(options: BuildOptions) -> BuildReport:
             clock.rename_last("analyse consistency (quotation groups from the cache)")
         files, page_count = clock.timed("render", render_site, checked, analysis,
                                         options.site_dir)
+        dead_links = links.broken_links(checked.content, files)
         written = clock.timed("write", output.write_site, files, options.out_dir)
     content = checked.content
     return BuildReport(written, page_count, len(content.claims), len(content.sources),
-                       tuple(p for p in checked.problems if p.is_warning),
+                       tuple(p for p in checked.problems if p.is_warning) + tuple(dead_links),
                        time.perf_counter() - clock.started, tuple(clock.stages))
 
 

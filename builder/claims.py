@@ -138,7 +138,7 @@ def _claimant_type(record) -> str:
 
 def _positions(document) -> dict:
     positions = {name: document.at(name) for name in ("claim", "verdict", "date", "claimant",
-                                                      "published")}
+                                                      "published", "summary", "consistency")}
     for index, _ in enumerate(document.value.get("tags") or []):
         positions[f"tags.{index}"] = document.at("tags", index)
     return positions

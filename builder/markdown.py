@@ -20,12 +20,16 @@ def _is_safe_link(url: str) -> bool:
 _LINK = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]+)")
 
 
+def link_targets(text: str | None) -> list[tuple[int, str]]:
+    """(offset, target) of each link the text writes: '[text](target)'."""
+    return [(link.start(1), link.group(1).strip("<>")) for link in _LINK.finditer(text or "")]
+
+
 def unsafe_links(text: str | None) -> list[tuple[int, str]]:
     """(offset, message) for each link the renderer will refuse, leaving its Markdown
     on the page as plain text: an editor should hear of it, not find it published."""
     found = []
-    for link in _LINK.finditer(text or ""):
-        target = link.group(1).strip("<>")
+    for offset, target in link_targets(text):
         if _is_safe_link(target):
             continue
         scheme = urlsplit("".join(target.split()).lower()).scheme
@@ -33,9 +37,8 @@ def unsafe_links(text: str | None) -> list[tuple[int, str]]:
                       if scheme and _close_spelling(scheme, safe)), None)
         fixed = guess + target.strip()[len(scheme):] if guess else ""
         hint = f" — did you mean '{fixed[:60]}'?" if guess else ""
-        found.append((link.start(1), f"link to '{target[:60]}' would be shown as plain text: "
-                                     "links go to http, https, mailto or a path on this site"
-                                     f"{hint}"))
+        found.append((offset, f"link to '{target[:60]}' would be shown as plain text: "
+                              f"links go to http, https, mailto or a path on this site{hint}"))
     return found
 
 

@@ -122,6 +122,7 @@ class ContentPage:
     title: str
     body: str  # Markdown
     origin: Position
+    body_line: int = 1  # the file's line the body starts on
 
 
 @dataclass(frozen=True)

@@ -71,4 +71,4 @@ def _load_page(path, shown, slug, problems) -> ContentPage | None:
         line = closing + 2 + body.count("\n", 0, offset)
         column = offset - body.rfind("\n", 0, offset)
         problems.append(warning(Position(shown, line, column), message))
-    return ContentPage(slug, record.get("title"), body, Position(shown))
+    return ContentPage(slug, record.get("title"), body, Position(shown), closing + 2)

@@ -22,7 +22,7 @@ import tornado.netutil
 import tornado.web
 import tornado.websocket
 
-from . import render
+from . import links, render
 from .analysis import CorpusMemo, analyse
 from .build import BuildOptions, check, render_site
 from .errors import ContentError, counted, display_path
@@ -77,8 +77,10 @@ class SiteBuilder:
             what = traceback.format_exc(limit=0).strip()
             return Outcome(None, "/", ("internal error in the builder (a bug, not a problem "
                                        f"with your content): {what}",))
+        warnings = [p for p in checked.problems if p.is_warning]
+        warnings += links.broken_links(checked.content, files)
         return Outcome(files, checked.content.config.base_path, (),
-                       tuple(str(p) for p in checked.problems if p.is_warning), pages,
+                       tuple(str(p) for p in warnings), pages,
                        len(self.cache.rendered), time.perf_counter() - started)
 
 

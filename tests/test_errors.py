@@ -217,3 +217,30 @@ def test_paths_from_inside_the_site_read_as_the_editor_types_them(tmp_path):
     _edit(site, "content/claims/too-high.yml", "verdict: unverifiable", "verdict: nope")
     result = run_builder("check", "--site", ".", cwd=site)
     assert result.stderr.startswith("content/claims/too-high.yml:4:10: unknown verdict 'nope'")
+
+
+def test_a_link_to_no_page_of_the_site_is_a_warning_at_its_text(tmp_path):
+    """As Zola does: a claim or page linking to a claim, tag or page the build did not
+    make is told, at the text; links that work, and links elsewhere, are not."""
+    site = copy_site("basic", tmp_path)
+    _edit(site, "content/claims/not-done.yml",
+          "summary: The quote is accurate but the reports differ in punctuation.",
+          "summary: See [a](../no-such-claim/), [b](../too-high/), [c](/basic/tags/typo/), "
+          "[d](https://example.github.io/basic/verdicts/correct/), [e](/basic/feed.xml) "
+          "and [f](https://elsewhere.example/gone/).")
+    page = site / "content/pages/about.md"
+    page.write_text("---\ntitle: About\n---\nHello.\n\nSee [the method](../methodology/) and "
+                    "[this](../nothing-here/#part).\n", encoding="utf-8")
+    out = tmp_path / "_site"
+    result = run_builder("build", "--site", str(site), "--out", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "leads to no page" in line]
+    assert warnings == [
+        "basic/content/claims/not-done.yml:5:10: warning: link to '../no-such-claim/' leads "
+        "to no page of this site (/basic/claims/no-such-claim/)",
+        "basic/content/claims/not-done.yml:5:10: warning: link to '/basic/tags/typo/' leads "
+        "to no page of this site (/basic/tags/typo/)",
+        "basic/content/pages/about.md:6:46: warning: link to '../nothing-here/#part' leads to "
+        "no page of this site (/basic/nothing-here/)",
+    ], result.stderr
+    assert (out / "claims/not-done/index.html").is_file()  # a warning: the site is built
