@@ -7,7 +7,7 @@
   if (!form) return;
   var groups = Array.prototype.slice.call(document.querySelectorAll(".group"));
   var count = form.querySelector(".shown-count");
-  var reset = form.querySelector("button[type=reset]");
+  var reset = form.querySelector("button.show-all");
   function has(list, item) { return list.split(" ").indexOf(item) >= 0; }
   function choose(select, value) {
     var known = Array.prototype.some.call(select.options, function (o) { return o.value === value; });
@@ -44,7 +44,11 @@
     choose(form.elements.outlet, asked.get("outlet") || "");
   }
   form.addEventListener("change", apply);
-  form.addEventListener("reset", function () { setTimeout(apply, 0); });
+  reset.addEventListener("click", function () {
+    form.elements.speaker.value = "";
+    form.elements.outlet.value = "";
+    apply();
+  });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.hidden = false;
   apply();

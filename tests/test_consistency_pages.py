@@ -158,7 +158,7 @@ def test_an_outlet_filter_shows_its_comparisons_is_kept_in_the_address_and_reset
         page = browser.new_page()
         page.goto(site + "consistency/")
         total = page.locator("article.group").count()
-        assert page.locator("button[type=reset]").is_hidden()
+        assert page.locator("button.show-all").is_hidden()
         page.select_option("select[name=outlet]", "unknown-003")
         assert page.url.endswith("consistency/?outlet=unknown-003")
         pairs = page.locator("article.group:visible .pair:visible")
@@ -169,9 +169,9 @@ def test_an_outlet_filter_shows_its_comparisons_is_kept_in_the_address_and_reset
         page.reload()
         assert page.locator("select[name=outlet]").input_value() == "unknown-003"
         assert 0 < page.locator("article.group:visible").count() < total
-        page.click("button[type=reset]")
+        page.click("button.show-all")
         assert page.locator("article.group:visible").count() == total
-        assert page.url.endswith("consistency/") and page.locator("button[type=reset]").is_hidden()
+        assert page.url.endswith("consistency/") and page.locator("button.show-all").is_hidden()
 
 
 def test_every_id_a_group_has_had_leads_to_it(groups, shipped_build):
