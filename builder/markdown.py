@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 
+from .schema import closest
+
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -33,22 +35,13 @@ def unsafe_links(text: str | None) -> list[tuple[int, str]]:
         if _is_safe_link(target):
             continue
         scheme = urlsplit("".join(target.split()).lower()).scheme
-        guess = next((safe for safe in ("https", "http", "mailto")
-                      if scheme and _close_spelling(scheme, safe)), None)
+        # A slip of a letter or two ('htp', 'mailt'), not another scheme ('ftp').
+        guess = closest(scheme, ["https", "http", "mailto"], cutoff=80) if scheme else None
         fixed = guess + target.strip()[len(scheme):] if guess else ""
         hint = f" — did you mean '{fixed[:60]}'?" if guess else ""
         found.append((offset, f"link to '{target[:60]}' would be shown as plain text: "
                               f"links go to http, https, mailto or a path on this site{hint}"))
     return found
-
-
-def _close_spelling(written: str, wanted: str) -> bool:
-    """One letter missing, added or changed: 'htp', 'htps', 'httpz'."""
-    if abs(len(written) - len(wanted)) > 1 or written == wanted:
-        return False
-    return sum(a != b for a, b in zip(written, wanted)) <= 1 if len(written) == len(wanted) \
-        else any(written == wanted[:i] + wanted[i + 1:] or wanted == written[:i] + written[i + 1:]
-                 for i in range(max(len(written), len(wanted))))
 
 
 def make_renderer() -> MarkdownIt:
