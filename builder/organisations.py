@@ -29,7 +29,7 @@ _KINDS = ("union", "council", "company", "firm", "group", "department", "ministr
           "watchdog", "trust", "board", "government", "campaign", "broker", "insurer")
 _KIND = "(?:" + "|".join(_KINDS) + ")"
 _SPOKES = r"(?:spokes(?:person|man|woman)|press[^\S\n]+office)"
-_THE = rf"(?P<the>[Tt]he{_GAP}(?:{_KIND}{_GAP})?)?"
+_THE = rf"(?:[Tt]he{_GAP}(?:{_KIND}{_GAP})?)?"
 _SUBJECT = (rf"(?:{_THE}(?P<name>{_NAME})(?:{_GAP}{_SPOKES})?"
             rf"|[Aa]n?{_GAP}(?P<owner>{_NAME}){_GAP}{_SPOKES}"
             rf"|[Aa]{_GAP}{_SPOKES}{_GAP}for{_GAP}(?:[Tt]he{_GAP})?(?P<for>{_NAME})"
@@ -44,7 +44,7 @@ _OPENING = r"(?:[^,;:“”‘’\"\n]{1,40},[^\S\n]+)?"
 _LEAD_IN = re.compile(rf"{_OPENING}{_SUBJECT}{_STATEMENT}?{_GAP}{_BRIDGE}{_VERB}")
 _LABEL = re.compile(rf"{_OPENING}{_SUBJECT},?{_GAP}in{_GAP}a{_GAP}statement[^\S\n]*:[^\S\n]*$")
 _AFTER = re.compile(rf"[^\S\n]*[,;]?[^\S\n]*(?:{_SUBJECT}{_STATEMENT}?{_GAP}{_BRIDGE}{_VERB}"
-                    rf"|{_VERB}{_GAP}(?P<the_after>[Tt]he{_GAP})?(?P<after>{_NAME})"
+                    rf"|{_VERB}{_GAP}(?:[Tt]he{_GAP})?(?P<after>{_NAME})"
                     rf"(?=[^\S\n]*(?:[,.;:!?\n]|$|{_GAP}(?:in|on|at|yesterday|today)\b)))")
 # Capitalised words that open sentences without naming anything.
 _NOT_BODIES = frozenset("""
@@ -67,9 +67,8 @@ def speaking_after(text: str, start: int, end: int, proper: Known, person: Known
     found = _AFTER.match(text, start, end)
     if found is None:
         return None
-    name = found.group("after") or _subject(found)
-    the = found.group("the") or found.group("the_after")
-    return _accepted(name, bool(the), text, found.start(), proper, person)
+    # After a quotation a name never opens its sentence: something is always before it.
+    return _accepted(found.group("after") or _subject(found), False, proper, person)
 
 
 def speaking_in_lead_in(text: str, start: int, end: int, proper: Known, person: Known
@@ -80,25 +79,20 @@ def speaking_in_lead_in(text: str, start: int, end: int, proper: Known, person: 
     found = _LEAD_IN.match(text, start, end) or _LABEL.match(text, start, end)
     if found is None:
         return None
-    return _accepted(_subject(found), bool(found.group("the")), text, start, proper, person)
+    opens_sentence = found.group("name") is not None and found.start("name") == start
+    return _accepted(_subject(found), opens_sentence, proper, person)
 
 
 def _subject(found: re.Match) -> str:
     return found.group("name") or found.group("owner") or found.group("for")
 
 
-def _accepted(name: str, after_the: bool, text: str, clause: int, proper: Known,
-              person: Known) -> str | None:
+def _accepted(name: str, opens_sentence: bool, proper: Known, person: Known) -> str | None:
+    """The name, unless it is a person's, or a capitalised word opening a sentence that
+    nothing else shows to be a name."""
     words = name.split()
     if words[0] in _NOT_BODIES or person(name):
         return None
-    opens_sentence = not after_the and text.startswith(name, clause) and _sentence_opens(
-        text, clause)
     if opens_sentence and not (words[-1] in ORGANISATION_WORDS or proper(words[0])):
         return None
     return " ".join(words)
-
-
-def _sentence_opens(text: str, position: int) -> bool:
-    before = text[:position].rstrip(" \t")
-    return not before or before[-1] in ".!?\n”’\"'"
