@@ -6,7 +6,6 @@ import os
 
 from .errors import Position, Problem, error, warning
 from .filememo import FileMemo
-from .markdown import unsafe_links
 from .model import Appearance, Claim, Correction
 from .schema import Field, brief, closest, id_rule, is_valid_id, read_record
 from .urls import slugify
@@ -105,7 +104,6 @@ def load_claim(path: str, shown: str, claim_id: str, problems: list[Problem]) ->
     appearances = _appearances(record, problems)
     corrections = _corrections(record, problems)
     _check_review_dates(record)
-    _check_links(record, problems)
     claimant_type = _claimant_type(record)
     return Claim(
         id=claim_id, claim=record.get("claim"), claimant=record.get("claimant"),
@@ -161,7 +159,7 @@ def _appearances(record, problems) -> tuple[Appearance, ...]:
         # One with an error is kept for its other field: its source is still checked.
         if item and (item.get("source") or item.get("quote")):
             found.append(Appearance(item.get("source"), item.get("quote"), item.get("note"),
-                                    item.at("quote"), item.at("source")))
+                                    item.at("quote"), item.at("source"), item.at("note")))
     return tuple(found)
 
 
@@ -171,25 +169,13 @@ def _corrections(record, problems) -> tuple[Correction, ...]:
         item = read_record(record.document, ("corrections", index), CORRECTION_FIELDS, problems,
                            "a correction")
         if item and item.get("date") and item.get("text"):
-            found.append(Correction(item.get("date"), item.get("text")))
+            found.append(Correction(item.get("date"), item.get("text"), item.at("text")))
             published = record.get("published")
             if published and item.get("date") < published:
                 problems.append(warning(item.at("date"), f"correction dated {item.get('date')}, "
                                                          f"before the review was published "
                                                          f"({published})"))
     return tuple(sorted(found, key=lambda correction: correction.date, reverse=True))
-
-
-def _check_links(record, problems: list[Problem]) -> None:
-    """Links the page would show as plain text, in any of the claim's Markdown."""
-    texts = [(("summary",), record.get("summary")), (("consistency",), record.get("consistency"))]
-    texts += [(("appearances", n, "note"), item.get("note") if isinstance(item, dict) else None)
-              for n, item in enumerate(record.get("appearances", []))]
-    texts += [(("corrections", n, "text"), item.get("text") if isinstance(item, dict) else None)
-              for n, item in enumerate(record.get("corrections", []))]
-    for keypath, text in texts:
-        for _, message in unsafe_links(text if isinstance(text, str) else None):
-            problems.append(warning(record.at(*keypath), message))
 
 
 def _check_review_dates(record) -> None:

@@ -1,9 +1,10 @@
-"""Links in editors' Markdown that lead nowhere on the built site.
+"""Links in editors' Markdown that would not work, as warnings at the text holding them.
 
-Checked against the files the build made, after rendering: a link to a claim, a tag or
-a page that does not exist ('../no-such-claim/', '/factcheck/tags/typo/') is a warning
-at the text that holds it, as in other site generators; the page still builds. Links
-elsewhere on the web are not followed (a build needs no network).
+Two kinds: a link the renderer refuses and shows as plain text ('javascript:…', a
+misspelt 'htp://'), found when the content is checked; and a link to a claim, a tag or
+a page that does not exist ('../no-such-claim/', '/factcheck/tags/typo/'), found against
+the files the build made, after rendering, as in other site generators. Either way the
+page still builds. Links elsewhere on the web are not followed (a build needs no network).
 """
 from __future__ import annotations
 
@@ -12,8 +13,14 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from . import urls
 from .errors import Position, Problem, warning
-from .markdown import link_targets
+from .markdown import link_targets, unsafe_links
 from .model import Content
+
+
+def unsafe_link_problems(content: Content) -> list[Problem]:
+    return [warning(where(text, offset), message)
+            for _, where, text in _texts(content)
+            for offset, message in unsafe_links(text)]
 
 
 def broken_links(content: Content, files: Mapping[str, bytes]) -> list[Problem]:
@@ -36,8 +43,8 @@ def _texts(content: Content) -> Iterable[tuple[str, object, str]]:
         page = urls.claim(claim.id)
         fields = [(claim.positions.get("summary"), claim.summary),
                   (claim.positions.get("consistency"), claim.consistency)]
-        fields += [(appearance.origin, appearance.note) for appearance in claim.appearances]
-        fields += [(claim.origin, correction.text) for correction in claim.corrections]
+        fields += [(appearance.note_at, appearance.note) for appearance in claim.appearances]
+        fields += [(correction.origin, correction.text) for correction in claim.corrections]
         for position, text in fields:
             if text:
                 yield page, _at_field(position or claim.origin), text

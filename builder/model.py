@@ -84,12 +84,14 @@ class Appearance:
     note: str | None
     origin: Position  # where the quote is written in the claim file
     source_at: Position | None = None
+    note_at: Position | None = None
 
 
 @dataclass(frozen=True)
 class Correction:
     date: dt.date
     text: str
+    origin: Position | None = field(default=None, compare=False)  # where its text is
 
 
 @dataclass(frozen=True)

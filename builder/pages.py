@@ -5,7 +5,6 @@ import os
 
 from . import urls
 from .errors import Position, Problem, error, warning
-from .markdown import unsafe_links
 from .model import ContentPage
 from .schema import Field, id_rule, is_valid_id, read_record
 from .yamlfile import parse_yaml, read_text
@@ -66,9 +65,5 @@ def _load_page(path, shown, slug, problems) -> ContentPage | None:
     record = read_record(document, (), PAGE_FIELDS, problems, "page front matter")
     if record is None or record.get("title") is None:
         return None
-    body = "".join(lines[closing + 1:])
-    for offset, message in unsafe_links(body):
-        line = closing + 2 + body.count("\n", 0, offset)
-        column = offset - body.rfind("\n", 0, offset)
-        problems.append(warning(Position(shown, line, column), message))
-    return ContentPage(slug, record.get("title"), body, Position(shown), closing + 2)
+    return ContentPage(slug, record.get("title"), "".join(lines[closing + 1:]), Position(shown),
+                       closing + 2)

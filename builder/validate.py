@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from . import links
 from .errors import Problem, error, warning
 from .model import Content
 from .schema import brief, closest, is_device_name
@@ -17,6 +18,7 @@ def validate(content: Content, unloaded: frozenset[str] = frozenset()) -> list[P
     problems += _source_outlets(content)
     problems += _claim_references(content, unloaded)
     problems += _tag_slugs(content)
+    problems += links.unsafe_link_problems(content)
     return problems
 
 
