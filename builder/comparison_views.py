@@ -371,7 +371,8 @@ def group_addresses(analysis: Analysis, views: ConsistencyViews) -> dict[str, st
 def consistency_document(analysis: Analysis) -> dict:
     """/data/consistency.json: groups quoted by two or more sources, with exact spans."""
     return {"groups": [{
-        "id": group.id, "speaker": group.speaker, "classification": group.classification,
+        "id": group.id, "speaker": group.speaker, "speaker_type": group.speaker_type,
+        "classification": group.classification,
         "variants": [{"source": p.source, "outlet": p.outlet, "text": p.text,
                       "start": p.start, "end": p.end} for p in group.variants],
         "claims": list(analysis.claims_of_group.get(group.id, ())),

@@ -76,6 +76,9 @@ class QuoteGroup:
     # The ids earlier builds may have given it, while a shorter variant was its fullest:
     # kept so that a link to one of them still finds the group.
     other_ids: tuple[str, ...]
+    # "person", "organization" (a body: 'the Treasury said') or None with no speaker;
+    # spelt as schema.org and claims.json's claimant_type spell it.
+    speaker_type: str | None = None
 
 
 class _Said:
@@ -397,7 +400,7 @@ def _build_groups(variants: list[_Variant], units: list[Unit], clustering: Clust
     # What needs no comparison, while the helper finishes its share.
     taken: set[str] = set()
     heads = [(_unique(_group_id(units, members), taken),
-              _agreed_speaker([variants[i] for i in members]),
+              *_agreed_speaker([variants[i] for i in members]),
               tuple(variants[i].passage for i in members), _other_ids(units, members))
              for members, _ in plans]
     theirs = plans[cut:]
@@ -413,8 +416,8 @@ def _build_groups(variants: list[_Variant], units: list[Unit], clustering: Clust
     done += [_group_work(variants, units, said, figures, plan)
              for plan in plans[len(done):]]
     return [QuoteGroup(group_id, speaker, _most_divergent(pairs), passages, pairs,
-                       disagreements, tuple(sorted(others - {group_id})))
-            for (group_id, speaker, passages, others), (pairs, disagreements)
+                       disagreements, tuple(sorted(others - {group_id})), speaker_type)
+            for (group_id, speaker, speaker_type, passages, others), (pairs, disagreements)
             in zip(heads, done)]
 
 
@@ -483,12 +486,15 @@ def _expanded(variants, plan: _Plan, compact):
     return tuple(expanded), disagreements
 
 
-def _agreed_speaker(members: list[_Variant]) -> str | None:
-    """Who the variants say speaks: the person most of them name; where none names a
-    person, the body most of them name."""
-    people = [v.speaker for v in members if v.speaker is not None and not v.organisation]
-    return _most_named(people) or _most_named(
-        [v.speaker for v in members if v.speaker is not None])
+def _agreed_speaker(members: list[_Variant]) -> tuple[str | None, str | None]:
+    """Who the variants say speaks, and whether a person or a body: the person most of
+    them name; where none names a person, the body most of them name."""
+    person = _most_named([v.speaker for v in members
+                          if v.speaker is not None and not v.organisation])
+    if person is not None:
+        return person, "person"
+    body = _most_named([v.speaker for v in members if v.speaker is not None])
+    return body, None if body is None else "organization"
 
 
 def _most_named(named: list[str]) -> str | None:

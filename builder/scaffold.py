@@ -72,8 +72,10 @@ def skeleton(group: QuoteGroup | None) -> str:
     if group is not None:
         lines.insert(0, f"# Started from the quotation group {group.id} on /consistency/.")
     lines += ["claim:", f"claimant: {_quoted(group.speaker)}"
-              if group is not None and group.speaker else "claimant:",
-              "date:", "verdict:", "summary:", "appearances:"]
+              if group is not None and group.speaker else "claimant:"]
+    if group is not None and group.speaker_type == "organization":
+        lines.append("claimant_type: organization")  # so ClaimReview names no Person
+    lines += ["date:", "verdict:", "summary:", "appearances:"]
     for passage in group.variants if group is not None else ():
         lines += [f"  - source: {passage.source}", f"    quote: {_quoted(passage.text)}"]
     if group is None:

@@ -381,6 +381,7 @@ def test_a_body_and_the_person_speaking_for_it_do_not_keep_a_quotation_apart():
     body = Quotation("a", 0, len(words), words, "Treasury", organisation=True)
     (group,) = group_quotations([body, _quotation("b", words, "Tom Lee")], {"a": "a", "b": "b"})
     assert (group.speaker, [v.source for v in group.variants]) == ("Tom Lee", ["a", "b"])
+    assert group.speaker_type == "person"
 
 
 def test_a_group_no_person_speaks_is_the_body_most_variants_name():
@@ -388,8 +389,14 @@ def test_a_group_no_person_speaks_is_the_body_most_variants_name():
     quoted = [Quotation(source, 0, len(words), words, "Treasury", organisation=True)
               for source in "ab"] + [_quotation("c", words)]
     (group,) = group_quotations(quoted, {s: s for s in "abc"})
-    assert group.speaker == "Treasury"
+    assert (group.speaker, group.speaker_type) == ("Treasury", "organization")
     assert len(group.variants) == 3
+
+
+def test_a_group_no_one_is_named_for_has_no_speaker_type():
+    words = "The levy ensures that energy companies pay their fair share of the windfall"
+    (group,) = group_quotations([_quotation(s, words) for s in "ab"], {s: s for s in "ab"})
+    assert (group.speaker, group.speaker_type) == (None, None)
 
 
 def test_passages_in_their_own_words_are_not_compared_word_by_word():

@@ -29,6 +29,8 @@ def test_consistency_json_spans_are_exact_and_every_group_spans_two_sources(grou
     assert groups
     for group in groups:
         assert len({v["source"] for v in group["variants"]}) >= 2, group["id"]
+        assert (group["speaker"] is None) == (group["speaker_type"] is None), group["id"]
+        assert group["speaker_type"] in {None, "person", "organization"}
         for variant in group["variants"]:
             assert seed_text(variant["source"])[variant["start"]:variant["end"]] == variant["text"]
 

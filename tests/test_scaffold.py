@@ -5,7 +5,8 @@ import re
 import yaml
 from hypothesis import given, strategies as st
 
-from builder.scaffold import _quoted
+from builder.consistency import Passage, QuoteGroup
+from builder.scaffold import _quoted, skeleton
 from conftest import copy_site, run_builder
 
 FILLED = {"claim:": "claim: Healey had never visited Norway before",
@@ -108,3 +109,14 @@ def test_broken_seeds_are_reported_not_guessed_from(tmp_path):
 @given(st.text(st.characters(exclude_categories=("Cs",))))
 def test_a_quoted_passage_reads_back_exactly(text):
     assert yaml.safe_load(f"quote: {_quoted(text)}") == {"quote": text}
+
+
+def test_a_claim_started_from_a_body_s_words_says_the_claimant_is_an_organization():
+    passage = Passage("a", "a", "The levy is fair", 10, 26)
+    said = QuoteGroup("the-levy-is-fair-0a1b2c", "Treasury", "identical", (passage,), (), (), (),
+                      "organization")
+    started = yaml.safe_load(skeleton(said))
+    assert (started["claimant"], started["claimant_type"]) == ("Treasury", "organization")
+    person = yaml.safe_load(skeleton(QuoteGroup(said.id, "Tom Lee", "identical", (passage,),
+                                                (), (), (), "person")))
+    assert person["claimant"] == "Tom Lee" and "claimant_type" not in person
