@@ -25,6 +25,7 @@ import tornado.websocket
 from . import links, render
 from .analysis import CorpusMemo, analyse
 from .build import BuildOptions, check, render_site
+from .config import load_config
 from .errors import ContentError, counted, display_path
 from .filememo import FileMemo
 from .markdown import Markdown
@@ -71,7 +72,8 @@ class SiteBuilder:
                 files, pages = render_site(checked, analysis, self.site_dir, self.cache,
                                            self.markdown)
         except ContentError as failure:
-            return Outcome(None, "/", tuple(str(problem) for problem in failure.problems))
+            return Outcome(None, self._base_path(),
+                           tuple(str(problem) for problem in failure.problems))
         except Exception:  # a bug must not take the preview down; say it is one
             traceback.print_exc()
             what = traceback.format_exc(limit=0).strip()
@@ -82,6 +84,11 @@ class SiteBuilder:
         return Outcome(files, checked.content.config.base_path, (),
                        tuple(str(p) for p in warnings), pages,
                        len(self.cache.rendered), time.perf_counter() - started)
+
+    def _base_path(self) -> str:
+        """Where the site will be served once it builds: site.yml's, if it can be read."""
+        config, _ = load_config(self.site_dir, "", None)
+        return config.base_path if config is not None else "/"
 
 
 def watched_paths(site_dir: str) -> list[str]:
@@ -116,7 +123,10 @@ class PreviewServer:
     def publish(self, outcome: Outcome, changed: tuple[str, ...] = ()) -> None:
         report(outcome, changed, self.current, self.warned)
         files = outcome.files if outcome.files is not None else self.current.files
-        base = outcome.base_path if outcome.files is not None else self.current.base_path
+        # A failed build keeps what is served, but before any has worked the address the
+        # site will have is the best to give.
+        keep = outcome.files is None and self.current.files is not None
+        base = self.current.base_path if keep else outcome.base_path
         if (files, base, outcome.problems) == (self.current.files, self.current.base_path,
                                                self.current.problems):
             return  # nothing a reader could see changed: leave the tabs alone

@@ -325,7 +325,8 @@ def test_a_site_broken_from_the_start_shows_an_error_page_and_recovers(site, tmp
     edit(claim, "verdict: correct", "verdict: corect")
     server = Server(site, tmp_path)
     try:
-        assert server.url() == f"http://127.0.0.1:{server.port}/"
+        # The address the site will have: the error page answers there as anywhere.
+        assert server.url() == f"http://127.0.0.1:{server.port}/repo/"
         status, _, body = server.get("/anything/")
         assert status == 500
         problems = overlay_problems(BeautifulSoup(body, "html.parser"))
