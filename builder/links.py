@@ -8,13 +8,17 @@ page still builds. Links elsewhere on the web are not followed (a build needs no
 """
 from __future__ import annotations
 
+import html
+import json
+import re
 from typing import Iterable, Mapping
 from urllib.parse import unquote, urljoin, urlsplit
 
-from . import urls
+from . import comparison_views, urls
 from .errors import Position, Problem, warning
 from .markdown import link_targets, unsafe_links
 from .model import Content
+from .schema import closest
 
 
 def unsafe_link_problems(content: Content) -> list[Problem]:
@@ -26,15 +30,80 @@ def unsafe_link_problems(content: Content) -> list[Problem]:
 def broken_links(content: Content, files: Mapping[str, bytes]) -> list[Problem]:
     base_url = content.config.base_url
     base_path = content.config.base_path
+    site = _BuiltSite(files, base_path)
     problems = []
     for page_path, where, text in _texts(content):
         for offset, target in link_targets(text):
-            path = _site_path(target, base_url + page_path, base_url, base_path)
-            if path is not None and not _exists(path, files):
-                problems.append(warning(where(text, offset),
-                                        f"link to '{target[:80]}' leads to no page of this "
-                                        f"site ({base_path}{path})"))
+            found = _site_path(target, base_url + page_path, base_url, base_path)
+            if found is None:
+                continue
+            path, fragment = found
+            if not site.has(path):
+                problems.append(warning(where(text, offset), f"link to '{target[:80]}' leads "
+                                        f"to no page of this site ({base_path}{path})"
+                                        + site.suggestion(target, path)))
+            elif fragment and not site.has_anchor(path, fragment):
+                problems.append(warning(where(text, offset), f"link to '{target[:80]}' leads "
+                                        f"to no '#{fragment[:60]}' on {base_path}{path}"))
     return problems
+
+
+class _BuiltSite:
+    """What the build wrote, asked about by the site paths that links lead to."""
+
+    def __init__(self, files: Mapping[str, bytes], base_path: str):
+        self.files = files
+        self.base_path = base_path
+        self._anchors: dict[str, frozenset[str]] = {}
+        self._pages: list[str] | None = None
+
+    def has(self, path: str) -> bool:
+        return self._file(path) is not None
+
+    def _file(self, path: str) -> str | None:
+        """The file a path serves: a page ('claims/x/'), a file ('feed.xml'), or a folder's
+        page without its slash ('claims/x'), as GitHub Pages serves them."""
+        names = [urls.output_file(path), path]
+        if not path.endswith("/"):
+            names.append(urls.output_file(path + "/"))
+        return next((name for name in names if name in self.files), None)
+
+    def has_anchor(self, path: str, fragment: str) -> bool:
+        """Whether the page has an element with this id; on /consistency/, a group that
+        its script finds on another page, or by an id it had before, counts too."""
+        name = self._file(path)
+        if name not in self._anchors:
+            body = self.files[name].decode("utf-8", "replace") if name.endswith(".html") else ""
+            self._anchors[name] = frozenset(html.unescape(found)
+                                            for found in _ID.findall(body))
+        if fragment in self._anchors[name]:
+            return True
+        return path == "consistency/" and fragment in self._group_addresses()
+
+    def _group_addresses(self) -> dict:
+        try:
+            return json.loads(self.files.get(comparison_views.GROUP_ADDRESSES_PATH, b"{}"))
+        except ValueError:
+            return {}
+
+    def suggestion(self, target: str, path: str) -> str:
+        """' — did you mean …?' with the page whose path is nearest, written as the editor
+        wrote the link where only one part of it differs (a misspelt claim id or tag)."""
+        if self._pages is None:
+            self._pages = sorted(name[:-len("index.html")] for name in self.files
+                                 if name.endswith("index.html"))
+        near = closest(path.rstrip("/") + "/", self._pages, cutoff=80)
+        if near is None:
+            return ""
+        wrong, right = path.strip("/").split("/"), near.strip("/").split("/")
+        changed = [(a, b) for a, b in zip(wrong, right) if a != b]
+        if len(wrong) == len(right) and len(changed) == 1 and changed[0][0] in target:
+            before, _, after = target.rpartition(changed[0][0])
+            return f" — did you mean '{before}{changed[0][1]}{after}'?"
+        return f" — did you mean '{self.base_path}{near}'?"
+
+
+_ID = re.compile(r"""\sid=["']([^"']+)["']""")
 
 
 def _texts(content: Content) -> Iterable[tuple[str, object, str]]:
@@ -67,20 +136,17 @@ def _at_line(origin: Position):
     return place
 
 
-def _site_path(target: str, page_url: str, base_url: str, base_path: str) -> str | None:
-    """The site-relative path a link leads to, or None when it leaves the site or only
-    moves within the page ('#top'), or is mail."""
-    if target.startswith(("#", "mailto:")) or not target.strip():
+def _site_path(target: str, page_url: str, base_url: str, base_path: str
+               ) -> tuple[str, str] | None:
+    """The site-relative path a link leads to and the fragment it names ('' for none),
+    or None when it leaves the site, or is mail."""
+    if target.startswith("mailto:") or not target.strip():
         return None
     resolved = urljoin(page_url, target)
+    parts = urlsplit(resolved)
+    fragment = unquote(parts.fragment)
     if not resolved.startswith(base_url):
-        parts = urlsplit(resolved)
         if parts.netloc != urlsplit(base_url).netloc or not parts.path.startswith(base_path):
             return None  # elsewhere on the web
-        return unquote(parts.path[len(base_path):])
-    return unquote(urlsplit(resolved[len(base_url):]).path)
-
-
-def _exists(path: str, files: Mapping[str, bytes]) -> bool:
-    return (urls.output_file(path) in files or path in files
-            or (not path.endswith("/") and urls.output_file(path + "/") in files))
+        return unquote(parts.path[len(base_path):]), fragment
+    return unquote(urlsplit(resolved[len(base_url):]).path), fragment

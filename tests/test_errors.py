@@ -244,3 +244,39 @@ def test_a_link_to_no_page_of_the_site_is_a_warning_at_its_text(tmp_path):
         "no page of this site (/basic/nothing-here/)",
     ], result.stderr
     assert (out / "claims/not-done/index.html").is_file()  # a warning: the site is built
+
+
+def test_a_misspelt_link_is_offered_the_page_it_nearly_names_as_the_editor_wrote_it(tmp_path):
+    site = copy_site("basic", tmp_path)
+    _edit(site, "content/claims/not-done.yml",
+          "summary: The quote is accurate but the reports differ in punctuation.",
+          "summary: See [a](../harbour-ship/) and [b](/basic/tags/shiping-figures/).")
+    result = run_builder("build", "--site", str(site), "--out", str(tmp_path / "_site"),
+                         cwd=tmp_path)
+    warnings = [line for line in result.stderr.splitlines() if "leads to no page" in line]
+    assert [line.split(" — ")[-1] for line in warnings] == [
+        "did you mean '../harbour-ships/'?", "did you mean '/basic/tags/shipping-figures/'?"]
+
+
+def test_a_link_to_a_part_of_a_page_that_is_not_there_is_a_warning(tmp_path):
+    """A fragment must name an id on the page it leads to; on /consistency/, a group's
+    id (or an id it had before) counts wherever its group is, as the page's script
+    finds it."""
+    site = copy_site("basic", tmp_path)
+    _edit(site, "content/claims/not-done.yml",
+          "summary: The quote is accurate but the reports differ in punctuation.",
+          "summary: See [a](../too-high/#reasoning), [b](../too-high/#reasonning), "
+          "[c](#where), [d](#nowhere) and "
+          "[e](../../consistency/#were-not-done-we-will-build-c78b57) and "
+          "[f](../../consistency/#were-not-done-gone-000000).")
+    result = run_builder("build", "--site", str(site), "--out", str(tmp_path / "_site"),
+                         cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    warnings = [line.split(": warning: ")[1] for line in result.stderr.splitlines()
+                if "leads to no '#" in line]
+    assert warnings == [
+        "link to '../too-high/#reasonning' leads to no '#reasonning' on /basic/claims/too-high/",
+        "link to '#nowhere' leads to no '#nowhere' on /basic/claims/not-done/",
+        "link to '../../consistency/#were-not-done-gone-000000' leads to no "
+        "'#were-not-done-gone-000000' on /basic/consistency/",
+    ], result.stderr
