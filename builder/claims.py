@@ -114,6 +114,7 @@ def load_claim(path: str, shown: str, claim_id: str, problems: list[Problem]) ->
         positions=_positions(document),
         complete=not any(not problem.is_warning for problem in problems[before:]),
         claimant_type=claimant_type,
+        text_places={name: document.text_at(name) for name in ("summary", "consistency")},
     )
 
 
@@ -136,7 +137,7 @@ def _claimant_type(record) -> str:
 
 def _positions(document) -> dict:
     positions = {name: document.at(name) for name in ("claim", "verdict", "date", "claimant",
-                                                      "published", "summary", "consistency")}
+                                                      "published")}
     for index, _ in enumerate(document.value.get("tags") or []):
         positions[f"tags.{index}"] = document.at("tags", index)
     return positions
@@ -159,7 +160,7 @@ def _appearances(record, problems) -> tuple[Appearance, ...]:
         # One with an error is kept for its other field: its source is still checked.
         if item and (item.get("source") or item.get("quote")):
             found.append(Appearance(item.get("source"), item.get("quote"), item.get("note"),
-                                    item.at("quote"), item.at("source"), item.at("note")))
+                                    item.at("quote"), item.at("source"), item.text_at("note")))
     return tuple(found)
 
 
@@ -169,7 +170,7 @@ def _corrections(record, problems) -> tuple[Correction, ...]:
         item = read_record(record.document, ("corrections", index), CORRECTION_FIELDS, problems,
                            "a correction")
         if item and item.get("date") and item.get("text"):
-            found.append(Correction(item.get("date"), item.get("text"), item.at("text")))
+            found.append(Correction(item.get("date"), item.get("text"), item.text_at("text")))
             published = record.get("published")
             if published and item.get("date") < published:
                 problems.append(warning(item.at("date"), f"correction dated {item.get('date')}, "

@@ -15,6 +15,27 @@ class Position:
         return f"{self.path}:{self.line}:{self.column}"
 
 
+@dataclass(frozen=True)
+class TextPlace:
+    """Where a text value is written, so that a character of it can be pointed at. The
+    lines of a literal block ('|') are the file's, indented; a value on one line written
+    as it reads (no escapes, no folding) has its columns. Anything else: its start."""
+
+    start: Position
+    indent: int | None = None  # a literal block's; its first line is the one after start's
+    inline: bool = False       # start is the value's first character, on its one line
+
+    def at(self, text: str, offset: int) -> Position:
+        """The position of text[offset], text being the value."""
+        if self.indent is not None:
+            line_start = text.rfind("\n", 0, offset) + 1
+            return Position(self.start.path, self.start.line + 1 + text.count("\n", 0, offset),
+                            self.indent + offset - line_start + 1)
+        if self.inline:
+            return Position(self.start.path, self.start.line, self.start.column + offset)
+        return self.start
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     position: Position

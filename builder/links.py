@@ -15,7 +15,7 @@ from typing import Iterable, Mapping
 from urllib.parse import unquote, urljoin, urlsplit
 
 from . import comparison_views, urls
-from .errors import Position, Problem, warning
+from .errors import Position, Problem, TextPlace, warning
 from .markdown import link_targets, unsafe_links
 from .model import Content
 from .schema import closest
@@ -110,21 +110,17 @@ def _texts(content: Content) -> Iterable[tuple[str, object, str]]:
     """(page path, how to place an offset in the text, text) of every editor's text."""
     for claim in content.claims:
         page = urls.claim(claim.id)
-        fields = [(claim.positions.get("summary"), claim.summary),
-                  (claim.positions.get("consistency"), claim.consistency)]
+        fields = [(claim.text_places.get("summary"), claim.summary),
+                  (claim.text_places.get("consistency"), claim.consistency)]
         fields += [(appearance.note_at, appearance.note) for appearance in claim.appearances]
         fields += [(correction.origin, correction.text) for correction in claim.corrections]
-        for position, text in fields:
+        for place, text in fields:
             if text:
-                yield page, _at_field(position or claim.origin), text
+                yield page, (place or TextPlace(claim.origin)).at, text
     for content_page in content.pages:
         yield (urls.page(content_page.slug),
                _at_line(Position(content_page.origin.path, content_page.body_line)),
                content_page.body)
-
-
-def _at_field(position: Position):
-    return lambda text, offset: position
 
 
 def _at_line(origin: Position):

@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from .errors import Position
+from .errors import Position, TextPlace
 
 
 @dataclass(frozen=True)
@@ -84,14 +84,14 @@ class Appearance:
     note: str | None
     origin: Position  # where the quote is written in the claim file
     source_at: Position | None = None
-    note_at: Position | None = None
+    note_at: TextPlace | None = None
 
 
 @dataclass(frozen=True)
 class Correction:
     date: dt.date
     text: str
-    origin: Position | None = field(default=None, compare=False)  # where its text is
+    origin: TextPlace | None = field(default=None, compare=False)  # where its text is
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,9 @@ class Claim:
     # and nothing is built from it.
     complete: bool = True
     claimant_type: str = "person"  # or "organization": what ClaimReview calls the author
+    # Where the Markdown of "summary" and "consistency" is written, to point into it.
+    text_places: Mapping[str, TextPlace] = field(default_factory=dict, compare=False,
+                                                 repr=False)
 
 
 @dataclass(frozen=True)

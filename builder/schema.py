@@ -48,6 +48,9 @@ class Record:
     def at(self, *names):
         return self.document.at(*self.keypath, *names)
 
+    def text_at(self, *names):
+        return self.document.text_at(*self.keypath, *names)
+
 
 def read_record(document: YamlDocument, keypath: tuple, fields: list[Field],
                 problems: list[Problem], what: str) -> Record | None:

@@ -15,7 +15,7 @@ from typing import Mapping
 
 import yaml
 
-from .errors import Position, Problem, error, errors_in, warning
+from .errors import Position, Problem, TextPlace, error, errors_in, warning
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -45,10 +45,16 @@ class YamlDocument:
     # Values that could not be read (an impossible date, a tag): None in `value`, their
     # errors already reported, so later checks do not call them missing as well.
     failed: frozenset = field(default=frozenset(), repr=False, compare=False)
+    text_places: Mapping[KeyPath, TextPlace] = field(default_factory=dict, repr=False,
+                                                     compare=False)
 
     def at(self, *keypath) -> Position:
         """Where the value at keypath starts (or its nearest parent, when it is missing)."""
         return self._position(self.value_positions, keypath)
+
+    def text_at(self, *keypath) -> TextPlace:
+        """Where the text value at keypath is written, to point at a character of it."""
+        return self.text_places.get(keypath) or TextPlace(self.at(*keypath))
 
     def key_at(self, *keypath) -> Position:
         if keypath in self.key_positions:
@@ -127,13 +133,13 @@ def parse_yaml(text: str, shown_as: str) -> tuple[YamlDocument | None, list[Prob
         return None, [problem]
     if root is None:
         return None, [error(Position(shown_as), "file holds no YAML value")]
-    builder = _ValueBuilder(shown_as)
+    builder = _ValueBuilder(shown_as, text)
     value = builder.build(root, (), 0)
     if builder.aborted or (errors_in(builder.problems) and not isinstance(value, dict)):
         return None, builder.problems
     # With a value in error, the rest is still checked, so that one run reports it all.
     document = YamlDocument(shown_as, value, builder.value_positions, builder.key_positions,
-                            frozenset(builder.failed))
+                            frozenset(builder.failed), builder.text_places)
     return document, builder.problems
 
 
@@ -252,8 +258,10 @@ def _unclosed(exc: yaml.MarkedYAMLError, text: str) -> str | None:
 
 
 class _ValueBuilder:
-    def __init__(self, shown_as: str):
+    def __init__(self, shown_as: str, text: str):
         self.shown_as = shown_as
+        self.text = text
+        self.text_places: dict = {}
         self.problems: list[Problem] = []
         self.value_positions: dict = {}
         self.key_positions: dict = {}
@@ -284,6 +292,8 @@ class _ValueBuilder:
             return [self.build(item, keypath + (i,), depth + 1) for i, item in enumerate(node.value)]
         before = len(self.problems)
         value = self._scalar(node)
+        if node.tag == _STR_TAG:
+            self.text_places[keypath] = self._text_place(node)
         if errors_in(self.problems[before:]):
             self.failed.add(keypath)
         return value
@@ -328,6 +338,25 @@ class _ValueBuilder:
             return self._fail(node, f"cannot read '{_brief(node.value)}' as {kind} "
                                     f"({_brief(reason, 80)}); put it in quotes if it is text")
         return value
+
+    def _text_place(self, node) -> TextPlace:
+        start = Position(self.shown_as, *_line_column(node))
+        if node.style == "|":
+            body = self.text[node.start_mark.index:node.end_mark.index]
+            header, _, lines = body.partition("\n")
+            first = next((line for line in lines.split("\n") if line.strip()), None)
+            if first is None or any(c.isdigit() for c in header.split("#")[0]):
+                return TextPlace(start)  # nothing to point at, or an explicit indentation
+            return TextPlace(start, indent=len(first) - len(first.lstrip(" ")))
+        plain = not node.style  # None from PyYAML's own parser, "" from libyaml's
+        if node.start_mark.line != node.end_mark.line or not (plain or node.style in "'\""):
+            return TextPlace(start)
+        written = self.text[node.start_mark.index:node.end_mark.index]
+        if plain:
+            return TextPlace(start, inline=written == node.value)
+        if written[1:-1] != node.value:  # escapes or doubled quotes: columns shifted
+            return TextPlace(start)
+        return TextPlace(Position(start.path, start.line, start.column + 1), inline=True)
 
     def _fail(self, node, message):
         line, column = _line_column(node)

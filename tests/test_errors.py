@@ -1,4 +1,5 @@
 """Every error kind, with its message and position, all reported in one run."""
+import re
 import shutil
 
 import pytest
@@ -190,7 +191,7 @@ def test_likely_slips_are_warnings_at_their_lines(tmp_path):
            "published (2205-03-03)" in lines, lines
 
 
-def test_a_link_the_page_would_show_as_plain_text_is_a_warning_at_its_line(tmp_path):
+def test_a_link_the_page_would_show_as_plain_text_is_a_warning_at_its_address(tmp_path):
     site = copy_site("basic", tmp_path)
     _edit(site, "content/claims/not-done.yml",
           "summary: The quote is accurate but the reports differ in punctuation.",
@@ -201,15 +202,24 @@ def test_a_link_the_page_would_show_as_plain_text_is_a_warning_at_its_line(tmp_p
     result = run_builder("check", "--site", str(site), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     lines = result.stderr.splitlines()
-    assert ("basic/content/claims/not-done.yml:5:10: warning: link to "
+    assert ("basic/content/claims/not-done.yml:5:28: warning: link to "
             "'htp://council.example/minutes' would be shown as plain text: links go to http, "
             "https, mailto or a path on this site — did you mean "
             "'http://council.example/minutes'?") in lines, lines
-    assert any(line.startswith("basic/content/claims/not-done.yml:5:10: warning: link to "
+    assert any(line.startswith("basic/content/claims/not-done.yml:5:67: warning: link to "
                                "'javascript:go' would be shown as plain text") for line in lines)
+    assert all(_written_at(tmp_path, line) for line in lines), lines
     assert any(line.startswith("basic/content/pages/about.md:6:15: warning: link to "
                                "'mailt:desk@example.org'") and "did you mean 'mailto:" in line
                for line in lines), lines
+
+
+def _written_at(folder, line: str) -> bool:
+    """Whether a link warning's line and column are where the file has the link's address."""
+    found = re.match(r"(.+?):(\d+):(\d+): warning: link to '([^']+)'", line)
+    path, number, column, target = found.groups()
+    text = (folder / path).read_text(encoding="utf-8").splitlines()[int(number) - 1]
+    return text[int(column) - 1:].startswith(target)
 
 
 def test_paths_from_inside_the_site_read_as_the_editor_types_them(tmp_path):
@@ -236,13 +246,14 @@ def test_a_link_to_no_page_of_the_site_is_a_warning_at_its_text(tmp_path):
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if "leads to no page" in line]
     assert warnings == [
-        "basic/content/claims/not-done.yml:5:10: warning: link to '../no-such-claim/' leads "
+        "basic/content/claims/not-done.yml:5:18: warning: link to '../no-such-claim/' leads "
         "to no page of this site (/basic/claims/no-such-claim/)",
-        "basic/content/claims/not-done.yml:5:10: warning: link to '/basic/tags/typo/' leads "
+        "basic/content/claims/not-done.yml:5:61: warning: link to '/basic/tags/typo/' leads "
         "to no page of this site (/basic/tags/typo/)",
         "basic/content/pages/about.md:6:46: warning: link to '../nothing-here/#part' leads to "
         "no page of this site (/basic/nothing-here/)",
     ], result.stderr
+    assert all(_written_at(tmp_path, line) for line in warnings)
     assert (out / "claims/not-done/index.html").is_file()  # a warning: the site is built
 
 

@@ -144,3 +144,26 @@ def test_a_pipe_or_folder_is_refused_rather_than_read(tmp_path):
     for name in ("pipe.yml", "folder.yml"):
         text, problems = read_text(str(tmp_path / name), name)
         assert text is None and str(problems[0]).startswith(f"{name}:1:1: not a regular file")
+
+
+@pytest.mark.parametrize("written, exact", [
+    ("a: plain [x](y) é\n", True),
+    ("a: \"quoted é [x](y)\"\n", True),
+    ("a: 'single [x](y)'\n", True),
+    ("a: |\n  line one\n    indented [x](y)\n", True),
+    ("a: |-  # a comment\r\n\r\n  after a blank line [x](y)\r\n", True),
+    ("a: \"escaped\\u00e9 [x](y)\"\n", False),   # the columns are no longer the value's
+    ("a: >\n  folded\n  [x](y)\n", False),
+    ("a: plain\n  continued [x](y)\n", False),
+    ("a: |2\n    explicit [x](y)\n", False),
+])
+def test_a_character_of_a_text_value_is_placed_where_the_file_has_it(written, exact):
+    document, problems = parse_yaml(written, "f.yml")
+    assert not problems
+    value = document.value["a"]
+    position = document.text_at("a").at(value, value.index("[x]"))
+    line = written.splitlines()[position.line - 1]
+    if exact:
+        assert line[position.column - 1:].startswith("[x](y)"), position
+    else:  # where the value starts, never a wrong spot inside it
+        assert position == document.at("a")
