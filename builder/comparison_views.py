@@ -25,9 +25,13 @@ CLASSIFICATION_TEXT = {
 FIGURE_KINDS = {
     "number": "numbers", "amount": "amounts", "percent": "shares (percentages, fractions)",
     "year": "years", "date": "dates", "relative": "relative dates",
-    "dating": "how the fact is dated (a fixed date against one relative to the report; "
-              "both may be right)",
+    "dating": "how the fact is dated (one gives a fixed date where another dates it only "
+              "from the day of its report; both may be right)",
+    "day": "which day (each counted from the day its report was written, and maybe of "
+           "another moment; both may be right)",
 }
+# Differences that need not be errors: shown, but not as a disagreement.
+BOTH_MAY_BE_RIGHT = frozenset(("dating", "day"))
 
 
 @dataclass(frozen=True)
@@ -323,7 +327,7 @@ def _flag(disagreement: FigureDisagreement, names: Mapping[str, str]) -> FigureF
     return FigureFlag(FIGURE_KINDS.get(disagreement.kind, disagreement.kind),
                       tuple((names.get(s.passage, s.passage), s.figure.text)
                             for s in disagreement.statements),
-                      disagreement.kind != "dating")
+                      disagreement.kind not in BOTH_MAY_BE_RIGHT)
 
 
 def passage_anchors(analysis: Analysis, anchored) -> dict[tuple[str, int], str]:

@@ -536,12 +536,31 @@ def _pair_conflicts(family, left_key, left, right_key, right):
         yield from _leftover_conflict(kind, left_key, left_absolute, right_key, right_absolute,
                                       _consistent_dates)
     if left_relative and right_relative:
-        yield from _leftover_conflict(RELATIVE, left_key, left_relative,
-                                      right_key, right_relative)
+        for kind, statements in _leftover_conflict(RELATIVE, left_key, left_relative,
+                                                   right_key, right_relative):
+            # "On Tuesday" and "on Wednesday" each count from their own report's day
+            # (and may date different moments): both may be right. "Three years ago"
+            # and "four years ago" cannot both be, whatever day each was written.
+            days = all(_counts_days(statement.figure.value) for statement in statements)
+            yield (DAY if days else kind), statements
     yield from _dating_conflict(left_key, left_absolute, left_relative,
                                 right_key, right_absolute, right_relative)
     yield from _dating_conflict(right_key, right_absolute, right_relative,
                                 left_key, left_absolute, left_relative)
+
+
+# A difference between two reports' relative dates of this scale may be no more than
+# the days between the reports: "yesterday", "on Tuesday", "last week", "two days ago".
+DAY = "day"
+_DAY_SCALE = re.compile(
+    r"weekday:.*|days-ago:.*|weeks-ago:.*|relative:(?:overnight|yesterday|today|tonight|"
+    r"tomorrow|(?:last|this|next|earlier-this|later-this|past|coming|over)-(?:week|weekend|"
+    r"night|morning|afternoon|evening|day|days|few-days|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday))")
+
+
+def _counts_days(value: str) -> bool:
+    return _DAY_SCALE.fullmatch(value.split(":", 1)[1] if _is_hedged(value) else value) is not None
 
 
 def _split_timing(figures):

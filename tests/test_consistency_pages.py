@@ -87,6 +87,17 @@ def test_a_claim_page_compares_its_appearances_and_flags_how_the_fact_is_dated(s
     assert any("2024" in text for text in marked)
 
 
+def test_different_days_counted_from_different_reports_are_a_difference_not_a_conflict(
+        shipped_build):
+    """'Told reporters on Wednesday' and 'said on Tuesday' date two moments, each from its
+    own report: shown, but not as outlets disagreeing."""
+    flag = read_html(shipped_build, "claims/ukraine-started-the-war/").select_one(".figure-flag")
+    assert "figure-difference" in flag["class"]
+    text = flag.get_text(" ", strip=True)
+    assert "which day" in text and "“Wednesday”" in text and "“Tuesday”" in text
+    assert "⚠" not in text and "disagree" not in text
+
+
 def test_a_claim_with_one_appearance_has_no_comparison(shipped_build):
     page = read_html(shipped_build, "claims/uk-150m-military-aid-package/")
     assert page.select_one("section.comparison") is None

@@ -140,6 +140,18 @@ def test_dating_a_fact_both_ways_still_disagrees_with_dating_it_relatively_only(
     assert [s.figure.value for s in found[0].statements] == ["relative:past-year", "year:2024"]
 
 
+@pytest.mark.parametrize("a, b, kind", [
+    # Each counts from its own report's day, and may date another moment: both may be right.
+    ("Mr Healey told reporters on Wednesday", "the US president said on Tuesday", "day"),
+    ("the minister said yesterday", "the minister said last week", "day"),
+    # No days between two reports make three years four.
+    ("Three years ago a man stood up", "Four years ago a man stood up", "relative"),
+    ("on Tuesday, three years ago", "on Wednesday, four years ago", "relative"),
+])
+def test_relative_dates_a_few_days_apart_may_both_be_right_years_apart_may_not(a, b, kind):
+    assert [d.kind for d in compare_figures(_figures(a=a, b=b))] == [kind]
+
+
 def test_different_numbers_disagree_and_name_both_sides():
     found = compare_figures(_figures(a="70 ships visited", b="60 ships visited"))
     assert [(d.kind, [s.figure.value for s in d.statements]) for d in found] == [
