@@ -598,20 +598,25 @@ def _overlapping(spans: list[tuple[int, int, str]], passage: Passage):
 
 def outlet_record(groups: Sequence[QuoteGroup]) -> dict[str, dict[str, int]]:
     """For each outlet, how many of its quoted paragraphs match another outlet's
-    verbatim, only in punctuation, or differ in wording. Each paragraph counts once,
-    by its closest match in another outlet among the matches that grouped it."""
-    best: dict[tuple[str, str, int], tuple[str, str]] = {}
+    verbatim, only in punctuation, or differ in wording. Each paragraph counts once, by
+    its closest match in another outlet among the matches that grouped it; a match that
+    compared only part of it (another outlet quoting a few of its words) counts only
+    where no match compared all of it, as a fragment quoted alike says nothing of the
+    rest of the paragraph."""
+    best: dict[tuple[str, str, int], tuple[tuple[bool, int], str, str]] = {}
     for group in groups:
         for pair in group.pairs:
             if pair.left.outlet == pair.right.outlet:
                 continue
-            for passage in (pair.left, pair.right):
+            for passage, other in ((pair.left, pair.right), (pair.right, pair.left)):
+                in_part = pair.partial and len(passage.text) > len(other.text)
+                rank = (in_part, DIVERGENCE[pair.classification])
                 key = (passage.source, passage.outlet, passage.start)
                 current = best.get(key)
-                if current is None or DIVERGENCE[pair.classification] < DIVERGENCE[current[1]]:
-                    best[key] = (passage.outlet, pair.classification)
+                if current is None or rank < current[0]:
+                    best[key] = (rank, passage.outlet, pair.classification)
     record: dict[str, dict[str, int]] = {}
-    for outlet, classification in best.values():
+    for _, outlet, classification in best.values():
         counts = record.setdefault(outlet, {IDENTICAL: 0, PUNCTUATION: 0, WORDING: 0})
         counts[classification] += 1
     return dict(sorted(record.items()))

@@ -108,6 +108,23 @@ def test_outlet_record_counts_each_quoted_paragraph_once(groups):
     assert record["003_23741e95d5d05c55"]["wording"] >= 1  # "remains a threat…"
 
 
+def test_a_fragment_quoted_alike_does_not_make_a_reworded_paragraph_count_as_identical():
+    """Outlet a's paragraph is reworded against c's; b quotes a few of its words exactly.
+    Compared whole, a's paragraph differs in wording: that is its record."""
+    a = ("And our job as defence ministers is to make sure that Europe, alongside the "
+         "United States, need to maintain maximum pressure on Putin")
+    c = ("And our job as defence ministers is to make sure that Europe alongside, we argue, "
+         "to the States, needs to be maintained maximum pressure on Putin")
+    b = "maximum pressure on Putin"
+    quoted = [_quotation("a", a, "John Healey"), _quotation("b", b, "John Healey"),
+              _quotation("c", c, "John Healey")]
+    (group,) = group_quotations(quoted, {s: s for s in "abc"})
+    assert any(pair.partial for pair in group.pairs)  # b was compared with part of a
+    record = outlet_record([group])
+    assert record["a"] == {"identical": 0, "punctuation": 0, "wording": 1}
+    assert record["b"]["identical"] == 1  # all of b was compared, and matches
+
+
 def test_claims_link_to_the_groups_their_appearances_overlap(texts, groups):
     group = _group(groups, "70 Royal Naval vessels at different times were here")
     variant = next(v for v in group.variants if v.source.startswith("000"))
