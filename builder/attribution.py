@@ -495,7 +495,8 @@ def _identity(article: _Article, j: int, depth: int = 0) -> str | None:
     if mention.kind == "pronoun":
         found = _antecedent(article, j, depth)
     elif mention.kind == "title":
-        found = resolve_title(mention.title, article.mentioned, *article.rosters) or _UNKNOWN
+        found = (resolve_title(mention.title, article.mentioned, *article.rosters)
+                 or _description_stands_for(article, j, depth))
     else:
         found = article.names.get(mention.name)  # None: not a person
         if found == mention.name and article.by_honorific:
@@ -506,13 +507,26 @@ def _identity(article: _Article, j: int, depth: int = 0) -> str | None:
     return found
 
 
+def _description_stands_for(article: _Article, j: int, depth: int) -> str:
+    """Who a description no one in the corpus goes by stands for ('the Conservative former
+    minister told …' after 'Sir John Whittingdale described …'): as a pronoun does, the
+    person named just before it, but only where that person alone is named there, and
+    speaks. A description may also bring in someone new: anything less is _UNKNOWN."""
+    mention = article.mentions[j]
+    if not article.text.startswith(("the ", "The "), mention.start) or any(
+            roster.titles.get(mention.title[1]) for roster in article.rosters):
+        return _UNKNOWN
+    return _antecedent(article, j, depth, speaking=True)
+
+
 SENTENCES_BACK = 3  # how far back a pronoun looks for the sentence that names someone
 
 
-def _antecedent(article: _Article, j: int, depth: int) -> str:
+def _antecedent(article: _Article, j: int, depth: int, speaking: bool = False) -> str:
     """The person a pronoun stands for: the one named before it in its sentence, or else
     in the nearest sentence before that names anyone (sentences that are all quotation
-    name nobody). Several people there who could be meant: _UNKNOWN, never a guess."""
+    name nobody). Several people there who could be meant: _UNKNOWN, never a guess.
+    `speaking`: only the one person named there, and only if they speak there."""
     if depth > 3:
         return _UNKNOWN
     mention = article.mentions[j]
@@ -521,7 +535,7 @@ def _antecedent(article: _Article, j: int, depth: int) -> str:
     start = _sentence_start(article, end)
     for _ in range(SENTENCES_BACK + 1):
         if start < end:
-            found = _one_person(article, (start, end), depth, gender)
+            found = _one_person(article, (start, end), depth, gender, speaking)
             if found is not None:
                 return found
         if start == 0:
@@ -531,9 +545,10 @@ def _antecedent(article: _Article, j: int, depth: int) -> str:
 
 
 def _one_person(article: _Article, window: tuple[int, int], depth: int,
-                gender: str | None) -> str | None:
+                gender: str | None, speaking: bool = False) -> str | None:
     """The one person named in the window who can be of that gender; _UNKNOWN when
-    several can, None when nobody is named."""
+    several can, None when nobody is named. `speaking`: the one person named, who must
+    speak there."""
     first = bisect.bisect_left(article.starts, window[0])
     last = bisect.bisect_left(article.starts, window[1])
     named: dict[str, int] = {}  # who → where they are first named
@@ -548,10 +563,14 @@ def _one_person(article: _Article, window: tuple[int, int], depth: int,
             continue
         named.setdefault(who, mention.start)
         verb_end = reports_after(article.masked, mention)
+        if verb_end is None and speaking and _speaks(article, k):
+            verb_end = mention.end  # 'described Mr Trump’s comments as “…”' speaks too
         if verb_end is not None:
             reporters.setdefault(who, verb_end)
     if not named:
         return None
+    if speaking:
+        return next(iter(named)) if len(named) == 1 and reporters else _UNKNOWN
     fitting = [who for who in named if article.genders.get(who) in (None, gender)]
     if len(fitting) == 1:
         return fitting[0]

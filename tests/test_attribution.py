@@ -170,3 +170,34 @@ def test_according_to_an_organisation_names_no_speaker():
 ])
 def test_who_speaks_found_through_an_honorific_or_the_paragraph_before(text, speakers):
     assert _speakers(text) == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # A description nobody goes by stands for the one person just named, who speaks.
+    ("Sir John Whittingdale described the comments as “very worrying”.\n"
+     "The Conservative former minister told the PA news agency: “They show a "
+     "misunderstanding.”", ["John Whittingdale", "John Whittingdale"]),
+    ("John Healey noted that Russia “remains a threat”.\nPointing out that the UK "
+     "has sent aid, the cabinet minister added: “They are fighting bravely.”",
+     ["John Healey", "John Healey"]),
+    # The one person named does not speak: the description may be someone new.
+    ("Mr Smith, a farmer, watched the vote.\nThe former minister said: “It is fair.”", [None]),
+    # Two people named: either could be meant.
+    ("Mr Smith and Ms Jones spoke at length.\nThe former minister said: “It is fair.”",
+     [None]),
+    # 'A minister' brings in someone new.
+    ("Sir John Whittingdale spoke first.\nA minister said: “It is fair.”", [None]),
+])
+def test_a_description_stands_for_the_person_just_named_only_when_plain(text, speakers):
+    assert _speakers(text) == speakers
+
+
+def test_a_title_someone_else_holds_never_falls_back_on_the_last_speaker():
+    """'The US president' is Donald Trump in the corpus: where this article does not
+    name him, it is nobody, not the Defence Secretary who spoke just before."""
+    quotations = extract_corpus({
+        "a": "US President Donald Trump spoke on Tuesday.",
+        "b": "John Healey said the war was “illegal”.\nThe US president said: “Ukraine "
+             "started it.”",
+    })
+    assert [q.speaker for q in quotations if q.source == "b"] == ["John Healey", None]
