@@ -78,9 +78,9 @@ def check(options: BuildOptions, memo: FileMemo | None = None) -> CheckedSite:
     if content is not None:
         unloaded = unloaded_sources(options.site_dir, content)
         problems += validate(content, unloaded)
-        # Without errors nothing is unloaded, so these are the reviews of every claim.
+        # Without errors every claim and seed is complete: these are every claim's reviews.
         if content.config.complete:
-            whole = _without_claims_citing(content, unloaded)
+            whole = _reviewable(content)
             reviews = claimreview.claim_reviews(whole)
             problems += claimreview.review_problems(whole, reviews)
         anchored, anchor_problems = anchor_quotes(
@@ -100,10 +100,13 @@ def unloaded_sources(site_dir: str, content: Content) -> frozenset[str]:
     return frozenset(on_disk - {source.stem for source in content.sources})
 
 
-def _without_claims_citing(content: Content, unloaded: frozenset[str]) -> Content:
-    """The claims whose ClaimReview can be made: complete, and citing no broken seed."""
+def _reviewable(content: Content) -> Content:
+    """The claims whose ClaimReview can be made: complete, and citing only seeds that
+    loaded. The others' own errors say what is wrong; a ClaimReview error ("appearance is
+    missing") on top would only mislead."""
+    loaded = {source.stem for source in content.sources if source.complete}
     claims = tuple(claim for claim in content.claims if claim.complete
-                   and not unloaded & {appearance.source for appearance in claim.appearances})
+                   and {appearance.source for appearance in claim.appearances} <= loaded)
     return dataclasses.replace(content, claims=claims)
 
 

@@ -93,11 +93,11 @@ def _claim_file(path: str, shown: str, claim_id: str, problems: list[Problem],
 
 
 def load_claim(path: str, shown: str, claim_id: str, problems: list[Problem]) -> Claim | None:
+    before = len(problems)  # a value YAML could not read (an impossible date) counts too
     document, yaml_problems = load_yaml(path, shown)
     problems.extend(yaml_problems)
     if document is None:
         return None
-    before = len(problems)
     record = read_record(document, (), CLAIM_FIELDS, problems, "a claim")
     if record is None:
         return None

@@ -75,6 +75,9 @@ class Source:
     boilerplate: tuple[Span, ...]
     origin: Position
     positions: Mapping[str, Position] = field(default_factory=dict, compare=False, repr=False)
+    # False when the sidecar lacks a headline or a readable date: its errors stop the
+    # build, but its outlet and the quotes taken from it are still checked meanwhile.
+    complete: bool = True
 
 
 @dataclass(frozen=True)

@@ -100,18 +100,19 @@ def _load_source(seeds_dir, shown_dir, stem, names, problems) -> Source | None:
     if record is None:
         return None
     boilerplate = _boilerplate_spans(record, text)
-    # A sidecar missing a required value makes no usable source; its errors say why. One
-    # with only other errors (a misspelt key, a boilerplate passage not found) is kept,
-    # so that its outlet and the quotes claims take from it are checked in the same run:
-    # the errors stop the build all the same.
-    if any(record.get(field.name) is None for field in SIDECAR_FIELDS if field.required):
+    # A sidecar with errors is kept (but one without an outlet, which nothing could
+    # check), so that its outlet and the quotes claims take from it are checked in the
+    # same run: its errors stop the build all the same.
+    if record.get("outlet") is None:
         return None
     published = record.get("published")
     return Source(
-        stem=stem, text=text, outlet=record.get("outlet"), headline=record.get("headline"),
+        stem=stem, text=text, outlet=record.get("outlet"), headline=record.get("headline", ""),
         published=None if published == "unknown" else published, url=record.get("url"),
         author=record.get("author"), boilerplate=boilerplate, origin=Position(yml_shown),
         positions={"outlet": document.at("outlet")},
+        complete=all(record.get(field.name) is not None
+                     for field in SIDECAR_FIELDS if field.required),
     )
 
 

@@ -291,3 +291,33 @@ def test_a_link_to_a_part_of_a_page_that_is_not_there_is_a_warning(tmp_path):
         "link to '../../consistency/#were-not-done-gone-000000' leads to no "
         "'#were-not-done-gone-000000' on /basic/consistency/",
     ], result.stderr
+
+
+def test_a_sidecar_s_bad_date_does_not_hide_its_unknown_outlet(tmp_path):
+    site = copy_site("basic", tmp_path)
+    _edit(site, "seeds/weekly-roe.yml", "outlet: weekly", "outlet: nobody")
+    _edit(site, "seeds/weekly-roe.yml", "published: unknown", "published: 2025-13-01")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "basic/seeds/weekly-roe.yml:1:9: unknown outlet 'nobody' (known in site.yml outlets: "
+        "daily, weekly)",
+        "basic/seeds/weekly-roe.yml:3:12: '2025-13-01' is not a real date (month must be in "
+        "1..12); write it YYYY-MM-DD",
+        "2 errors"]
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("date: 2025-01-15", "date: 2025-02-30", ":3:7: '2025-02-30' is not a real date"),
+    ("source: daily-harbour", "source: nosuch", ":7:13: unknown source 'nosuch'"),
+    ("claim: ", "claim: !!binary aGVsbG8= #", ":1:8: YAML tags such as '!!binary'"),
+])
+def test_a_claim_s_error_brings_no_follow_on_claimreview_error(tmp_path, old, new, expected):
+    """Its own error says what is wrong; 'ClaimReview: … is missing' at 1:1 would not."""
+    site = copy_site("basic", tmp_path)
+    _edit(site, "content/claims/too-high.yml", old, new)
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and lines[1] == "1 error", lines
+    assert lines[0].startswith("basic/content/claims/too-high.yml" + expected), lines
