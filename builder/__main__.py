@@ -12,7 +12,7 @@ from . import scaffold
 from .build import BuildOptions, build, check
 from .errors import ContentError, counted, display_path
 from .output import UnsafeOutput
-from .schema import url_problem
+from .schema import base_url_problem
 
 EXIT_CONTENT, EXIT_USAGE, EXIT_BUG = 1, 2, 3
 CACHE_VARIABLE = "BUILDER_CACHE_DIR"  # where quotation groups are kept, unless --cache-dir says
@@ -75,8 +75,8 @@ def main(argv=None) -> int:
         command_line.error(f"--site {arguments.site}: no such folder (it should hold site.yml, "
                            "content/ and seeds/)")
     base_url = getattr(arguments, "base_url", None)
-    if base_url is not None and url_problem(base_url):
-        command_line.error(f"--base-url {url_problem(base_url)}")
+    if base_url is not None and base_url_problem(base_url):
+        command_line.error(f"--base-url {base_url_problem(base_url)}")
     signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         return COMMANDS[arguments.command](arguments)

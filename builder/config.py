@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from .errors import Position, Problem, error, errors_in
 from .model import Outlet, Publisher, SiteConfig, Verdict
-from .schema import Field, id_rule, is_valid_id, read_record, url_problem
+from .schema import Field, base_url_problem, id_rule, is_valid_id, read_record
 from .yamlfile import load_yaml
 
 SITE_FIELDS = [
@@ -50,7 +50,7 @@ def load_config(site_dir: str, shown_dir: str,
 
 def _base_url(override, site, problems) -> str | None:
     if override is not None:
-        problem = url_problem(override)
+        problem = base_url_problem(override)
         if problem:  # the command line checks this first; a caller of build() may not
             problems.append(error(Position("--base-url"), f"base URL {problem}"))
             return None

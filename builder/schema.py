@@ -253,6 +253,15 @@ def url_problem(text: str) -> str | None:
     return checked.reason if isinstance(checked, _Invalid) else None
 
 
+def base_url_problem(text: str) -> str | None:
+    """Why text cannot be the address a site is served at, or None: every link is made
+    by appending to it, so a query or fragment would end up inside every path."""
+    problem = url_problem(text)
+    if problem is None and ("?" in text or "#" in text):
+        problem = "must not contain a query or fragment"
+    return problem
+
+
 def _identifier(value):
     text = _text(value)
     if isinstance(text, _Invalid):

@@ -400,7 +400,10 @@ def test_a_missing_site_folder_is_bad_command_line_use(tmp_path):
 
 @pytest.mark.parametrize("arguments", [(), ("frobnicate",), ("build", "--nonsense"),
                                        ("serve", "--port", "eighty"),
-                                       ("build", "--base-url", "javascript:alert(1)//")])
+                                       ("build", "--base-url", "javascript:alert(1)//"),
+                                       # appended to, it would put the query in every link
+                                       ("build", "--base-url", "https://x.org/repo/?q=1"),
+                                       ("build", "--base-url", "https://x.org/repo/#top")])
 def test_bad_command_lines_exit_2(tmp_path, arguments):
     result = run_builder(*arguments, cwd=tmp_path)
     assert result.returncode == 2 and "usage:" in result.stderr
