@@ -9,7 +9,7 @@ import sys
 import traceback
 
 from . import scaffold
-from .build import BuildOptions, build, check
+from .build import BuildOptions, build, make_site
 from .errors import ContentError, counted, display_path
 from .output import UnsafeOutput
 from .schema import base_url_problem
@@ -30,8 +30,10 @@ def parser() -> argparse.ArgumentParser:
     build_command.add_argument("--timings", action="store_true",
                                help="also say how long each stage of the build took")
     _cache_options(build_command)
-    check_command = commands.add_parser("check", help="validate only; writes nothing")
+    check_command = commands.add_parser(
+        "check", help="everything a build checks, links between its pages too; writes no site")
     _site_option(check_command)
+    _cache_options(check_command)
     serve_command = commands.add_parser("serve", help="build and preview with live reload")
     _site_option(serve_command)
     serve_command.add_argument("--port", type=int, default=8000)
@@ -121,12 +123,13 @@ def run_build(arguments) -> int:
 
 
 def run_check(arguments) -> int:
-    checked = check(BuildOptions(arguments.site))
-    for problem in checked.problems:
+    made = make_site(BuildOptions(arguments.site, cache_dir=cache_dir(arguments)))
+    for problem in made.warnings:
         print(problem, file=sys.stderr)
-    content = checked.content
+    content = made.checked.content
     print(f"OK: {len(content.claims)} claims, {len(content.sources)} sources, "
-          f"{len(checked.anchored)} quotes anchored, {counted(len(checked.problems), 'warning')}")
+          f"{len(made.checked.anchored)} quotes anchored, "
+          f"{counted(len(made.warnings), 'warning')}")
     return 0
 
 

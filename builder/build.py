@@ -208,9 +208,19 @@ def static_files(site_dir: str) -> dict[str, bytes]:
     return files
 
 
-def build(options: BuildOptions) -> BuildReport:
-    clock = _StageClock()
-    output.check_output_dir(options.out_dir, options.site_dir)
+@dataclass(frozen=True)
+class MadeSite:
+    """Everything a build makes, before it is written."""
+    checked: CheckedSite
+    files: dict[str, bytes]
+    pages: int
+    warnings: tuple[Problem, ...]  # the content's, and links to pages the build did not make
+
+
+def make_site(options: BuildOptions, clock: _StageClock | None = None) -> MadeSite:
+    """Check, analyse and render: a build but for writing, which `check` is too, so that
+    it reports what a build would (a link to no page is only known once pages are made)."""
+    clock = _StageClock() if clock is None else clock
     # A build makes hundreds of thousands of objects that live until it ends, and no
     # cycles worth collecting: the collector would walk them again and again for nothing
     # (a third of a large site's render time), and once more, all of them, as soon as it
@@ -225,11 +235,19 @@ def build(options: BuildOptions) -> BuildReport:
         files, page_count = clock.timed("render", render_site, checked, analysis,
                                         options.site_dir)
         dead_links = links.broken_links(checked.content, files)
-        written = clock.timed("write", output.write_site, files, options.out_dir)
-    content = checked.content
-    return BuildReport(written, page_count, len(content.claims), len(content.sources),
-                       tuple(p for p in checked.problems if p.is_warning) + tuple(dead_links),
-                       time.perf_counter() - clock.started, tuple(clock.stages))
+    warnings = tuple(p for p in checked.problems if p.is_warning) + tuple(dead_links)
+    return MadeSite(checked, files, page_count, warnings)
+
+
+def build(options: BuildOptions) -> BuildReport:
+    clock = _StageClock()
+    output.check_output_dir(options.out_dir, options.site_dir)
+    with collector_paused():
+        made = make_site(options, clock)
+        written = clock.timed("write", output.write_site, made.files, options.out_dir)
+    content = made.checked.content
+    return BuildReport(written, made.pages, len(content.claims), len(content.sources),
+                       made.warnings, time.perf_counter() - clock.started, tuple(clock.stages))
 
 
 class _StageClock:

@@ -416,7 +416,7 @@ def test_an_internal_bug_says_so_and_exits_3(tmp_path, monkeypatch, capsys):
     def broken(options):
         raise RuntimeError("a bug in the builder")
 
-    monkeypatch.setattr(command_line, "check", broken)
+    monkeypatch.setattr(command_line, "make_site", broken)
     site = copy_site("minimal", tmp_path)
     handler = signal.getsignal(signal.SIGTERM)  # main() installs its own
     try:

@@ -321,3 +321,18 @@ def test_a_claim_s_error_brings_no_follow_on_claimreview_error(tmp_path, old, ne
     lines = result.stderr.splitlines()
     assert len(lines) == 2 and lines[1] == "1 error", lines
     assert lines[0].startswith("basic/content/claims/too-high.yml" + expected), lines
+
+
+def test_check_reports_a_link_to_no_page_as_a_build_would_and_writes_no_site(tmp_path):
+    site = copy_site("basic", tmp_path)
+    _edit(site, "content/claims/not-done.yml",
+          "summary: The quote is accurate but the reports differ in punctuation.",
+          "summary: See [a](../no-such-claim/).")
+    checked = run_builder("check", "--site", str(site), cwd=tmp_path)
+    built = run_builder("build", "--site", str(site), "--out", str(tmp_path / "out"),
+                        cwd=tmp_path)
+    assert checked.returncode == built.returncode == 0
+    warning = "basic/content/claims/not-done.yml:5:18: warning: link to '../no-such-claim/'"
+    assert checked.stderr.startswith(warning) and built.stderr.startswith(warning)
+    assert checked.stderr == built.stderr
+    assert not (tmp_path / "_site").exists() and not (site / "_site").exists()
