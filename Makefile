@@ -10,7 +10,8 @@ HOST ?= 127.0.0.1
 PYTEST_ARGS ?=
 
 BASE_URL_FLAG := $(if $(BASE_URL),--base-url "$(BASE_URL)")
-TIMINGS_FLAG := $(if $(TIMINGS),--timings)
+# TIMINGS=1 asks for them; TIMINGS=0 (or no, false) does not.
+TIMINGS_FLAG := $(if $(filter-out 0 no false,$(TIMINGS)),--timings)
 
 .PHONY: build check serve test bench clean claim
 
@@ -35,7 +36,7 @@ bench: $(VENV)/.dev
 	$(BIN)/python -m benchmarks
 
 clean:
-	rm -rf "$(OUT)" .cache .pytest_cache .hypothesis
+	rm -rf "$(OUT)" "$(SITE)/.cache" .cache .pytest_cache .hypothesis
 	find . -name __pycache__ -type d -not -path "./$(VENV)/*" -prune -exec rm -rf {} +
 
 $(VENV)/.runtime: requirements.txt

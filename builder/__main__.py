@@ -142,8 +142,7 @@ def run_new_claim(arguments) -> int:
     path = scaffold.new_claim(arguments.site, arguments.id, arguments.group, cache_dir(arguments))
     check_command = "make check" + ("" if os.path.samefile(arguments.site, ".")
                                     else f" SITE={arguments.site}")
-    print(f"Started {display_path(path)}: write its claim, date, verdict and summary, then "
-          f"`{check_command}`")
+    print(f"Started {display_path(path)}: write what is still empty, then `{check_command}`")
     return 0
 
 

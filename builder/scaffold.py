@@ -80,7 +80,24 @@ def skeleton(group: QuoteGroup | None) -> str:
         lines += [f"  - source: {passage.source}", f"    quote: {_quoted(passage.text)}"]
     if group is None:
         lines += ["  - source:", "    quote:"]
+    lines += OPTIONAL_KEYS
+    if group is None or group.speaker_type != "organization":
+        lines.insert(len(lines) - len(OPTIONAL_KEYS) + 1,
+                     "# claimant_type: organization   # when the claimant is not a person")
     return "\n".join(lines) + "\n"
+
+
+# Shown, commented out, so an editor sees every key there is without looking it up.
+OPTIONAL_KEYS = [
+    "# Optional (see docs/formats.md):",
+    "# consistency: how the outlets' versions differ, and whether it matters",
+    "# tags: [a topic, another]",
+    "# published: YYYY-MM-DD   # when this review was first published",
+    "# updated: YYYY-MM-DD",
+    "# corrections:",
+    "#   - date: YYYY-MM-DD",
+    "#     text: what was corrected",
+]
 
 
 # Left as they are, YAML would read these as line breaks or refuse them outright.

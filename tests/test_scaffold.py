@@ -120,3 +120,13 @@ def test_a_claim_started_from_a_body_s_words_says_the_claimant_is_an_organizatio
     person = yaml.safe_load(skeleton(QuoteGroup(said.id, "Tom Lee", "identical", (passage,),
                                                 (), (), (), "person")))
     assert person["claimant"] == "Tom Lee" and "claimant_type" not in person
+
+
+def test_a_claim_started_from_nothing_shows_every_optional_key_commented_out():
+    from builder.claims import CLAIM_FIELDS
+    started = skeleton(None)
+    optional = {line[2:].split(":")[0] for line in started.splitlines()
+                if re.match(r"# [a-z_]+:", line)}
+    assert optional == {field.name for field in CLAIM_FIELDS if not field.required}
+    assert yaml.safe_load(started).keys() == {field.name for field in CLAIM_FIELDS
+                                              if field.required}
