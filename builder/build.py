@@ -152,7 +152,7 @@ def render_site(checked: CheckedSite, analysis: Analysis, site_dir: str,
     transparency.attach(ready.claims, content.config)
     pages = render.plan_pages(ready, content.config, content.pages, markdown, consistency)
     environment = render.make_environment(site_dir)
-    site = render.site_view(content.config)
+    site = render.site_view(content.config, content.pages)
     render_one = incremental.renderer(environment, site, cache, pages)
     try:
         # The page cache keeps state between builds: only a cacheless build is split.

@@ -131,6 +131,7 @@ class ContentPage:
     body: str  # Markdown
     origin: Position
     body_line: int = 1  # the file's line the body starts on
+    description: str = ""  # for search results and link previews; "": the site's own
 
 
 @dataclass(frozen=True)

@@ -66,4 +66,4 @@ def _load_page(path, shown, slug, problems) -> ContentPage | None:
     if record is None or record.get("title") is None:
         return None
     return ContentPage(slug, record.get("title"), "".join(lines[closing + 1:]), Position(shown),
-                       closing + 2)
+                       closing + 2, record.get("description", ""))

@@ -52,6 +52,11 @@ class SiteView:
     feed: str = ""
     corrections: str = ""
     open_data: tuple[Link, ...] = ()
+    pages: tuple[Link, ...] = ()  # the editors' pages the navigation does not name
+
+
+# Pages the navigation links to on every site; the editors' other pages go in the footer.
+NAVIGATION_PAGES = ("methodology", "about")
 
 
 def template_dirs(site_dir: str) -> list[str]:
@@ -68,8 +73,10 @@ def make_environment(site_dir: str) -> jinja2.Environment:
     )
 
 
-def site_view(config: SiteConfig) -> SiteView:
+def site_view(config: SiteConfig, content_pages=()) -> SiteView:
     base = config.base_path
+    others = sorted((page for page in content_pages if page.slug not in NAVIGATION_PAGES),
+                    key=lambda page: (page.title.lower(), page.slug))
     return SiteView(
         title=config.title, description=config.description, language=config.language,
         base_url=config.base_url, base_path=base, stylesheet=base + "static/style.css",
@@ -77,6 +84,7 @@ def site_view(config: SiteConfig) -> SiteView:
         navigation=(Link(base, "Claims"), Link(base + urls.page("consistency"), "Consistency"),
                     Link(base + urls.page("methodology"), "Methodology"),
                     Link(base + urls.page("about"), "About")),
+        pages=tuple(Link(base + urls.page(page.slug), page.title) for page in others),
         feed=base + FEED_PATH, corrections=base + urls.page("corrections"),
         open_data=tuple(Link(base + path, name) for path, name in OPEN_DATA),
     )
@@ -212,7 +220,7 @@ def _content_pages(catalogue, content_pages, markdown, config) -> list[Page]:
             "scale": catalogue.verdicts if slug == "methodology" else (),
             "slug": slug,
             "about": transparency.about_view(config) if slug == "about" else None,
-        }))
+        }, page.description if page else ""))
     return pages
 
 

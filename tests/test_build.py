@@ -205,3 +205,22 @@ def test_a_claim_file_may_end_in_yaml_and_editor_backups_are_passed_over(tmp_pat
     assert read_html(out, "claims/too-high/").h1 is not None
     warnings = [line for line in result.stderr.splitlines() if "warning" in line]
     assert len(warnings) == 1 and "notes.txt" in warnings[0], warnings
+
+
+def test_an_editor_s_page_the_navigation_does_not_name_is_linked_from_every_footer(tmp_path):
+    site = copy_site("basic", tmp_path)
+    (site / "content/pages/contact-us.md").write_text(
+        "---\ntitle: Contact us\ndescription: How to reach the desk.\n---\nWrite to the desk.\n",
+        encoding="utf-8")
+    out = tmp_path / "_site"
+    assert run_builder("build", "--site", str(site), "--out", str(out)).returncode == 0
+    for path in ("", "claims/too-high/", "about/", "contact-us/"):
+        footer = read_html(out, path).select_one("footer.colophon")
+        links = {a.get_text(): a["href"] for a in footer.select("a")}
+        assert links["Contact us"] == "/basic/contact-us/", path
+        assert "About" not in links and "Methodology" not in links  # the navigation has them
+    page = read_html(out, "contact-us/")
+    assert page.select_one("main").get_text(" ", strip=True).endswith("Write to the desk.")
+    # Its own description, for search results and link previews.
+    assert page.select_one('meta[name="description"]')["content"] == "How to reach the desk."
+    assert page.select_one('meta[property="og:description"]')["content"] == "How to reach the desk."
