@@ -54,9 +54,11 @@ class BuildReport:
     warnings: tuple[Problem, ...]
     seconds: float
     stages: tuple[tuple[str, float], ...] = ()  # (stage, seconds), in pipeline order
+    out_dir: str = "_site"  # as the editor gave it
 
     def summary(self) -> str:
-        return (f"Built {self.pages} pages ({self.files} files): {self.claims} claims, "
+        return (f"Built {self.pages} pages ({self.files} files) into "
+                f"{display_path(self.out_dir)}: {self.claims} claims, "
                 f"{self.sources} sources, {counted(len(self.warnings), 'warning')} in "
                 f"{self.seconds:.2f} s")
 
@@ -247,7 +249,8 @@ def build(options: BuildOptions) -> BuildReport:
         written = clock.timed("write", output.write_site, made.files, options.out_dir)
     content = made.checked.content
     return BuildReport(written, made.pages, len(content.claims), len(content.sources),
-                       made.warnings, time.perf_counter() - clock.started, tuple(clock.stages))
+                       made.warnings, time.perf_counter() - clock.started, tuple(clock.stages),
+                       options.out_dir)
 
 
 class _StageClock:

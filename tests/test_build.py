@@ -15,7 +15,7 @@ def out(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("basic") / "_site"
     result = run_builder("build", "--site", str(SITES / "basic"), "--out", str(target))
     assert result.returncode == 0, result.stderr
-    summary = re.fullmatch(r"Built (\d+) pages \((\d+) files\): 3 claims, 2 sources, "
+    summary = re.fullmatch(r"Built (\d+) pages \((\d+) files\) into \S+_site: 3 claims, 2 sources, "
                            r"0 warnings in \d+\.\d\d s\n", result.stdout)
     assert summary, result.stdout
     assert int(summary[1]) == len(list(target.rglob("*.html")))
