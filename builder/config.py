@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import replace
 
-from .errors import Position, Problem, error, errors_in
+from .errors import Position, Problem, error, errors_in, warning
 from .model import Outlet, Publisher, SiteConfig, Verdict
 from .schema import Field, base_url_problem, id_rule, is_valid_id, read_record
 from .yamlfile import load_yaml
@@ -40,12 +41,26 @@ def load_config(site_dir: str, shown_dir: str,
     outlets = _outlets(site, problems)
     verdicts = _verdicts(site, problems)
     base_url = _base_url(base_url_override, site, problems)
+    problems += _language_problems(site)
     return SiteConfig(
         title=site.get("title"), description=site.get("description"), base_url=base_url,
         language=site.get("language"), publisher=publisher, outlets=outlets, verdicts=verdicts,
         funding=site.get("funding"), contact=site.get("contact"),
         feed_entries=site.get("feed_entries", FEED_ENTRIES), complete=not errors_in(problems),
     ), problems
+
+
+# BCP 47's shape, as <html lang> wants it: 'en', 'en-GB', 'pt-BR', 'zh-Hant'.
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def _language_problems(site) -> list[Problem]:
+    language = site.get("language")
+    if language is None or _LANGUAGE_TAG.fullmatch(language):
+        return []
+    return [warning(site.at("language"), f"'language' is '{language}', which browsers, screen "
+                                         "readers and search engines cannot read: write a "
+                                         "language tag such as en-GB or en")]
 
 
 def _base_url(override, site, problems) -> str | None:

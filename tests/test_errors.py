@@ -336,3 +336,16 @@ def test_check_reports_a_link_to_no_page_as_a_build_would_and_writes_no_site(tmp
     assert checked.stderr.startswith(warning) and built.stderr.startswith(warning)
     assert checked.stderr == built.stderr
     assert not (tmp_path / "_site").exists() and not (site / "_site").exists()
+
+
+@pytest.mark.parametrize("language, warned", [("English", True), ("en GB", True),
+                                               ("en", False), ("en-GB", False),
+                                               ("zh-Hant", False)])
+def test_a_language_that_is_not_a_language_tag_is_a_warning(tmp_path, language, warned):
+    site = copy_site("basic", tmp_path)
+    _edit(site, "site.yml", "language: en-GB", f"language: {language}")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    expected = (f"basic/site.yml:4:11: warning: 'language' is '{language}', which browsers, "
+                "screen readers and search engines cannot read")
+    assert result.stderr.startswith(expected) == warned, result.stderr
