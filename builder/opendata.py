@@ -74,8 +74,14 @@ def _row(claim: Claim, content: Content, names: _Names, markdown: Markdown) -> l
         _joined(f"{iso(c.date)}: {markdown.plain(c.text)}" for c in claim.corrections),
         _joined(stems),
         _joined(dict.fromkeys(outlets.get(sources[s].outlet, sources[s].outlet) for s in stems)),
-        _joined(sources[s].url for s in stems if sources[s].url),
+        _source_urls([sources[s].url for s in stems]),
     ]
+
+
+def _source_urls(known: list[str | None]) -> str:
+    """One entry per source, empty where its URL is unknown, so the nth URL is the nth
+    source's; empty altogether when none is known."""
+    return _joined(url or "" for url in known) if any(known) else ""
 
 
 def _joined(items) -> str:

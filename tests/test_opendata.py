@@ -44,7 +44,8 @@ def test_a_row_says_what_the_claim_page_says(out):
                        "2025-03-08: An earlier version gave the budget as £4.5 million.",
         "sources": "courier-bridge | gazette-ferries",
         "outlets": "Courier <Evening> & Sons | The Harbour Gazette",
-        "source_urls": "https://gazette.example/ferries",
+        # One per source, in order: the courier's is not known.
+        "source_urls": " | https://gazette.example/ferries",
     }
 
 
