@@ -171,12 +171,22 @@ def _corrections(record, problems) -> tuple[Correction, ...]:
                            "a correction")
         if item and item.get("date") and item.get("text"):
             found.append(Correction(item.get("date"), item.get("text"), item.text_at("text")))
-            published = record.get("published")
-            if published and item.get("date") < published:
-                problems.append(warning(item.at("date"), f"correction dated {item.get('date')}, "
-                                                         f"before the review was published "
-                                                         f"({published})"))
+            problems += _correction_date_problems(record, item)
     return tuple(sorted(found, key=lambda correction: correction.date, reverse=True))
+
+
+def _correction_date_problems(record, item) -> list[Problem]:
+    """A correction corrects a review, which is of something already said."""
+    dated, published, said = item.get("date"), record.get("published"), record.get("date")
+    if published and dated < published:
+        return [warning(item.at("date"), f"correction dated {dated}, before the review was "
+                                         f"published ({published})")]
+    # Compared as text, so that a claim dated only to the month ('2025-03') is after no
+    # correction of that month.
+    if said is not None and dated.isoformat()[:len(said.isoformat())] < said.isoformat():
+        return [warning(item.at("date"), f"correction dated {dated}, before the claim was made "
+                                         f"({said.isoformat()})")]
+    return []
 
 
 def _check_review_dates(record) -> None:

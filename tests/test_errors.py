@@ -349,3 +349,21 @@ def test_a_language_that_is_not_a_language_tag_is_a_warning(tmp_path, language, 
     expected = (f"basic/site.yml:4:11: warning: 'language' is '{language}', which browsers, "
                 "screen readers and search engines cannot read")
     assert result.stderr.startswith(expected) == warned, result.stderr
+
+
+@pytest.mark.parametrize("claim_date, correction, warned", [
+    ("2025-03-01", "2025-02-28", True), ("2025-03-01", "2025-03-01", False),
+    ("2025-03", "2025-03-02", False),   # a month-only claim date: any day of it may be later
+    ("2025-03", "2025-02-27", True)])
+def test_a_correction_dated_before_the_claim_was_made_is_a_warning(
+        tmp_path, claim_date, correction, warned):
+    site = copy_site("basic", tmp_path)
+    _edit(site, "content/claims/not-done.yml", "date: 2025-03-01", f"date: {claim_date}")
+    _edit(site, "content/claims/not-done.yml", "published: 2025-03-03\n", "")
+    _edit(site, "content/claims/not-done.yml", "tags: [Harbour]",
+          f"tags: [Harbour]\ncorrections:\n  - date: {correction}\n    text: A typo.")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    found = [line for line in result.stderr.splitlines() if "before the claim was made" in line]
+    assert found == ([f"basic/content/claims/not-done.yml:13:11: warning: correction dated "
+                      f"{correction}, before the claim was made ({claim_date})"] if warned else [])
