@@ -18,7 +18,8 @@ from .views import Link
 
 GROUPS_PER_PAGE = 20  # each group shows its comparisons in full: a page stays light on a phone
 CLASSIFICATION_TEXT = {
-    "identical": "Identical: the same words and punctuation",
+    "identical": "Identical: the same words and punctuation (a mark at either end is the "
+                 "quoting sentence’s, not the speaker’s)",
     "punctuation": "Differs only in punctuation, letter case or typography",
     "wording": "Differs in wording",
 }
