@@ -289,7 +289,42 @@ def _segments(pair: PassagePair) -> tuple[tuple[Segment, ...], tuple[Segment, ..
 
 def _fine_segments(left: str, right: str, at_start: bool, at_end: bool
                    ) -> tuple[list[Segment], list[Segment]]:
-    """Two runs of the same words, token by token: what differs in them is marked."""
+    """Two runs of the same words: what differs in them is marked. The words pair up
+    one to one, and so do the marks between them ('Europe, alongside' against 'Europe
+    – alongside,': the comma and the dash differ, 'alongside' does not)."""
+    left_parts, right_parts = _word_gaps(left), _word_gaps(right)
+    if len(left_parts) != len(right_parts):  # words spelled out differently: token by token
+        return _token_segments(left, right, at_start, at_end)
+    last = len(left_parts) - 1
+    left_marked: list[Segment] = []
+    right_marked: list[Segment] = []
+    for index, (mine, theirs) in enumerate(zip(left_parts, right_parts)):
+        edge = (index == 0 and at_start) or (index == last and at_end)
+        differs = not edge and _visible(mine) != _visible(theirs)
+        for tokens, into in ((mine, left_marked), (theirs, right_marked)):
+            into += [Segment(token, differs and not token.isspace()) for token in tokens]
+    return _merged(left_marked), _merged(right_marked)
+
+
+def _word_gaps(text: str) -> list[list[str]]:
+    """The text's tokens as [gap, word, gap, word, …, gap]: a gap is the marks and
+    spaces between two words (maybe none), a word one token."""
+    parts: list[list[str]] = [[]]
+    for token in _TOKEN.findall(text):
+        if token[0].isalnum() or token[0] == "_":
+            parts += [[token], []]
+        else:
+            parts[-1].append(token)
+    return parts
+
+
+def _visible(tokens: list[str]) -> str:
+    return "".join(token for token in tokens if not token.isspace())
+
+
+def _token_segments(left: str, right: str, at_start: bool, at_end: bool
+                    ) -> tuple[list[Segment], list[Segment]]:
+    """Token by token, where the words do not pair up one to one."""
     left_tokens, right_tokens = _TOKEN.findall(left), _TOKEN.findall(right)
     matcher = difflib.SequenceMatcher(None, left_tokens, right_tokens, autojunk=False)
     left_marks, right_marks = _edges(left_tokens, at_start, at_end), _edges(

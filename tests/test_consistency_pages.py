@@ -261,6 +261,18 @@ def test_a_punctuation_difference_is_marked_where_it_is(shipped_build, groups):
                        or any(c.isalnum() for c in end.get_text()) for end in ends), side
 
 
+def test_a_word_both_sides_have_is_not_marked_when_the_marks_around_it_move():
+    """'Europe, alongside the' against 'Europe – alongside, the': the words pair up one
+    to one, so the comma and the dash are marked and 'alongside' is not."""
+    from builder.comparison_views import _fine_segments
+    left, right = _fine_segments("we in Europe, alongside the", "we in Europe – alongside, the",
+                                 False, False)
+    assert [s.text for s in left if s.changed] == [","]
+    assert [s.text for s in right if s.changed] == ["–", ","]
+    assert "".join(s.text for s in left) == "we in Europe, alongside the"
+    assert "".join(s.text for s in right) == "we in Europe – alongside, the"
+
+
 def test_no_group_shows_one_comparison_twice(shipped_build):
     """A fragment compared with another outlet's fragment, and with the same words inside
     that outlet's longer paragraph, reads the same: it is shown once."""
