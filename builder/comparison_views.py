@@ -300,7 +300,7 @@ def _fine_segments(left: str, right: str, at_start: bool, at_end: bool
     right_marked: list[Segment] = []
     for index, (mine, theirs) in enumerate(zip(left_parts, right_parts)):
         edge = (index == 0 and at_start) or (index == last and at_end)
-        differs = not edge and _visible(mine) != _visible(theirs)
+        differs = not edge and mine != theirs and _visible(mine) != _visible(theirs)
         for tokens, into in ((mine, left_marked), (theirs, right_marked)):
             into += [Segment(token, differs and not token.isspace()) for token in tokens]
     return _merged(left_marked), _merged(right_marked)
