@@ -13,8 +13,10 @@ from typing import Mapping, Sequence
 from .consistency import (Passage, PassageComparison, QuoteGroup, compare_passages,
                           group_quotations, link_claims, outlet_record)
 from .groupstore import GroupStore
+from .errors import Problem
 from .model import AnchoredQuote, Content, Source, Span
 from .quotations import Quotation, extract_corpus
+from .setapart import apply_set_apart
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class Analysis:
     groups: tuple[QuoteGroup, ...]                     # most divergent first
     claims_of_group: Mapping[str, tuple[str, ...]]     # group id → claim ids covering it
     outlet_records: Mapping[str, Mapping[str, int]]    # outlet → classification → count
+    problems: tuple[Problem, ...] = ()                 # editors' decisions that fit no group
 
 
 class CorpusMemo:
@@ -86,10 +89,12 @@ def analyse(content: Content, anchored: tuple[AnchoredQuote, ...],
                    if len({q.source for q in quotes}) >= 2}
     groups = (memo.groups(content.sources) if memo is not None
               else quotation_groups(content.sources))
+    # After the memo: the groups depend on the seeds alone, the editors' decisions not.
+    groups, problems = apply_set_apart(groups, content.set_apart)
     claim_spans = {claim_id: [(q.source, q.span.start, q.span.end) for q in quotes]
                    for claim_id, quotes in quotes_of.items()}
     return Analysis(dict(sorted(comparisons.items())), groups, link_claims(groups, claim_spans),
-                    outlet_record(groups))
+                    outlet_record(groups), tuple(problems))
 
 
 def _passage(quote: AnchoredQuote, sources) -> Passage:

@@ -23,6 +23,7 @@ from .groupstore import GroupStore
 from .markdown import Markdown
 from .model import AnchoredQuote, Content
 from .pages import load_pages
+from .setapart import load_set_apart
 from .sources import load_sources
 from .urls import output_file
 from .validate import validate
@@ -128,10 +129,12 @@ def load_content(options: BuildOptions, memo: FileMemo | None = None
         memo.end()
     pages, page_problems = load_pages(os.path.join(site, "content", "pages"),
                                       os.path.join(shown, "content", "pages"))
-    problems += source_problems + claim_problems + page_problems
+    set_apart, set_apart_problems = load_set_apart(os.path.join(site, "content"),
+                                                   os.path.join(shown, "content"))
+    problems += source_problems + claim_problems + page_problems + set_apart_problems
     if config is None:
         return None, problems
-    return Content(config, sources, claims, pages), problems
+    return Content(config, sources, claims, pages, set_apart), problems
 
 
 def render_site(checked: CheckedSite, analysis: Analysis, site_dir: str,
@@ -237,7 +240,8 @@ def make_site(options: BuildOptions, clock: _StageClock | None = None) -> MadeSi
         files, page_count = clock.timed("render", render_site, checked, analysis,
                                         options.site_dir)
         dead_links = links.broken_links(checked.content, files)
-    warnings = tuple(p for p in checked.problems if p.is_warning) + tuple(dead_links)
+    warnings = (tuple(p for p in checked.problems if p.is_warning) + analysis.problems
+                + tuple(dead_links))
     return MadeSite(checked, files, page_count, warnings)
 
 

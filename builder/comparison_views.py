@@ -92,6 +92,8 @@ class GroupView:
     claims: tuple[Link, ...]
     url: str
     opening: str                             # the first words, to recognise it by
+    # (outlet, article) and the editor's reason, for each quotation set apart from it
+    set_apart: tuple[tuple[Link, Link, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,11 @@ class _Namer:
         page = self.base + urls.source(passage.source)
         return Side(self.outlet(passage.outlet), Link(page, source.headline),
                     f"{page}#{anchor}", segments, passage.outlet)
+
+    def article(self, stem: str) -> tuple[Link, Link]:
+        """(its outlet, itself) for a seed."""
+        source = self.sources[stem]
+        return self.outlet(source.outlet), Link(self.base + urls.source(stem), source.headline)
 
     def claim(self, claim_id: str) -> Link:
         return Link(self.base + urls.claim(claim_id), self.claims.get(claim_id, claim_id))
@@ -224,7 +231,8 @@ def _group_view(group: QuoteGroup, claim_ids, namer, anchors, page: int) -> Grou
         flags=tuple(_flag(d, by_source) for d in group.figure_disagreements),
         claims=tuple(namer.claim(claim_id) for claim_id in claim_ids),
         url=f"{namer.base}{page_path(urls.page('consistency'), page)}#{group.id}",
-        opening=_opening(_fullest(group.variants).text))
+        opening=_opening(_fullest(group.variants).text),
+        set_apart=tuple((*namer.article(source), reason) for source, reason in group.set_apart))
 
 
 def _distinct(pairs: tuple[PairView, ...]) -> tuple[PairView, ...]:
@@ -417,4 +425,5 @@ def consistency_document(analysis: Analysis) -> dict:
                       "start": p.start, "end": p.end} for p in group.variants],
         "claims": list(analysis.claims_of_group.get(group.id, ())),
         "other_ids": list(group.other_ids),
+        "set_apart": [{"source": source, "reason": reason} for source, reason in group.set_apart],
     } for group in analysis.groups]}

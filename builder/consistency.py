@@ -79,6 +79,8 @@ class QuoteGroup:
     # "person", "organization" (a body: 'the Treasury said') or None with no speaker;
     # spelt as schema.org and claims.json's claimant_type spell it.
     speaker_type: str | None = None
+    # (source, reason) of each quotation an editor set apart (content/consistency.yml).
+    set_apart: tuple[tuple[str, str], ...] = ()
 
 
 class _Said:
@@ -166,7 +168,7 @@ def compare_passages(passages: Sequence[Passage]) -> PassageComparison:
                   for i in range(len(passages)) for j in range(i + 1, len(passages)))
     figures = tuple(_figures_in_source(p) for p in passages)
     disagreements = compare_figures({label(p): f for p, f in zip(passages, figures)})
-    return PassageComparison(passages, _most_divergent(pairs), pairs, figures, disagreements)
+    return PassageComparison(passages, most_divergent(pairs), pairs, figures, disagreements)
 
 
 def _spoken(text: str) -> str:
@@ -180,7 +182,7 @@ def _figures_in_source(passage: Passage) -> tuple[Figure, ...]:
                         passage.start + f.end) for f in extract_figures(passage.text))
 
 
-def _most_divergent(pairs: Sequence[PassagePair]) -> str:
+def most_divergent(pairs: Sequence[PassagePair]) -> str:
     return max((pair.classification for pair in pairs), key=DIVERGENCE.__getitem__,
                default=IDENTICAL)
 
@@ -415,7 +417,7 @@ def _build_groups(variants: list[_Variant], units: list[Unit], clustering: Clust
             pass
     done += [_group_work(variants, units, said, figures, plan)
              for plan in plans[len(done):]]
-    return [QuoteGroup(group_id, speaker, _most_divergent(pairs), passages, pairs,
+    return [QuoteGroup(group_id, speaker, most_divergent(pairs), passages, pairs,
                        disagreements, tuple(sorted(others - {group_id})), speaker_type)
             for (group_id, speaker, speaker_type, passages, others), (pairs, disagreements)
             in zip(heads, done)]

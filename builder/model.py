@@ -135,6 +135,18 @@ class ContentPage:
 
 
 @dataclass(frozen=True)
+class SetApart:
+    """An editor's word that a source's quotation is not the utterance of a group the
+    analysis made (said on another occasion, say): content/consistency.yml."""
+
+    group: str     # a group id, or one it had in earlier builds
+    source: str    # a seed stem
+    reason: str    # shown to readers beside the group
+    origin: Position  # of the group id
+    source_at: Position
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything the editors wrote, loaded and checked field by field."""
 
@@ -142,6 +154,7 @@ class Content:
     sources: tuple[Source, ...]
     claims: tuple[Claim, ...]
     pages: tuple[ContentPage, ...]
+    set_apart: tuple[SetApart, ...] = ()
 
 
 @dataclass(frozen=True)

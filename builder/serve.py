@@ -79,7 +79,7 @@ class SiteBuilder:
             what = traceback.format_exc(limit=0).strip()
             return Outcome(None, "/", ("internal error in the builder (a bug, not a problem "
                                        f"with your content): {what}",))
-        warnings = [p for p in checked.problems if p.is_warning]
+        warnings = [p for p in checked.problems if p.is_warning] + list(analysis.problems)
         warnings += links.broken_links(checked.content, files)
         return Outcome(files, checked.content.config.base_path, (),
                        tuple(str(p) for p in warnings), pages,

@@ -17,6 +17,7 @@ def validate(content: Content, unloaded: frozenset[str] = frozenset()) -> list[P
     problems: list[Problem] = []
     problems += _source_outlets(content)
     problems += _claim_references(content, unloaded)
+    problems += _set_apart_sources(content, unloaded)
     problems += _tag_slugs(content)
     problems += links.unsafe_link_problems(content)
     return problems
@@ -32,6 +33,13 @@ def _source_outlets(content: Content) -> list[Problem]:
             problems.append(error(source.positions.get("outlet", source.origin),
                                   _unknown("outlet", source.outlet, outlet_ids, "site.yml outlets")))
     return problems
+
+
+def _set_apart_sources(content: Content, unloaded: frozenset[str]) -> list[Problem]:
+    stems = [source.stem for source in content.sources]
+    return [error(decision.source_at, _unknown("source", decision.source, stems, "seeds/"))
+            for decision in content.set_apart
+            if decision.source not in stems and decision.source not in unloaded]
 
 
 def _claim_references(content: Content, unloaded: frozenset[str]) -> list[Problem]:

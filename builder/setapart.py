@@ -1,0 +1,131 @@
+"""content/consistency.yml → SetApart: an editor's word that a quotation the analysis
+grouped is not the same utterance (said on another occasion, say), which no reading of
+the words alone can know; and the groups once those quotations are set apart. The file
+is optional.
+
+    set_apart:
+      - group: and-this-time-when-our-partnership-b92cae   # its id, the anchor on /consistency/
+        source: 003_23741e95d5d05c55                        # the seed whose quotation is apart
+        reason: Said in Brussels a week earlier, not in Norway.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from typing import Sequence
+
+from .consistency import Passage, PassagePair, QuoteGroup, most_divergent
+from .diffing import DIVERGENCE
+from .errors import Problem, error, warning
+from .model import SetApart
+from .schema import Field, closest, read_record
+from .yamlfile import load_yaml
+
+FILE_NAME = "consistency.yml"
+FILE_FIELDS = [Field("set_apart", "list", True)]
+ENTRY_FIELDS = [Field("group", "text", True), Field("source", "text", True),
+                Field("reason", "text", True)]
+
+
+def load_set_apart(content_dir: str, shown_dir: str) -> tuple[tuple[SetApart, ...], list[Problem]]:
+    path = os.path.join(content_dir, FILE_NAME)
+    if not os.path.exists(path):
+        return (), []
+    shown = os.path.join(shown_dir, FILE_NAME)
+    document, problems = load_yaml(path, shown)
+    if document is None:
+        return (), problems
+    record = read_record(document, (), FILE_FIELDS, problems, FILE_NAME)
+    if record is None:
+        return (), problems
+    found: list[SetApart] = []
+    seen: dict[tuple[str, str], int] = {}
+    for index, _ in enumerate(record.get("set_apart", [])):
+        item = read_record(document, ("set_apart", index), ENTRY_FIELDS, problems,
+                           "an entry of set_apart")
+        if item is None or None in (item.get("group"), item.get("source"), item.get("reason")):
+            continue
+        key = (item.get("group"), item.get("source"))
+        if key in seen:
+            problems.append(error(item.at("source"), f"entry {seen[key] + 1} already sets "
+                                                     "this source apart from this group"))
+            continue
+        seen[key] = index
+        found.append(SetApart(*key, item.get("reason"), item.at("group"), item.at("source")))
+    return tuple(found), problems
+
+
+def apply_set_apart(groups: Sequence[QuoteGroup], decisions: Sequence[SetApart]
+                    ) -> tuple[tuple[QuoteGroup, ...], list[Problem]]:
+    """The groups with each decision's source taken out of its group; a group left with
+    fewer than two sources is no longer listed. A decision naming no group the analysis
+    made (the seeds changed?), or a source the group does not quote, is a warning."""
+    if not decisions:
+        return tuple(groups), []
+    current: list[QuoteGroup | None] = list(groups)
+    index_of: dict[str, int] = {}
+    for index, group in enumerate(groups):
+        for group_id in (group.id, *group.other_ids):
+            index_of.setdefault(group_id, index)
+    problems = []
+    for decision in decisions:
+        index = index_of.get(decision.group)
+        group = current[index] if index is not None else None
+        if group is None:
+            near = closest(decision.group, [g.id for g in current if g is not None], cutoff=80)
+            hint = f"; did you mean {near}?" if near else ""
+            problems.append(warning(decision.origin, f"no quotation group '{decision.group}' "
+                                                     f"on /consistency/{hint}"))
+        elif decision.source not in {v.source for v in group.variants}:
+            quoted = ", ".join(sorted({v.source for v in group.variants}))
+            problems.append(warning(decision.origin, f"group '{decision.group}' has no "
+                                                     f"quotation from '{decision.source}' "
+                                                     f"(it quotes {quoted})"))
+        else:
+            current[index] = _without(group, decision)
+    kept = [group for group in current if group is not None]
+    return tuple(sorted(kept, key=lambda g: (-DIVERGENCE[g.classification], g.id))), problems
+
+
+def _without(group: QuoteGroup, decision: SetApart) -> QuoteGroup | None:
+    """The group without the source's variants, and without those that only they linked
+    to the rest; None when fewer than two sources remain."""
+    pairs = [pair for pair in group.pairs
+             if decision.source not in (pair.left.source, pair.right.source)]
+    variants = _linked(
+        [v for v in group.variants if v.source != decision.source], pairs)
+    if len({variant.source for variant in variants}) < 2:
+        return None
+    kept = {(v.source, v.start) for v in variants}
+    pairs = [pair for pair in pairs if (pair.left.source, pair.left.start) in kept]
+    sources = {variant.source for variant in variants}
+    disagreements = tuple(
+        replace(found, statements=statements) for found in group.figure_disagreements
+        for statements in [tuple(s for s in found.statements if s.passage in sources)]
+        if len({s.passage for s in statements}) >= 2)
+    return replace(group, classification=most_divergent(pairs), variants=tuple(variants),
+                   pairs=tuple(pairs), figure_disagreements=disagreements,
+                   set_apart=group.set_apart + ((decision.source, decision.reason),))
+
+
+def _linked(variants: list[Passage], pairs: list[PassagePair]) -> list[Passage]:
+    """The variants still linked, by the remaining comparisons, to the one most linked
+    (in the order of `variants`): the group the others are of."""
+    neighbours: dict[tuple[str, int], set] = {(v.source, v.start): set() for v in variants}
+    for pair in pairs:
+        left, right = (pair.left.source, pair.left.start), (pair.right.source, pair.right.start)
+        neighbours[left].add(right)
+        neighbours[right].add(left)
+    best: set = set()
+    for variant in variants:
+        start = (variant.source, variant.start)
+        if start in best:
+            continue
+        reached, frontier = {start}, [start]
+        while frontier:
+            for other in neighbours[frontier.pop()] - reached:
+                reached.add(other)
+                frontier.append(other)
+        if len({source for source, _ in reached}) > len({source for source, _ in best}):
+            best = reached
+    return [variant for variant in variants if (variant.source, variant.start) in best]
