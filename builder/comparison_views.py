@@ -18,8 +18,7 @@ from .views import Link
 
 GROUPS_PER_PAGE = 20  # each group shows its comparisons in full: a page stays light on a phone
 CLASSIFICATION_TEXT = {
-    "identical": "Identical: the same words and punctuation (a mark at either end is the "
-                 "quoting sentence’s, not the speaker’s)",
+    "identical": "Identical: the same words and punctuation",
     "punctuation": "Differs only in punctuation, letter case or typography",
     "wording": "Differs in wording",
 }
@@ -28,8 +27,8 @@ FIGURE_KINDS = {
     "year": "years", "date": "dates", "relative": "relative dates",
     "dating": "how the fact is dated (one gives a fixed date where another dates it only "
               "from the day of its report; both may be right)",
-    "day": "which day (each counted from the day its report was written, and maybe of "
-           "another moment; both may be right)",
+    "day": "which day it was (each report counts from the day it was written, so both may "
+           "be right)",
 }
 # Differences that need not be errors: shown, but not as a disagreement.
 BOTH_MAY_BE_RIGHT = frozenset(("dating", "day"))
