@@ -45,6 +45,15 @@ class Piece:
     anchors: tuple[str, ...]      # ids that start at this piece
     claim: Highlight | None       # the checked quote covering it, if any
     quotation: Highlight | None   # the grouped quotation covering it, if any
+    # The ids of the spots whose passage covers this piece: a reader who follows a link
+    # to one sees all of its passage outlined, not only its first piece.
+    within: tuple[str, ...] = ()
+
+    @property
+    def wordless(self) -> bool:
+        """Only marks or spaces ('“', '.'): no link of its own, which would read as
+        'link, left double quotation mark' and be too small to tap."""
+        return not any(character.isalnum() for character in self.text)
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,11 @@ def article_blocks(text: str, boilerplate: tuple[Span, ...],
     cuts.update(match.start() for match in re.finditer(r"\n", text))
     cuts.update(match.end() for match in re.finditer(r"\n", text))
     ordered = sorted(cuts)
+    # Where a highlight has no id of its own, the id already at its start marks it.
+    spot_at: dict[int, str] = {}
+    for highlight in highlights:
+        if highlight.anchor:
+            spot_at.setdefault(highlight.span.start, highlight.anchor)
     blocks: list[Block] = []
     current_kind, current = None, []
     for start, end in zip(ordered, ordered[1:]):
@@ -78,8 +92,10 @@ def article_blocks(text: str, boilerplate: tuple[Span, ...],
             continue
         covering = [h for h in highlights if h.span.start <= start and end <= h.span.end]
         anchors = tuple(h.anchor for h in highlights if h.span.start == start and h.anchor)
+        spots = dict.fromkeys(h.anchor or spot_at.get(h.span.start, "") for h in covering)
+        within = tuple(spot for spot in spots if spot)
         current.append(Piece(piece_text, anchors, _first(covering, "claim"),
-                             _first(covering, "quotation")))
+                             _first(covering, "quotation"), within))
     _flush(blocks, current_kind, current)
     return tuple(blocks)
 

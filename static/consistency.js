@@ -44,14 +44,30 @@
     choose(form.elements.outlet, asked.get("outlet") || "");
   }
   form.addEventListener("change", apply);
-  reset.addEventListener("click", function () {
+  function clear() {
     form.elements.speaker.value = "";
     form.elements.outlet.value = "";
     apply();
+  }
+  reset.addEventListener("click", function () {
+    clear();
+    // The button hides itself: keep the keyboard's place in the form.
+    form.elements.speaker.focus();
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.hidden = false;
   apply();
+  // A shared address may name a group its filter hides: show everything rather than
+  // land on nothing.
+  function reveal() {
+    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target && target.closest(".group") && target.closest(".group").hidden) {
+      clear();
+      target.scrollIntoView();
+    }
+  }
+  window.addEventListener("hashchange", reveal);
+  reveal();
 })();
 
 // A link to a group that is not on this page, because later builds moved it to another

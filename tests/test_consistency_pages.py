@@ -182,9 +182,23 @@ def test_an_outlet_filter_shows_its_comparisons_is_kept_in_the_address_and_reset
         page.reload()
         assert page.locator("select[name=outlet]").input_value() == "unknown-002"
         assert 0 < page.locator("article.group:visible").count() < total
-        page.click("button.show-all")
+        page.focus("button.show-all")
+        page.keyboard.press("Enter")
         assert page.locator("article.group:visible").count() == total
         assert page.url.endswith("consistency/") and page.locator("button.show-all").is_hidden()
+        # The button hid itself; the keyboard is still in the form, on the first filter.
+        assert page.evaluate("document.activeElement.name") == "speaker"
+
+
+@pytest.mark.browser
+def test_a_shared_address_whose_filter_hides_its_group_shows_the_group(shipped_build, tmp_path,
+                                                                        groups):
+    hidden = next(g for g in groups if g["speaker"] != "Donald Trump")
+    with in_a_real_browser(shipped_build, tmp_path) as (browser, site):
+        page = browser.new_page()
+        page.goto(f"{site}consistency/?speaker=Donald+Trump#{hidden['id']}")
+        assert page.locator(f"[id='{hidden['id']}']").is_visible()
+        assert page.locator("select[name=speaker]").input_value() == ""
 
 
 def test_every_id_a_group_has_had_leads_to_it(groups, shipped_build):
@@ -282,3 +296,33 @@ def test_no_group_shows_one_comparison_twice(shipped_build):
                         str(side.select_one(".diff-text"))) for side in pair.select(".side"))
                  for pair in article.select(".pair")]
         assert len(shown) == len(set(shown)), article["id"]
+
+
+@pytest.mark.browser
+def test_a_link_to_a_passage_outlines_all_of_it_on_the_article_page(shipped_build, tmp_path):
+    """Every 'in the article' link of /consistency/ and every claim's link to its passage:
+    the article page outlines the whole passage, however many pieces other highlights cut
+    it into."""
+    groups = json.loads((shipped_build / "data/consistency.json").read_text("utf-8"))["groups"]
+    claims = json.loads((shipped_build / "data/claims.json").read_text("utf-8"))["claims"]
+    page_of = read_html(shipped_build, "consistency/")
+    claim_pages = {c["id"]: read_html(shipped_build, f"claims/{c['id']}/") for c in claims}
+    expected = []  # (link, the passage's words)
+    for group in groups:
+        article = page_of.find(id=group["id"])
+        links = [a["href"] for a in article.select("details li a[href*='#']")]
+        expected += zip(links, (v["text"] for v in group["variants"]))
+    for claim in claims:
+        links = [a["href"] for a in claim_pages[claim["id"]].select("a.spot")]
+        expected += zip(links, (a["quote"] for a in claim["appearances"]))
+    assert len(expected) > 40
+    with in_a_real_browser(shipped_build, tmp_path) as (browser, site):
+        page = browser.new_page()
+        for link, words in expected:
+            page.goto(site.removesuffix("factcheck/") + link.lstrip("/"))
+            outlined = page.locator(".followed")
+            assert outlined.count() > 0, link
+            assert all(style != "none" for style in outlined.evaluate_all(
+                "els => els.map(e => getComputedStyle(e).outlineStyle)")), link
+            shown = " ".join("".join(outlined.all_text_contents()).split())
+            assert " ".join(words.split()) in shown, (link, shown)
