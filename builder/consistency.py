@@ -206,8 +206,11 @@ def _compare(a: _Said, b: _Said) -> tuple[str, tuple[DiffOp, ...], bool]:
         return same, (DiffOp("same", left, right),), True
     if _reworded(short.keys, long.keys):
         return WORDING, (DiffOp("replaced", a.text, b.text),), False
-    if len(short.keys) < PARTIAL * len(long.keys):
-        first, last = _aligned(short.keys, long.keys)
+    first, last = (_aligned(short.keys, long.keys) if len(short.keys) < PARTIAL * len(long.keys)
+                   else (0, 0))
+    # A stretch holding few of the short passage's words is a chance likeness ('the US
+    # president said'), not the part it quotes: then the two are compared whole.
+    if last > first and not _reworded(short.keys, long.keys[first:last]):
         window, window_keys = long.window(first, last), long.keys[first:last]
         window_starts = long.window_starts(first, last)
         if a_is_short:

@@ -428,6 +428,19 @@ def test_passages_in_their_own_words_are_not_compared_word_by_word():
     assert [(op.left, op.right) for op in pair.diff] == [(pair.left.text, pair.right.text)]
 
 
+def test_a_chance_likeness_of_a_few_words_is_not_taken_for_the_part_quoted():
+    """Two reporters' sentences that share 'the US president said' and a quotation: the
+    shorter is not 'part' of the longer, and both are compared whole."""
+    (pair,) = compare_passages([
+        _passage("a", "The US president has previously said that Ukraine “should never have "
+                      "started” the war."),
+        _passage("b", "“You should have never started it. You could have made a deal,” the US "
+                      "president said on Tuesday when asked about the talks in Riyadh."),
+    ]).pairs
+    assert (pair.reworded, pair.partial) == (False, False)
+    assert "".join(op.right for op in pair.diff) == pair.right.text
+
+
 def test_a_part_quoted_with_a_word_changed_is_still_compared_word_by_word():
     (pair,) = compare_passages([
         _passage("a", "That means continuing to step up the military aid that we in Europe "

@@ -98,6 +98,21 @@ def test_different_days_counted_from_different_reports_are_a_difference_not_a_co
     assert "⚠" not in text and "disagree" not in text
 
 
+def test_passages_in_their_own_words_are_named_not_printed_again(shipped_build):
+    """Both are quoted in full under 'Where it appeared': a pair too different to compare
+    word by word says so in one line instead of printing them again."""
+    page = read_html(shipped_build, "claims/trump-said-ukraine-started-the-war/")
+    comparison = page.select_one("section.comparison")
+    reworded = comparison.select("p.pair-reworded")
+    assert len(reworded) == 2
+    assert all("each put it in their own words" in p.get_text() for p in reworded)
+    assert all(not p.select(".diff-text") for p in reworded)
+    # The pair left is compared whole, not by a chance likeness of a few words.
+    (compared,) = comparison.select("div.pair")
+    assert "matching part" not in compared.get_text()
+    assert "You should have never started it" in compared.get_text()
+
+
 def test_a_claim_with_one_appearance_has_no_comparison(shipped_build):
     page = read_html(shipped_build, "claims/uk-150m-military-aid-package/")
     assert page.select_one("section.comparison") is None
