@@ -209,6 +209,10 @@ def test_a_verdict_off_the_scale_is_published_by_its_label_alone(tmp_path):
     assert "tone-neutral" in page.select_one(".verdict-line .verdict")["class"]
     assert [li.get_text(strip=True) for li in page.select(".scale-compact li")] == [
         "Correct", "Mostly correct", "Misleading", "Incorrect", "Unverifiable"]
+    # The scale, best first, is an ordered list; a verdict off it is not its last point.
+    ordered, aside = page.select(".scale-compact")
+    assert (ordered.name, aside.name, aside["aria-label"]) == ("ol", "ul", "Not on the scale")
+    assert [li.get_text(strip=True) for li in aside.select("li")] == ["Unverifiable"]
     claims = json.loads((out / "data/claims.json").read_text(encoding="utf-8"))["claims"]
     assert {c["id"]: c["rating"] for c in claims} == {
         "six-weeks": None, "budget-doubled": 3, "visitors": 2}
