@@ -48,6 +48,9 @@ class Piece:
     # The ids of the spots whose passage covers this piece: a reader who follows a link
     # to one sees all of its passage outlined, not only its first piece.
     within: tuple[str, ...] = ()
+    # Checked quotes ending here that no piece links to, as another claim's quote covers
+    # all of them: linked after the piece, so every claim is reachable from the text.
+    also: tuple[Highlight, ...] = ()
 
     @property
     def wordless(self) -> bool:
@@ -79,9 +82,13 @@ def article_blocks(text: str, boilerplate: tuple[Span, ...],
     for highlight in highlights:
         if highlight.anchor:
             spot_at.setdefault(highlight.span.start, highlight.anchor)
+    pieces = list(zip(ordered, ordered[1:]))
+    covering_of = [[h for h in highlights if h.span.start <= start and end <= h.span.end]
+                   for start, end in pieces]
+    linked = {id(_first(covering, "claim")) for covering in covering_of}
     blocks: list[Block] = []
     current_kind, current = None, []
-    for start, end in zip(ordered, ordered[1:]):
+    for (start, end), covering in zip(pieces, covering_of):
         piece_text = text[start:end]
         kind = "boilerplate" if _inside(start, end, boilerplate) else "story"
         if "\n" in piece_text or kind != current_kind:
@@ -90,12 +97,13 @@ def article_blocks(text: str, boilerplate: tuple[Span, ...],
         if "\n" in piece_text:
             current_kind = None
             continue
-        covering = [h for h in highlights if h.span.start <= start and end <= h.span.end]
         anchors = tuple(h.anchor for h in highlights if h.span.start == start and h.anchor)
         spots = dict.fromkeys(h.anchor or spot_at.get(h.span.start, "") for h in covering)
         within = tuple(spot for spot in spots if spot)
+        also = tuple(h for h in covering if h.kind == "claim" and h.span.end == end
+                     and id(h) not in linked)
         current.append(Piece(piece_text, anchors, _first(covering, "claim"),
-                             _first(covering, "quotation"), within))
+                             _first(covering, "quotation"), within, also))
     _flush(blocks, current_kind, current)
     return tuple(blocks)
 

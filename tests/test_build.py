@@ -224,3 +224,18 @@ def test_an_editor_s_page_the_navigation_does_not_name_is_linked_from_every_foot
     # Its own description, for search results and link previews.
     assert page.select_one('meta[name="description"]')["content"] == "How to reach the desk."
     assert page.select_one('meta[property="og:description"]')["content"] == "How to reach the desk."
+
+
+def test_every_claim_is_reachable_from_the_text_of_each_article_it_quotes(shipped_build):
+    """Where two claims quote one passage, the text links the first and says 'also
+    checked' for the other, rather than leaving it reachable only from the list below."""
+    claims = json.loads((shipped_build / "data/claims.json").read_text(encoding="utf-8"))
+    shared = 0
+    for claim in claims["claims"]:
+        for appearance in claim["appearances"]:
+            text = read_html(shipped_build, f"sources/{appearance['source']}/").select_one(
+                ".article-text")
+            links = text.select(f"a[href$='/claims/{claim['id']}/']")
+            assert links, (claim["id"], appearance["source"])
+            shared += any(link.parent.name == "sup" for link in links)
+    assert shared >= 3  # the seeds have passages two claims quote
