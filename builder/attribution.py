@@ -66,6 +66,14 @@ _DESCRIBED = re.compile(
     r",[^\S\n]+(?:[\w’'\-]+[^\S\n]+){0,3}?"
     r"(chairman|chairwoman|spokesman|spokeswoman|congressman|congresswoman)\b")
 _ORGANISATION = re.compile(r"(?:[A-Z][\w’'\-]*[^\S\n]+){1,3}$")
+# A speech verb whose subject is a common noun ('her department said', 'officials told'):
+# someone other than the people the sentence names speaks.
+_NOUN_SPEAKS = re.compile(
+    r"\b(?!(?:and|but|or|who|which|that|then|also|later|he|she|they|it|we|has|have|had|"
+    r"was|were|is|been|once|again|yet|not|never|long|often|still|just|already|since|"
+    r"both|all|today|yesterday|[a-z]+ly)\b)[A-Za-z][a-z]{2,}\s+(?:(?:has|have|had|also|"
+    r"later|then|long|[a-z]+ly)\s+)*(?:"
+    + "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True)) + r")\b")
 _OBJECT = re.compile(
     r"\b(?:with|to|of|from|about|by|at|for|against|alongside|on|under|near|than|like|"
     r"into|over|towards?|between|among|amid|after|before|beside|accused|urged|criticised"
@@ -372,6 +380,8 @@ def _lead_in_subject(article: _Article, span: QuoteSpan) -> str | None:
         return speaking.pop()
     if speaking or not _SPEECH_VERB.search(article.masked, start, span.opener):
         return None
+    if _NOUN_SPEAKS.search(article.masked, start, span.opener):
+        return None  # "…, although her department said she would “…”": not hers
     subjects = _identities(article, [j for j in candidates if not _is_object(article, j)])
     return subjects.pop() if len(subjects) == 1 else None
 

@@ -303,8 +303,9 @@ def resolve_title(title: tuple[str | None, str], mentioned: frozenset[str],
     for roster in rosters:
         for q, names in roster.titles.get(head, {}).items():
             holders.setdefault(q, set()).update(names & mentioned)
-    if qualifier is None and not any(holders.values()) and " " not in head:
-        # "the minister" after "Health Minister Jane Okafor": the one minister there is.
+    if qualifier is None and " " not in head:
+        # "the minister" after "Health Minister Jane Okafor": the one minister there is;
+        # and with a plain "minister" named too, either of them.
         for roster in rosters:
             for phrase, by_qualifier in roster.titles.items():
                 if phrase.endswith(" " + head) and not _OTHER_OFFICE & set(phrase.split()):

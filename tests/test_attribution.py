@@ -201,3 +201,27 @@ def test_a_title_someone_else_holds_never_falls_back_on_the_last_speaker():
              "started it.”",
     })
     assert [q.speaker for q in quotations if q.source == "b"] == ["John Healey", None]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # The speech verb's subject is no one the sentence names: not the person it names.
+    ("Ms Okafor has refused to meet campaigners, although her department said she would "
+     "“consider any request”.", [None]),
+    ("Officials said Mr Patel would “think again”.", [None]),
+    # An aside or an adverb between a person and the verb is still that person's.
+    ("Mr Patel, who has long argued for cuts, said the plan was “fair”.", ["Patel"]),
+    ("Mr Healey has previously said that Ukraine “should never have started” it.",
+     ["Healey"]),
+])
+def test_a_speech_verb_with_a_common_noun_for_subject_gives_no_one_named_the_words(
+        text, speakers):
+    assert _speakers(text) == speakers
+
+
+def test_the_minister_is_nobody_when_two_ministers_could_be_meant():
+    quotations = extract_corpus({
+        "a": "Water Minister Ailsa Brennock and Regional Development Minister Anthony Kovac "
+             "spoke.\nMs Brennock and Mr Kovac will tour the dam on Friday. The minister said "
+             "the visit would “give the community a chance”.",
+    })
+    assert [q.speaker for q in quotations] == [None]
