@@ -362,8 +362,20 @@ def _units(variants: list[_Variant], text_of: list[int], keys: list[tuple[str, .
            texts: list[str]) -> list[Unit]:
     read = [(found, content_words(found), spelled_out(text, found))
             for text, found in zip(texts, keys)]
-    return [Unit(variant.passage.source, None if variant.organisation else variant.speaker,
+    # Neither a body nor a surname two people share keeps a quotation apart from others.
+    apart = _vague_surnames({v.speaker for v in variants if v.speaker and not v.organisation})
+    return [Unit(variant.passage.source,
+                 None if variant.organisation or variant.speaker in apart else variant.speaker,
                  *read[n]) for variant, n in zip(variants, text_of)]
+
+
+def _vague_surnames(speakers: set[str]) -> frozenset[str]:
+    """Surnames standing alone that two full names among the speakers end in: 'Brennock'
+    may be Ailsa Brennock or Lachlan Brennock, so it is no reason to keep a quotation
+    from either's group (the words decide, and the group's speaker is the one most
+    variants name)."""
+    ends = Counter(name.rsplit(" ", 1)[1] for name in speakers if " " in name)
+    return frozenset(name for name in speakers if " " not in name and ends[name] >= 2)
 
 
 class _Plan(NamedTuple):

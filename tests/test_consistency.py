@@ -410,6 +410,18 @@ def test_a_group_no_person_speaks_is_the_body_most_variants_name():
     assert len(group.variants) == 3
 
 
+def test_a_surname_two_speakers_share_does_not_keep_a_quotation_from_their_group():
+    """'Brennock' may be Ailsa or Lachlan Brennock: the words put it with Ailsa's."""
+    words = "The original budget was a fantasy figure dreamt up by the previous government"
+    other = "We have already lost nine family farms in this valley and will lose more"
+    quoted = [_quotation("a", words, "Ailsa Brennock"), _quotation("b", words, "Ailsa Brennock"),
+              _quotation("c", other, "Lachlan Brennock"), _quotation("d", other, "Lachlan Brennock"),
+              _quotation("e", words, "Brennock")]
+    groups = group_quotations(quoted, {s: s for s in "abcde"})
+    assert sorted((g.speaker, sorted(v.source for v in g.variants)) for g in groups) == [
+        ("Ailsa Brennock", ["a", "b", "e"]), ("Lachlan Brennock", ["c", "d"])]
+
+
 def test_a_group_no_one_is_named_for_has_no_speaker_type():
     words = "The levy ensures that energy companies pay their fair share of the windfall"
     (group,) = group_quotations([_quotation(s, words) for s in "ab"], {s: s for s in "ab"})
