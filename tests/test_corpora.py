@@ -236,12 +236,17 @@ def test_ms_and_mr_tell_two_people_of_one_surname_apart(source, words, speaker):
 
 
 
-def test_a_surname_two_speakers_share_never_bridges_their_groups(coorabin):
-    """The live blog's bare 'Brennock' could be either: its quotation stays out of both
-    Brennocks' groups rather than join one by a guess."""
+def test_a_surname_two_speakers_share_joins_the_group_its_words_belong_to(coorabin):
+    """The live blog's bare 'Brennock' could be either: the name neither keeps its
+    quotation out of a group nor decides one. Its words are Ailsa Brennock's statement,
+    which three other outlets quote; the two Brennocks' groups stay apart."""
     budget = _group(coorabin, "The original budget was a fantasy figure")
     assert budget.speaker == "Ailsa Brennock"
-    assert "live_coorabin" not in {v.source for v in budget.variants}
+    assert "live_coorabin" in {v.source for v in budget.variants}
+    farms = _group(coorabin, "lost nine family farms")
+    assert farms.speaker == "Lachlan Brennock"
+    assert not {(v.source, v.start) for v in farms.variants} & {
+        (v.source, v.start) for v in budget.variants}
 
 
 @pytest.mark.parametrize("source, words, speaker", [
