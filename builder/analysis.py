@@ -59,11 +59,11 @@ class CorpusMemo:
 
 def corpus_digest(sources: Sequence[Source]) -> bytes:
     """Everything the quotation groups are a function of: each source's stem, outlet,
-    text and boilerplate spans, in order."""
+    date (relative dates are counted from it), text and boilerplate spans, in order."""
     digest = hashlib.sha256()
     for source in sources:
         spans = ",".join(f"{span.start}-{span.end}" for span in source.boilerplate)
-        for part in (source.stem, source.outlet, spans, source.text):
+        for part in (source.stem, source.outlet, str(source.published), spans, source.text):
             encoded = part.encode("utf-8", "surrogatepass")
             digest.update(len(encoded).to_bytes(8, "big") + encoded)
     return digest.digest()
@@ -74,7 +74,8 @@ def quotation_groups(sources: Sequence[Source]) -> tuple[QuoteGroup, ...]:
     by_stem = {source.stem: source for source in sources}
     quotations = [q for q in extract_corpus({stem: s.text for stem, s in by_stem.items()})
                   if not _in_boilerplate(q, by_stem[q.source].boilerplate)]
-    return group_quotations(quotations, {stem: s.outlet for stem, s in by_stem.items()})
+    return group_quotations(quotations, {stem: s.outlet for stem, s in by_stem.items()},
+                            {stem: s.published for stem, s in by_stem.items()})
 
 
 def analyse(content: Content, anchored: tuple[AnchoredQuote, ...],
@@ -84,7 +85,8 @@ def analyse(content: Content, anchored: tuple[AnchoredQuote, ...],
     quotes_of = defaultdict(list)
     for quote in anchored:
         quotes_of[quote.claim_id].append(quote)
-    comparisons = {claim_id: compare_passages([_passage(q, sources) for q in quotes])
+    published = {source.stem: source.published for source in content.sources}
+    comparisons = {claim_id: compare_passages([_passage(q, sources) for q in quotes], published)
                    for claim_id, quotes in quotes_of.items()
                    if len({q.source for q in quotes}) >= 2}
     groups = (memo.groups(content.sources) if memo is not None

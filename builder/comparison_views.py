@@ -27,6 +27,7 @@ FIGURE_KINDS = {
     "year": "years", "date": "dates", "relative": "relative dates",
     "dating": "how the fact is dated (one gives a fixed date where another dates it only "
               "from the day of its report; both may be right)",
+    "calendar": "dates (each relative one counted from the day its report was published)",
     "day": "which day it was (each report counts from the day it was written, so both may "
            "be right)",
 }

@@ -10,6 +10,7 @@ sentence's, not the speaker's, so it is not a difference.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import hashlib
 import unicodedata
 from collections import Counter
@@ -160,14 +161,19 @@ def label(passage: Passage) -> str:
 
 # --- one claim's appearances ------------------------------------------------------------
 
-def compare_passages(passages: Sequence[Passage]) -> PassageComparison:
-    """Every pair of a claim's appearances compared, and the figures they state."""
+def compare_passages(passages: Sequence[Passage],
+                     published: Mapping[str, dt.date | None] | None = None
+                     ) -> PassageComparison:
+    """Every pair of a claim's appearances compared, and the figures they state; with
+    `published` (source → the day its report was published), relative dates are set on
+    the calendar from each report's day."""
     passages = tuple(passages)
     said = [_Said(_spoken(p.text)) for p in passages]
     pairs = tuple(_pair(passages[i], said[i], passages[j], said[j])
                   for i in range(len(passages)) for j in range(i + 1, len(passages)))
     figures = tuple(_figures_in_source(p) for p in passages)
-    disagreements = compare_figures({label(p): f for p, f in zip(passages, figures)})
+    disagreements = compare_figures({label(p): f for p, f in zip(passages, figures)},
+                                    {label(p): (published or {}).get(p.source) for p in passages})
     return PassageComparison(passages, most_divergent(pairs), pairs, figures, disagreements)
 
 
@@ -281,12 +287,14 @@ class _Variant(NamedTuple):
     organisation: bool  # the speaker is a body: it never keeps two quotations apart
 
 
-def group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, str]
+def group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, str],
+                     published: Mapping[str, dt.date | None] | None = None
                      ) -> tuple[QuoteGroup, ...]:
     """Quotations that are the same utterance in two or more sources, most divergent
-    first, then by id."""
+    first, then by id. `published`: source → the day its report was published, from
+    which its relative dates are counted."""
     with collector_paused():
-        return _group_quotations(quotations, outlet_of)
+        return _group_quotations(quotations, outlet_of, published or {})
 
 
 # A helper process costs a fork and some pickling: worth it for this many passages.
@@ -298,8 +306,8 @@ HELPER_SHARE = 0.8
 HELPER_PARTS = 6  # it sends its share in parts, for this process to unpack meanwhile
 
 
-def _group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, str]
-                      ) -> tuple[QuoteGroup, ...]:
+def _group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, str],
+                      published: Mapping[str, dt.date | None]) -> tuple[QuoteGroup, ...]:
     quotations = unify_speakers(quotations)
     variants: list[_Variant] = []
     text_of: list[int] = []   # variant → its text's index in `texts`
@@ -338,7 +346,8 @@ def _group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, s
         plans = partner.receive()
         step = max(1, len(plans) // HELPER_PARTS)
         for start in range(0, len(plans), step):
-            partner.send([_compact(_group_work(variants, units, said, figures, plan))
+            partner.send([_compact(_group_work(variants, units, said, figures, plan,
+                                               published))
                           for plan in plans[start:start + step]])
 
     units: list[Unit] = []
@@ -354,7 +363,7 @@ def _group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, s
             keys += [word_keys(text) for text in texts[half:]]
         units.extend(_units(variants, text_of, keys, texts))
         clustering = cluster_units(units)
-        groups = _build_groups(variants, units, clustering, texts, partner)
+        groups = _build_groups(variants, units, clustering, texts, partner, published)
     return tuple(sorted(groups, key=lambda g: (-DIVERGENCE[g.classification], g.id)))
 
 
@@ -386,7 +395,8 @@ class _Plan(NamedTuple):
 
 
 def _build_groups(variants: list[_Variant], units: list[Unit], clustering: Clustering,
-                  texts: list[str], partner: Partner | None) -> list[QuoteGroup]:
+                  texts: list[str], partner: Partner | None,
+                  published: Mapping[str, dt.date | None]) -> list[QuoteGroup]:
     member_of = {}
     for n, group in enumerate(clustering.groups):
         for i in group:
@@ -413,7 +423,8 @@ def _build_groups(variants: list[_Variant], units: list[Unit], clustering: Clust
             for n, found in compact.items():
                 figures[texts[n]] = tuple(Figure(*f) for f in found)
     said: dict[str, _Said] = {}  # by text: a passage quoted word for word is read once
-    done = [_group_work(variants, units, said, figures, plan) for plan in plans[:cut]]
+    done = [_group_work(variants, units, said, figures, plan, published)
+            for plan in plans[:cut]]
     # What needs no comparison, while the helper finishes its share.
     taken: set[str] = set()
     heads = [(_unique(_group_id(units, members), taken),
@@ -430,7 +441,7 @@ def _build_groups(variants: list[_Variant], units: list[Unit], clustering: Clust
                          for plan, found in zip(theirs[offset:offset + len(part)], part)]
         except HelperFailed:
             pass
-    done += [_group_work(variants, units, said, figures, plan)
+    done += [_group_work(variants, units, said, figures, plan, published)
              for plan in plans[len(done):]]
     return [QuoteGroup(group_id, speaker, most_divergent(pairs), passages, pairs,
                        disagreements, tuple(sorted(others - {group_id})), speaker_type)
@@ -462,7 +473,7 @@ def _pair_ends(variants, where, links) -> list[tuple[int, int]]:
     return sorted(ends, key=lambda ends: (where[ends[0]], where[ends[1]]))
 
 
-def _group_work(variants, units, said, figures, plan: _Plan
+def _group_work(variants, units, said, figures, plan: _Plan, published
                 ) -> tuple[tuple[PassagePair, ...], tuple[FigureDisagreement, ...]]:
     """One group's pairs compared, and the figures its sources disagree on."""
     pairs = []
@@ -476,7 +487,7 @@ def _group_work(variants, units, said, figures, plan: _Plan
         pairs.append(_pair(left, left_said, right, right_said))
     members = plan.members
     return tuple(pairs), _group_figures([variants[i].passage for i in members],
-                                        [units[i].keys for i in members], figures)
+                                        [units[i].keys for i in members], figures, published)
 
 
 def _compact(work):
@@ -562,7 +573,8 @@ def _unique(candidate: str, taken: set[str]) -> str:
 
 
 def _group_figures(passages: list[Passage], keys: list[tuple[str, ...]],
-                   known: dict[str, tuple[Figure, ...]]) -> tuple[FigureDisagreement, ...]:
+                   known: dict[str, tuple[Figure, ...]],
+                   published: Mapping[str, dt.date | None]) -> tuple[FigureDisagreement, ...]:
     """Figures compared source by source: the paragraphs one source quotes are one
     statement together, and a source never disagrees with itself. Passages with the
     same words state the same figures, so a group quoted alike needs no reading;
@@ -582,7 +594,7 @@ def _group_figures(passages: list[Passage], keys: list[tuple[str, ...]],
         by_source.setdefault(passage.source, []).extend(
             Figure(f.kind, f.value, f.text, passage.start + f.start, passage.start + f.end)
             for f in found)
-    return compare_figures(by_source)
+    return compare_figures(by_source, published)
 
 
 # --- what the groups say about claims and outlets ---------------------------------------

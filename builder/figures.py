@@ -7,10 +7,13 @@ exact span so it can be highlighted, and a canonical `value` so "£150m" and
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Mapping, Sequence
+
+from .datings import meet, spans
 
 # Kinds of figure.
 NUMBER = "number"      # written in digits: "70"
@@ -491,7 +494,8 @@ def _family(figure: Figure) -> str:
     return figure.kind
 
 
-def compare_figures(figures_by_passage: Mapping[str, Sequence[Figure]]
+def compare_figures(figures_by_passage: Mapping[str, Sequence[Figure]],
+                    published: Mapping[str, dt.date | None] | None = None
                     ) -> tuple[FigureDisagreement, ...]:
     """Where passages state figures of one family that do not match.
 
@@ -500,7 +504,13 @@ def compare_figures(figures_by_passage: Mapping[str, Sequence[Figure]]
     less (a partial quote) disagrees with nothing. For dates, a passage that dates the
     fact only relatively ("in the last year") against one that gives the year ("2024")
     is a disagreement of kind "dating", even if the second also says "in the last year".
+
+    With `published` (passage → the day its report was published), dates two reports
+    give are set on the calendar, relative ones counted from each report's day ('last
+    month' in a November report is October): where all of both passages' dates can be,
+    they disagree, of kind "calendar", only where no reading lets both be right.
     """
+    published = published or {}
     order = {key: index for index, key in enumerate(figures_by_passage)}
     by_family: dict[str, dict[str, list[Figure]]] = {}
     for key, figures in figures_by_passage.items():
@@ -513,8 +523,9 @@ def compare_figures(figures_by_passage: Mapping[str, Sequence[Figure]]
         keys = list(per_passage)
         for i, left in enumerate(keys):
             for right in keys[i + 1:]:
+                dated = (published.get(left), published.get(right))
                 for kind, statements in _pair_conflicts(
-                        family, left, per_passage[left], right, per_passage[right]):
+                        family, left, per_passage[left], right, per_passage[right], dated):
                     bucket = found.setdefault(kind, {})
                     for statement in statements:
                         bucket[(statement.passage, statement.figure.start)] = statement
@@ -524,10 +535,16 @@ def compare_figures(figures_by_passage: Mapping[str, Sequence[Figure]]
         for kind, bucket in sorted(found.items()))
 
 
-def _pair_conflicts(family, left_key, left, right_key, right):
+def _pair_conflicts(family, left_key, left, right_key, right, dated=(None, None)):
     if family != _TIMING:
         yield from _leftover_conflict(family.split(":")[0], left_key, left, right_key, right,
                                       _may_be_equal)
+        return
+    placed = [[(figure, spans(figure.value, day)) for figure in figures]
+              for figures, day in zip((left, right), dated)]
+    if all(days is not None for side in placed for _, days in side) and any(
+            figure.kind == RELATIVE for figure in left + right):
+        yield from _calendar_conflict(left_key, placed[0], right_key, placed[1])
         return
     left_absolute, left_relative = _split_timing(left)
     right_absolute, right_relative = _split_timing(right)
@@ -547,6 +564,18 @@ def _pair_conflicts(family, left_key, left, right_key, right):
                                 right_key, right_absolute, right_relative)
     yield from _dating_conflict(right_key, right_absolute, right_relative,
                                 left_key, left_absolute, left_relative)
+
+
+CALENDAR = "calendar"
+
+
+def _calendar_conflict(left_key, left, right_key, right):
+    """Each side's dates none of the other's can be the same day as, if both have some."""
+    left_only = [figure for figure, days in left if not any(meet(days, o) for _, o in right)]
+    right_only = [figure for figure, days in right if not any(meet(days, o) for _, o in left)]
+    if left_only and right_only:
+        yield CALENDAR, ([FigureStatement(left_key, f) for f in left_only]
+                         + [FigureStatement(right_key, f) for f in right_only])
 
 
 # A difference between two reports' relative dates of this scale may be no more than

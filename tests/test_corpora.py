@@ -142,9 +142,20 @@ def test_one_figure_written_differently_is_no_disagreement(harlan, words):
 
 
 def test_a_weekday_against_the_date_is_a_difference_of_dating(harlan):
+    """The witness's 'Tuesday' is the one before the bridge fell, two weeks before the
+    reports: a weekday is never counted from a report's date, so it stays a difference
+    in how the fact is dated, both of which may be right."""
     called = _group(harlan, "I called the county")
     assert [(d.kind, sorted(s.figure.text for s in d.statements))
             for d in called.figure_disagreements] == [("dating", ["March 4", "Tuesday"])]
+
+
+def test_last_month_in_a_november_report_disagrees_with_march(larkspur):
+    """Counted from its report's date (13 November), 'the review we published last month'
+    is October; the other outlets say March."""
+    review = _group(larkspur, "The review we published")
+    assert [(d.kind, sorted(s.figure.text for s in d.statements))
+            for d in review.figure_disagreements] == [("calendar", ["March", "March", "last month"])]
 
 
 def test_she_after_two_women_names_neither():
@@ -205,7 +216,8 @@ def coorabin() -> tuple[QuoteGroup, ...]:
 @pytest.mark.parametrize("words, kind, flagged", [
     ("I was briefed on the revised estimate", "date", ["14 April", "14 April", "4 April"]),
     ("already spent $430 million", "amount", ["$340 million", "$430 million"]),
-    ("a man from the department", "relative", ["Four years ago", "Three years ago"]),
+    # Both reports are dated, a day apart: no day makes three years four.
+    ("a man from the department", "calendar", ["Four years ago", "Three years ago"]),
 ])
 def test_figures_outlets_really_give_differently_are_flagged(coorabin, words, kind, flagged):
     group = _group(coorabin, words)

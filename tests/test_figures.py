@@ -1,6 +1,8 @@
 """Figures: what a passage states, canonically, and where outlets disagree on them."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -152,6 +154,30 @@ def test_relative_dates_a_few_days_apart_may_both_be_right_years_apart_may_not(a
     assert [d.kind for d in compare_figures(_figures(a=a, b=b))] == [kind]
 
 
+@pytest.mark.parametrize("a, b, published, kinds", [
+    # Counted from each report's date: 'last month' in November is October.
+    ("the review we published last month", "the review published in March",
+     ("2025-11-13", "2025-11-12"), ["calendar"]),
+    ("the review we published last month", "the review published in October",
+     ("2025-11-13", "2025-11-12"), []),
+    # A year apart, 'three years ago' and 'four years ago' may be the same year ...
+    ("Three years ago a man stood up", "Four years ago a man stood up",
+     ("2025-06-03", "2026-06-04"), []),
+    # ... a day apart, not.
+    ("Three years ago a man stood up", "Four years ago a man stood up",
+     ("2025-06-03", "2025-06-04"), ["calendar"]),
+    ("in 2024 alone", "in the last year", ("2025-02-19", "2025-02-19"), []),
+    # A report of unknown date: as without dates.
+    ("in 2024 alone", "in the last year", ("2025-02-19", None), ["dating"]),
+    # Days are never counted from a report's date: words may be said long before.
+    ("I called on Tuesday", "I called on March 4", ("2025-03-18", "2025-03-18"), ["dating"]),
+])
+def test_relative_dates_are_counted_from_each_report_s_date(a, b, published, kinds):
+    dates = {key: dt.date.fromisoformat(day) if day else None
+             for key, day in zip("ab", published)}
+    assert [d.kind for d in compare_figures(_figures(a=a, b=b), dates)] == kinds
+
+
 def test_different_numbers_disagree_and_name_both_sides():
     found = compare_figures(_figures(a="70 ships visited", b="60 ships visited"))
     assert [(d.kind, [s.figure.value for s in d.statements]) for d in found] == [
@@ -287,3 +313,25 @@ def test_a_hedged_figure_disagrees_with_what_it_rules_out(one, other, kind):
     assert [d.kind for d in found] == [kind]
     assert [s.figure.text for s in found[0].statements] == [
         extract_figures(one)[0].text, extract_figures(other)[0].text]
+
+
+@pytest.mark.parametrize("value, published, first, last", [
+    ("year:1990s", None, "1990-01-01", "1999-12-31"),
+    ("year:1935-1945", None, "1935-01-01", "1945-12-31"),
+    ("year:pre-2014", None, "0001-01-01", "2013-12-31"),
+    ("date:2025-03", None, "2025-03-01", "2025-03-31"),
+    ("relative:last-month", "2025-11-13", "2025-10-01", "2025-11-13"),
+    ("relative:this-year", "2025-11-13", "2025-01-01", "2025-12-31"),
+])
+def test_where_a_date_falls(value, published, first, last):
+    from builder.datings import spans
+    day = dt.date.fromisoformat(published) if published else None
+    assert spans(value, day) == [(dt.date.fromisoformat(first), dt.date.fromisoformat(last))]
+
+
+@pytest.mark.parametrize("value", ["weekday:tuesday", "relative:yesterday", "relative:last-week",
+                                   "days-ago:2", "relative:last-month"])
+def test_no_relative_date_is_placed_without_its_report_s_date_nor_any_finer_than_a_month(value):
+    from builder.datings import spans
+    assert spans(value, None) is None
+    assert (spans(value, dt.date(2025, 3, 18)) is None) == (value != "relative:last-month")
