@@ -540,12 +540,12 @@ def _pair_conflicts(family, left_key, left, right_key, right, dated=(None, None)
         yield from _leftover_conflict(family.split(":")[0], left_key, left, right_key, right,
                                       _may_be_equal)
         return
-    placed = [[(figure, spans(figure.value, day)) for figure in figures]
-              for figures, day in zip((left, right), dated)]
-    if all(days is not None for side in placed for _, days in side) and any(
-            figure.kind == RELATIVE for figure in left + right):
-        yield from _calendar_conflict(left_key, placed[0], right_key, placed[1])
-        return
+    if any(dated) and any(figure.kind == RELATIVE for figure in left + right):
+        placed = [[(figure, spans(figure.value, day)) for figure in figures]
+                  for figures, day in zip((left, right), dated)]
+        if all(days is not None for side in placed for _, days in side):
+            yield from _calendar_conflict(left_key, placed[0], right_key, placed[1])
+            return
     left_absolute, left_relative = _split_timing(left)
     right_absolute, right_relative = _split_timing(right)
     if left_absolute and right_absolute:
