@@ -256,10 +256,27 @@ def _figure(match: re.Match) -> Figure | None:
     start, end, passage = match.start(), match.end(), match.string
     if kind in _HEDGED_KINDS:
         hedge = _HEDGE.search(passage, max(0, start - _HEDGE_REACH), start)
-        if hedge is not None:  # the hedge is part of what the outlet states
+        if hedge is not None and not _in_place_or_time(passage, hedge, value):
+            # the hedge is part of what the outlet states
             value = f"{_HEDGE_OF[hedge['hedge'].lower()]}:{value}"
             start = hedge.start()
     return Figure(kind, value, passage[start:end], start, end)
+
+
+# "Over two years, he made 19 payments" (during), "a dam that sits above 9,000 people"
+# (where): the word states no bound on the figure.
+_DURATION = re.compile(r"[\d.]+ (?:year|month|week|day|hour)s?")
+_POSITIONED = re.compile(r"\b(?:sits?|stands?|lies|lie|towers?|looms?|hangs?|perched|"
+                         r"located|built)\s+$")
+
+
+def _in_place_or_time(passage: str, hedge: re.Match, value: str) -> bool:
+    word = hedge["hedge"].lower()
+    before = passage[max(0, hedge.start() - 20):hedge.start()]
+    if word == "over" and _DURATION.fullmatch(value) and (
+            hedge["hedge"][0].isupper() or before.rstrip()[-1:] in (",", ";", ":")):
+        return True  # opening its sentence or clause: during
+    return word in ("above", "over", "under", "below") and bool(_POSITIONED.search(before))
 
 
 def _decimal(digits: str) -> Decimal:

@@ -335,3 +335,16 @@ def test_no_relative_date_is_placed_without_its_report_s_date_nor_any_finer_than
     from builder.datings import spans
     assert spans(value, None) is None
     assert (spans(value, dt.date(2025, 3, 18)) is None) == (value != "relative:last-month")
+
+
+@pytest.mark.parametrize("text, value", [
+    # The word says when or where, not a bound on the figure.
+    ("Over two years he made 19 payments", "2 year"),
+    ("In all, over three years, he paid", "3 year"),
+    ("a dam that sits above 9,000 people", "count:9000"),
+    # A bound.
+    ("It took over two years", "over:2 year"),
+    ("above 9,000 people came", "over:count:9000"),
+])
+def test_over_and_above_are_a_bound_only_where_they_bound_the_figure(text, value):
+    assert extract_figures(text)[0].value == value
