@@ -19,6 +19,7 @@ from .consistency import QuoteGroup
 from .errors import ContentError, display_path, errors_in
 from .groupstore import GroupStore
 from .schema import id_rule, is_valid_id
+from .setapart import apply_set_apart, load_set_apart
 from .sources import load_sources
 
 
@@ -52,7 +53,10 @@ def _group(site_dir: str, group_id: str, cache_dir: str | None) -> QuoteGroup:
     if errors_in(problems):
         raise ContentError(problems)
     memo = CorpusMemo(GroupStore(cache_dir) if cache_dir else None)
-    found = memo.groups(sources)
+    # As on /consistency/: without the quotations editors set apart (their own file's
+    # mistakes are for `make check` to report).
+    decisions, _ = load_set_apart(os.path.join(site_dir, "content"), "content")
+    found, _ = apply_set_apart(memo.groups(sources), decisions)
     groups = {group.id: group for group in found}
     if group_id in groups:
         return groups[group_id]

@@ -116,3 +116,13 @@ def test_a_group_id_the_seeds_no_longer_give_is_a_warning_at_its_line(tmp_path):
         "content/consistency.yml:5:12: warning: no quotation group "
         "'and-this-time-when-our-partnership-b92cea' on /consistency/; did you mean "
         "and-this-time-when-our-partnership-b92cae?"]
+
+
+def test_a_claim_started_from_a_group_leaves_out_what_was_set_apart(tmp_path):
+    site = copy_site("shipped", tmp_path)
+    made = run_builder("new-claim", "partnership", "--from",
+                       "and-this-time-when-our-partnership-b92cae", "--site", str(site))
+    assert made.returncode == 0, made.stderr
+    started = (site / "content/claims/partnership.yml").read_text(encoding="utf-8")
+    assert "source: 000_77b9b0fc3a0f8130" in started
+    assert "003_23741e95d5d05c55" not in started
