@@ -92,7 +92,7 @@ def analyse(content: Content, anchored: tuple[AnchoredQuote, ...],
     groups = (memo.groups(content.sources) if memo is not None
               else quotation_groups(content.sources))
     # After the memo: the groups depend on the seeds alone, the editors' decisions not.
-    groups, problems = apply_set_apart(groups, content.set_apart)
+    groups, problems = apply_set_apart(groups, content.set_apart, published)
     claim_spans = {claim_id: [(q.source, q.span.start, q.span.end) for q in quotes]
                    for claim_id, quotes in quotes_of.items()}
     return Analysis(dict(sorted(comparisons.items())), groups, link_claims(groups, claim_spans),

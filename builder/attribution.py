@@ -66,14 +66,17 @@ _DESCRIBED = re.compile(
     r",[^\S\n]+(?:[\w’'\-]+[^\S\n]+){0,3}?"
     r"(chairman|chairwoman|spokesman|spokeswoman|congressman|congresswoman)\b")
 _ORGANISATION = re.compile(r"(?:[A-Z][\w’'\-]*[^\S\n]+){1,3}$")
-# A speech verb whose subject is a common noun ('her department said', 'officials told'):
-# someone other than the people the sentence names speaks.
-_NOUN_SPEAKS = re.compile(
-    r"\b(?!(?:and|but|or|who|which|that|then|also|later|he|she|they|it|we|has|have|had|"
-    r"was|were|is|been|once|again|yet|not|never|long|often|still|just|already|since|"
-    r"both|all|today|yesterday|[a-z]+ly)\b)[A-Za-z][a-z]{2,}\s+(?:(?:has|have|had|also|"
-    r"later|then|long|[a-z]+ly)\s+)*(?:"
-    + "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True)) + r")\b")
+# Verbs that go on from what was said before: their subject is most likely its speaker.
+_GOES_ON = re.compile(r"\s+(?:also\s+|then\s+|later\s+)?(?:added|continued|went\s+on)\b")
+# Words between a subject and its speech verb ('has also said', 'strongly denied').
+_BEFORE_VERB = frozenset(("has", "have", "had", "also", "later", "then", "long", "once",
+                          "again", "both", "all", "still", "just", "already", "never"))
+_DETERMINERS = frozenset(("the", "a", "an", "her", "his", "its", "their", "our", "my",
+                          "this", "that", "these", "those"))
+_OPENERS = frozenset(("although", "though", "but", "and", "while", "whereas", "as"))
+_NOT_NOUNS = frozenset(("who", "which", "that", "he", "she", "i", "you", "we", "it"))
+_PREPOSITIONS = frozenset(("in", "on", "at", "of", "for", "from", "with", "by", "near",
+                           "to", "into", "across", "along", "after", "before", "outside"))
 _OBJECT = re.compile(
     r"\b(?:with|to|of|from|about|by|at|for|against|alongside|on|under|near|than|like|"
     r"into|over|towards?|between|among|amid|after|before|beside|accused|urged|criticised"
@@ -380,10 +383,32 @@ def _lead_in_subject(article: _Article, span: QuoteSpan) -> str | None:
         return speaking.pop()
     if speaking or not _SPEECH_VERB.search(article.masked, start, span.opener):
         return None
-    if _NOUN_SPEAKS.search(article.masked, start, span.opener):
+    if _common_noun_speaks(article.masked, start, span.opener):
         return None  # "…, although her department said she would “…”": not hers
     subjects = _identities(article, [j for j in candidates if not _is_object(article, j)])
     return subjects.pop() if len(subjects) == 1 else None
+
+
+def _common_noun_speaks(text: str, start: int, end: int) -> bool:
+    """A speech verb whose subject is a common noun ('her department said', 'Officials
+    said'): someone other than the people the sentence names speaks. A noun after a
+    preposition ('in Kirkenes on the border said') is no subject."""
+    for verb in _SPEECH_VERB.finditer(text, start, end):
+        words = text[start:verb.start()].split()
+        while words and (words[-1] in _BEFORE_VERB or words[-1].endswith("ly")):
+            words.pop()
+        if not words or not words[-1].isalpha():
+            continue
+        noun, before = words[-1], words[-2] if len(words) > 1 else ""
+        if noun.lower() in _NOT_NOUNS:
+            continue  # 'Mr Whitfield, who has long argued': the person's own verb
+        if before.lower() in _DETERMINERS:
+            earlier = words[-3].lower() if len(words) > 2 else ""
+            if earlier not in _PREPOSITIONS:
+                return True
+        elif not before or before.endswith(",") or before.lower() in _OPENERS:
+            return True  # 'Officials said', '…, although officials said'
+    return False
 
 
 def _continues_split_quote(article: _Article, index: int, by_rule_2: list[bool]) -> bool:
@@ -518,13 +543,15 @@ def _identity(article: _Article, j: int, depth: int = 0) -> str | None:
 
 
 def _description_stands_for(article: _Article, j: int, depth: int) -> str:
-    """Who a description no one in the corpus goes by stands for ('the Conservative former
-    minister told …' after 'Sir John Whittingdale described …'): as a pronoun does, the
-    person named just before it, but only where that person alone is named there, and
-    speaks. A description may also bring in someone new: anything less is _UNKNOWN."""
+    """Who a description no one in the corpus goes by stands for, where it goes on from
+    the last speaker ('…, the cabinet minister added: “…”' after Mr Healey's words): as a
+    pronoun does, the person named just before it, but only where that person alone is
+    named there, and speaks. A description that says or tells ('The ambassador told
+    reporters') may bring in someone new: _UNKNOWN."""
     mention = article.mentions[j]
-    if not article.text.startswith(("the ", "The "), mention.start) or any(
-            roster.titles.get(mention.title[1]) for roster in article.rosters):
+    if (not article.text.startswith(("the ", "The "), mention.start)
+            or not _GOES_ON.match(article.masked, mention.end)
+            or any(roster.titles.get(mention.title[1]) for roster in article.rosters)):
         return _UNKNOWN
     return _antecedent(article, j, depth, speaking=True)
 

@@ -51,7 +51,7 @@ def load_config(site_dir: str, shown_dir: str,
 
 
 # BCP 47's shape, as <html lang> wants it: 'en', 'en-GB', 'pt-BR', 'zh-Hant'.
-_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
 def _language_problems(site) -> list[Problem]:

@@ -486,7 +486,7 @@ def _group_work(variants, units, said, figures, plan: _Plan, published
             right_said = said[right.text] = _Said(right.text, units[b].keys)
         pairs.append(_pair(left, left_said, right, right_said))
     members = plan.members
-    return tuple(pairs), _group_figures([variants[i].passage for i in members],
+    return tuple(pairs), group_figures([variants[i].passage for i in members],
                                         [units[i].keys for i in members], figures, published)
 
 
@@ -572,7 +572,7 @@ def _unique(candidate: str, taken: set[str]) -> str:
     return found
 
 
-def _group_figures(passages: list[Passage], keys: list[tuple[str, ...]],
+def group_figures(passages: list[Passage], keys: list[tuple[str, ...]],
                    known: dict[str, tuple[Figure, ...]],
                    published: Mapping[str, dt.date | None]) -> tuple[FigureDisagreement, ...]:
     """Figures compared source by source: the paragraphs one source quotes are one

@@ -24,6 +24,13 @@ def spans(value: str, published: dt.date | None) -> list[Days] | None:
     """The spans of days a date figure can mean, its report published on `published`
     (None: not known); None when it cannot be placed (a relative date in a report of
     unknown date, a form not read here)."""
+    try:
+        return _spans(value, published)
+    except (OverflowError, ValueError):  # off the calendar: 'five thousand years ago'
+        return None
+
+
+def _spans(value: str, published: dt.date | None) -> list[Days] | None:
     kind, _, rest = value.partition(":")
     if kind == "year":
         return _years(rest)
@@ -50,7 +57,7 @@ def _years(rest: str) -> list[Days] | None:
         first = int(rest[:-1])
         return [(_year(first)[0], _year(first + 9)[1])]
     head, _, tail = rest.partition("-")
-    if head.isdigit() and tail.isdigit():  # 1935-1945
+    if head.isdigit() and tail.isdigit() and int(head) <= int(tail):  # 1935-1945
         return [(_year(int(head))[0], _year(int(tail))[1])]
     if head == "pre" and tail.isdigit():
         return [(_EARLIEST, _year(int(tail) - 1)[1])]
@@ -64,13 +71,16 @@ def _date(rest: str, published: dt.date | None) -> list[Days] | None:
     report's, its own or the next, as reports say 'on 4 March' of either."""
     year, _, month_day = rest.partition("-") if not rest.startswith("--") else ("", "", rest[2:])
     parts = month_day.split("-")
-    try:
-        month, day = int(parts[0]), int(parts[1]) if len(parts) > 1 else None
-        years = [int(year)] if year else (
-            [published.year - 1, published.year, published.year + 1] if published else [])
-        return [_day_or_month(y, month, day) for y in years] or None
-    except ValueError:  # not a date of the calendar (a 30 February)
-        return None
+    month, day = int(parts[0]), int(parts[1]) if len(parts) > 1 else None
+    years = [int(year)] if year else (
+        [published.year - 1, published.year, published.year + 1] if published else [])
+    found = []
+    for candidate in years:
+        try:
+            found.append(_day_or_month(candidate, month, day))
+        except ValueError:  # not in that year's calendar: a 29 February, a 30 February
+            continue
+    return found or None
 
 
 def _day_or_month(year: int, month: int, day: int | None) -> Days:
@@ -80,7 +90,7 @@ def _day_or_month(year: int, month: int, day: int | None) -> Days:
 
 
 def _year(year: int) -> Days:
-    return dt.date(max(year, 1), 1, 1), dt.date(min(year, 9999), 12, 31)
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
 # Less than half the unit: "three years ago" and "four years ago" in reports of one day
@@ -106,11 +116,13 @@ def _period(head: str, unit: str, published: dt.date) -> list[Days] | None:
     """'last month', 'this year', 'in the past year', 'in recent years' …: generous, as
     usage varies ('last month' is the calendar month before, or the month up to the
     report); None for anything finer than a month."""
-    if unit.endswith("s"):  # 'in recent years', 'over the past few months'
+    if unit.endswith("s"):  # 'in recent years', 'over the past few months', 'in the coming years'
         lengths = {"months": 366, "years": 3653}
         if unit not in lengths:
             return None
-        return [(published - dt.timedelta(days=lengths[unit]), published)]
+        reach = dt.timedelta(days=lengths[unit])
+        return [(published, published + reach)] if head == "coming" else [
+            (published - reach, published)]
     calendar_unit = {"month": _month, "year": _calendar_year}.get(unit)
     if calendar_unit is None:
         return None

@@ -600,9 +600,9 @@ def _calendar_conflict(left_key, left, right_key, right):
 DAY = "day"
 _DAY_SCALE = re.compile(
     r"weekday:.*|days-ago:.*|weeks-ago:.*|relative:(?:overnight|yesterday|today|tonight|"
-    r"tomorrow|(?:last|this|next|earlier-this|later-this|past|coming|over)-(?:week|weekend|"
-    r"night|morning|afternoon|evening|day|days|few-days|monday|tuesday|wednesday|thursday|"
-    r"friday|saturday|sunday))")
+    r"tomorrow|(?:last|this|next|earlier-this|later-this|past|coming|over|recent)-(?:week|"
+    r"weeks|weekend|night|morning|afternoon|evening|day|days|few-days|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday))")
 
 
 def _counts_days(value: str) -> bool:

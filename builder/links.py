@@ -56,6 +56,7 @@ class _BuiltSite:
         self.base_path = base_path
         self._anchors: dict[str, frozenset[str]] = {}
         self._pages: list[str] | None = None
+        self._addresses: dict | None = None
 
     def has(self, path: str) -> bool:
         return self._file(path) is not None
@@ -78,13 +79,18 @@ class _BuiltSite:
                                             for found in _ID.findall(body))
         if fragment in self._anchors[name]:
             return True
-        return path == "consistency/" and fragment in self._group_addresses()
+        listing = path == "consistency/" or path.startswith("consistency/page/")
+        return listing and fragment in self._group_addresses()
 
     def _group_addresses(self) -> dict:
-        try:
-            return json.loads(self.files.get(comparison_views.GROUP_ADDRESSES_PATH, b"{}"))
-        except ValueError:
-            return {}
+        """Read once a build: every group's id, and the ids it had before."""
+        if self._addresses is None:
+            try:
+                self._addresses = json.loads(
+                    self.files.get(comparison_views.GROUP_ADDRESSES_PATH, b"{}"))
+            except ValueError:
+                self._addresses = {}
+        return self._addresses
 
     def suggestion(self, target: str, path: str) -> str:
         """' — did you mean …?' with the page whose path is nearest, written as the editor
@@ -97,9 +103,10 @@ class _BuiltSite:
             return ""
         wrong, right = path.strip("/").split("/"), near.strip("/").split("/")
         changed = [(a, b) for a, b in zip(wrong, right) if a != b]
-        if len(wrong) == len(right) and len(changed) == 1 and changed[0][0] in target:
-            before, _, after = target.rpartition(changed[0][0])
-            return f" — did you mean '{before}{changed[0][1]}{after}'?"
+        address, mark, rest = target.partition("#")
+        if len(wrong) == len(right) and len(changed) == 1 and changed[0][0] in address:
+            before, _, after = address.rpartition(changed[0][0])
+            return f" — did you mean '{before}{changed[0][1]}{after}{mark}{rest}'?"
         return f" — did you mean '{self.base_path}{near}'?"
 
 

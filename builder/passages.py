@@ -85,7 +85,9 @@ def article_blocks(text: str, boilerplate: tuple[Span, ...],
     pieces = list(zip(ordered, ordered[1:]))
     covering_of = [[h for h in highlights if h.span.start <= start and end <= h.span.end]
                    for start, end in pieces]
-    linked = {id(_first(covering, "claim")) for covering in covering_of}
+    # A piece of marks only carries no link (Piece.wordless): it links no claim.
+    linked = {id(_first(covering, "claim")) for (start, end), covering in zip(pieces, covering_of)
+              if any(character.isalnum() for character in text[start:end])}
     blocks: list[Block] = []
     current_kind, current = None, []
     for (start, end), covering in zip(pieces, covering_of):

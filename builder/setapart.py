@@ -10,19 +10,20 @@ is optional.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import replace
-from typing import Sequence
+from typing import Mapping, Sequence
 
-from .consistency import Passage, PassagePair, QuoteGroup, most_divergent
-from .diffing import DIVERGENCE
+from .consistency import Passage, PassagePair, QuoteGroup, group_figures, most_divergent
+from .diffing import DIVERGENCE, word_keys
 from .errors import Problem, error, warning
 from .model import SetApart
 from .schema import Field, closest, read_record
 from .yamlfile import load_yaml
 
 FILE_NAME = "consistency.yml"
-FILE_FIELDS = [Field("set_apart", "list", True)]
+FILE_FIELDS = [Field("set_apart", "list")]
 ENTRY_FIELDS = [Field("group", "text", True), Field("source", "text", True),
                 Field("reason", "text", True)]
 
@@ -32,6 +33,8 @@ def load_set_apart(content_dir: str, shown_dir: str) -> tuple[tuple[SetApart, ..
     if not os.path.exists(path):
         return (), []
     shown = os.path.join(shown_dir, FILE_NAME)
+    if _holds_nothing(path):
+        return (), []  # emptied, or only comments: nothing set apart
     document, problems = load_yaml(path, shown)
     if document is None:
         return (), problems
@@ -55,7 +58,16 @@ def load_set_apart(content_dir: str, shown_dir: str) -> tuple[tuple[SetApart, ..
     return tuple(found), problems
 
 
-def apply_set_apart(groups: Sequence[QuoteGroup], decisions: Sequence[SetApart]
+def _holds_nothing(path: str) -> bool:
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            return all(not line.strip() or line.lstrip().startswith("#") for line in handle)
+    except (OSError, UnicodeDecodeError):
+        return False  # load_yaml says what is wrong with it
+
+
+def apply_set_apart(groups: Sequence[QuoteGroup], decisions: Sequence[SetApart],
+                    published: Mapping[str, dt.date | None] | None = None
                     ) -> tuple[tuple[QuoteGroup, ...], list[Problem]]:
     """The groups with each decision's source taken out of its group; a group left with
     fewer than two sources is no longer listed. A decision naming no group the analysis
@@ -68,9 +80,15 @@ def apply_set_apart(groups: Sequence[QuoteGroup], decisions: Sequence[SetApart]
         for group_id in (group.id, *group.other_ids):
             index_of.setdefault(group_id, index)
     problems = []
+    taken: dict[int, set[str]] = {}  # group → the sources set apart from it so far
     for decision in decisions:
         index = index_of.get(decision.group)
         group = current[index] if index is not None else None
+        if index is not None and decision.source in taken.get(index, set()):
+            continue  # set apart already, by this id or another the group has had
+        if index is not None and group is None:
+            taken.setdefault(index, set()).add(decision.source)
+            continue  # earlier entries left the group with one source: it is gone
         if group is None:
             near = closest(decision.group, [g.id for g in current if g is not None], cutoff=80)
             hint = f"; did you mean {near}?" if near else ""
@@ -82,12 +100,13 @@ def apply_set_apart(groups: Sequence[QuoteGroup], decisions: Sequence[SetApart]
                                                      f"quotation from '{decision.source}' "
                                                      f"(it quotes {quoted})"))
         else:
-            current[index] = _without(group, decision)
+            current[index] = _without(group, decision, published or {})
+            taken.setdefault(index, set()).add(decision.source)
     kept = [group for group in current if group is not None]
     return tuple(sorted(kept, key=lambda g: (-DIVERGENCE[g.classification], g.id))), problems
 
 
-def _without(group: QuoteGroup, decision: SetApart) -> QuoteGroup | None:
+def _without(group: QuoteGroup, decision: SetApart, published) -> QuoteGroup | None:
     """The group without the source's variants, and without those that only they linked
     to the rest; None when fewer than two sources remain."""
     pairs = [pair for pair in group.pairs
@@ -98,11 +117,9 @@ def _without(group: QuoteGroup, decision: SetApart) -> QuoteGroup | None:
         return None
     kept = {(v.source, v.start) for v in variants}
     pairs = [pair for pair in pairs if (pair.left.source, pair.left.start) in kept]
-    sources = {variant.source for variant in variants}
-    disagreements = tuple(
-        replace(found, statements=statements) for found in group.figure_disagreements
-        for statements in [tuple(s for s in found.statements if s.passage in sources)]
-        if len({s.passage for s in statements}) >= 2)
+    # The figures compared again: with a source gone, those left may all agree.
+    disagreements = group_figures(variants, [word_keys(v.text) for v in variants], {},
+                                  published)
     return replace(group, classification=most_divergent(pairs), variants=tuple(variants),
                    pairs=tuple(pairs), figure_disagreements=disagreements,
                    set_apart=group.set_apart + ((decision.source, decision.reason),))

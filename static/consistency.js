@@ -1,3 +1,8 @@
+// The id the address's #part names; "" for none, or one that is not valid percent-encoding.
+function hashId() {
+  try { return decodeURIComponent(location.hash.slice(1)); } catch (error) { return ""; }
+}
+
 // Filters the quotation groups by speaker and outlet; with an outlet chosen, only the
 // comparisons it takes part in. The choice is kept in the address (?speaker=…&outlet=…),
 // so a filtered list can be shared and survives a reload. Without JavaScript every group
@@ -60,7 +65,7 @@
   // A shared address may name a group its filter hides: show everything rather than
   // land on nothing.
   function reveal() {
-    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var target = document.getElementById(hashId());
     if (target && target.closest(".group") && target.closest(".group").hidden) {
       clear();
       target.scrollIntoView();
@@ -76,7 +81,7 @@
   var script = document.querySelector("script[data-addresses]");
   if (!script || !window.fetch) return;
   function follow() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id = hashId();
     if (!id || document.getElementById(id)) return;
     fetch(script.dataset.addresses).then(function (response) {
       return response.ok ? response.json() : {};

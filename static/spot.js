@@ -6,7 +6,8 @@
     document.querySelectorAll(".followed").forEach(function (piece) {
       piece.classList.remove("followed");
     });
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (error) { return; }
     if (!id) return;
     document.querySelectorAll("[data-in]").forEach(function (piece) {
       if (piece.getAttribute("data-in").split(" ").indexOf(id) >= 0) {

@@ -173,13 +173,16 @@ def test_who_speaks_found_through_an_honorific_or_the_paragraph_before(text, spe
 
 
 @pytest.mark.parametrize("text, speakers", [
-    # A description nobody goes by stands for the one person just named, who speaks.
-    ("Sir John Whittingdale described the comments as “very worrying”.\n"
-     "The Conservative former minister told the PA news agency: “They show a "
-     "misunderstanding.”", ["John Whittingdale", "John Whittingdale"]),
+    # A description nobody goes by, going on from the one person just named, who speaks.
     ("John Healey noted that Russia “remains a threat”.\nPointing out that the UK "
      "has sent aid, the cabinet minister added: “They are fighting bravely.”",
      ["John Healey", "John Healey"]),
+    # One that tells or says may bring in someone new: nobody.
+    ("Sir John Whittingdale described the comments as “very worrying”.\n"
+     "The Conservative former minister told the PA news agency: “They show a "
+     "misunderstanding.”", ["John Whittingdale", None]),
+    ("Defence Secretary John Healey said Russia was “a threat well beyond Ukraine”. The "
+     "ambassador told reporters: “We cannot allow this to continue.”", ["John Healey", None]),
     # The one person named does not speak: the description may be someone new.
     ("Mr Smith, a farmer, watched the vote.\nThe former minister said: “It is fair.”", [None]),
     # Two people named: either could be meant.
@@ -210,6 +213,13 @@ def test_a_title_someone_else_holds_never_falls_back_on_the_last_speaker():
     ("Officials said Mr Patel would “think again”.", [None]),
     # An aside or an adverb between a person and the verb is still that person's.
     ("Mr Patel, who has long argued for cuts, said the plan was “fair”.", ["Patel"]),
+    ("Mr Whitfield, who has long argued that states should spend federal road money, said "
+     "the collapse showed that “flexibility without accountability is dangerous”.",
+     ["Whitfield"]),
+    # A noun after a preposition is no subject.
+    ("Mr Healey, in Kirkenes on the border said Russia was “a threat”.", ["Healey"]),
+    # Two speakers at once: neither alone.
+    ("Ms Kerr and the nurse both said morale was at “rock bottom”.", [None]),
     ("Mr Healey has previously said that Ukraine “should never have started” it.",
      ["Healey"]),
 ])

@@ -239,3 +239,15 @@ def test_every_claim_is_reachable_from_the_text_of_each_article_it_quotes(shippe
             assert links, (claim["id"], appearance["source"])
             shared += any(link.parent.name == "sup" for link in links)
     assert shared >= 3  # the seeds have passages two claims quote
+
+
+def test_a_claim_whose_only_own_piece_is_a_full_stop_is_still_linked_from_the_text():
+    from builder.model import Span
+    from builder.passages import Highlight, article_blocks
+    text = "He was left out of the talks. Then he spoke."
+    words = Highlight(Span(7, 28), "q-a-1", "/claims/a/", "A", "claim")
+    with_stop = Highlight(Span(7, 29), "q-b-1", "/claims/b/", "B", "claim")
+    (block,) = article_blocks(text, (), (words, with_stop))
+    linked = {piece.claim.target_url for piece in block.pieces if piece.claim and not piece.wordless}
+    also = {h.target_url for piece in block.pieces for h in piece.also}
+    assert linked | also == {"/claims/a/", "/claims/b/"}

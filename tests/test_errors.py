@@ -261,12 +261,15 @@ def test_a_misspelt_link_is_offered_the_page_it_nearly_names_as_the_editor_wrote
     site = copy_site("basic", tmp_path)
     _edit(site, "content/claims/not-done.yml",
           "summary: The quote is accurate but the reports differ in punctuation.",
-          "summary: See [a](../harbour-ship/) and [b](/basic/tags/shiping-figures/).")
+          "summary: See [a](../harbour-ship/) and [b](/basic/tags/shiping-figures/) and "
+          "[c](../harbour-ship/#harbour-ship).")
     result = run_builder("build", "--site", str(site), "--out", str(tmp_path / "_site"),
                          cwd=tmp_path)
     warnings = [line for line in result.stderr.splitlines() if "leads to no page" in line]
     assert [line.split(" — ")[-1] for line in warnings] == [
-        "did you mean '../harbour-ships/'?", "did you mean '/basic/tags/shipping-figures/'?"]
+        "did you mean '../harbour-ships/'?", "did you mean '/basic/tags/shipping-figures/'?",
+        # the address is mended, not the #part after it
+        "did you mean '../harbour-ships/#harbour-ship'?"]
 
 
 def test_a_link_to_a_part_of_a_page_that_is_not_there_is_a_warning(tmp_path):

@@ -348,3 +348,24 @@ def test_no_relative_date_is_placed_without_its_report_s_date_nor_any_finer_than
 ])
 def test_over_and_above_are_a_bound_only_where_they_bound_the_figure(text, value):
     assert extract_figures(text)[0].value == value
+
+
+@pytest.mark.parametrize("value, published", [
+    ("years-ago:3000", "2025-02-19"),          # before the calendar's first year
+    ("relative:next-month", "9999-12-20"),     # after its last
+])
+def test_a_date_off_the_calendar_is_not_placed_and_breaks_nothing(value, published):
+    from builder.datings import spans
+    assert spans(value, dt.date.fromisoformat(published)) is None
+
+
+def test_the_coming_months_lie_ahead_and_29_february_falls_in_a_leap_year():
+    from builder.datings import spans
+    (first, last), = spans("relative:coming-months", dt.date(2025, 11, 10))
+    assert first == dt.date(2025, 11, 10) and last > first
+    assert spans("date:--02-29", dt.date(2025, 3, 1)) == [(dt.date(2024, 2, 29),) * 2]
+
+
+def test_in_recent_days_against_yesterday_may_both_be_right():
+    assert [d.kind for d in compare_figures(_figures(a="in recent days", b="said yesterday"))] \
+        == ["day"]

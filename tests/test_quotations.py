@@ -69,8 +69,7 @@ def test_a_headline_in_single_quotes_is_a_quotation_nobody_is_said_to_speak(corp
     ("003", "We’ve seen the calls", "John Healey"),               # Healey said:
     ("003", "certainly not a betrayal", "Pete Hegseth"),
     ("004", "In the middle of everything", "John Healey"),        # “…,” Mr Healey stated. “…”
-    # A description no one goes by, right after the one person who spoke:
-    ("002", "They portray such", "John Whittingdale"),  # The Conservative former minister told
+    # A description no one goes by, going on from the one person who spoke:
     ("003", "The Ukrainians are fighting", "John Healey"),  # the cabinet minister added:
 ])
 def test_speakers_are_attributed_as_the_article_does(corpus, prefix, starting, speaker):
@@ -78,6 +77,7 @@ def test_speakers_are_attributed_as_the_article_does(corpus, prefix, starting, s
 
 
 @pytest.mark.parametrize("prefix, starting", [
+    ("002", "They portray such"),            # "The Conservative former minister told": may be new
     ("004", "We know we need to step up"),   # "The Defence Secretary" in a text with two
     ("001", "The A Word"),                   # a documentary's title
 ])

@@ -126,3 +126,28 @@ def test_a_claim_started_from_a_group_leaves_out_what_was_set_apart(tmp_path):
     started = (site / "content/claims/partnership.yml").read_text(encoding="utf-8")
     assert "source: 000_77b9b0fc3a0f8130" in started
     assert "003_23741e95d5d05c55" not in started
+
+
+def test_figures_are_compared_again_without_the_source_set_apart():
+    text = "We have rebuilt {} houses in the valley since the floods and will build more"
+    quotations = [Quotation(s, 0, len(text.format(n)), text.format(n), "Ola Nordmann")
+                  for s, n in (("a", 70), ("b", 70), ("c", 60))]
+    (group,) = group_quotations(quotations, {s: s for s in "abc"})
+    assert group.figure_disagreements
+    (kept,), _ = apply_set_apart((group,), [_decision(group.id, "c")])
+    assert kept.figure_disagreements == ()
+
+
+def test_an_empty_or_commented_file_sets_nothing_apart(tmp_path):
+    site = _shipped_with(tmp_path, "# Nothing set apart yet.\n\n")
+    result = run_builder("check", "--site", str(site), cwd=site)
+    assert result.returncode == 0, result.stderr
+
+
+def test_entries_after_a_group_is_gone_or_its_source_set_apart_say_nothing_more():
+    (group,) = _groups("a", "b")
+    earlier = group.__class__(**{**group.__dict__, "other_ids": ("an-earlier-id-123456",)})
+    groups, problems = apply_set_apart((earlier,), [_decision(group.id, "b"),
+                                                    _decision("an-earlier-id-123456", "b"),
+                                                    _decision(group.id, "a")])
+    assert (groups, problems) == ((), [])
