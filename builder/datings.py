@@ -1,5 +1,5 @@
 """Where a date a report gives can fall on the calendar: 'in March', '2024', and, counted
-from the day the report was published, 'last month', 'on Tuesday', 'three years ago'.
+from the day the report was published, 'last month', 'in recent years', 'three years ago'.
 
 Each figure's value (figures.py) becomes the spans of days it can mean, generous where
 usage varies ('last month' is the calendar month before, or the month up to the report),
@@ -116,7 +116,7 @@ def _period(head: str, unit: str, published: dt.date) -> list[Days] | None:
     """'last month', 'this year', 'in the past year', 'in recent years' …: generous, as
     usage varies ('last month' is the calendar month before, or the month up to the
     report); None for anything finer than a month."""
-    if unit.endswith("s"):  # 'in recent years', 'over the past few months', 'in the coming years'
+    if unit.endswith("s"):  # 'in recent years', 'over the past few months', 'the coming years'
         lengths = {"months": 366, "years": 3653}
         if unit not in lengths:
             return None
