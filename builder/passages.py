@@ -83,8 +83,10 @@ def article_blocks(text: str, boilerplate: tuple[Span, ...],
         if highlight.anchor:
             spot_at.setdefault(highlight.span.start, highlight.anchor)
     pieces = list(zip(ordered, ordered[1:]))
-    covering_of = [[h for h in highlights if h.span.start <= start and end <= h.span.end]
-                   for start, end in pieces]
+    starting: dict[int, list[Highlight]] = {}
+    for highlight in highlights:
+        starting.setdefault(highlight.span.start, []).append(highlight)
+    covering_of = _covering(pieces, starting, {id(h): n for n, h in enumerate(highlights)})
     # A piece of marks only carries no link (Piece.wordless): it links no claim.
     linked = {id(_first(covering, "claim")) for (start, end), covering in zip(pieces, covering_of)
               if any(character.isalnum() for character in text[start:end])}
@@ -99,7 +101,7 @@ def article_blocks(text: str, boilerplate: tuple[Span, ...],
         if "\n" in piece_text:
             current_kind = None
             continue
-        anchors = tuple(h.anchor for h in highlights if h.span.start == start and h.anchor)
+        anchors = tuple(h.anchor for h in starting.get(start, ()) if h.anchor)
         spots = dict.fromkeys(h.anchor or spot_at.get(h.span.start, "") for h in covering)
         within = tuple(spot for spot in spots if spot)
         also = tuple(h for h in covering if h.kind == "claim" and h.span.end == end
@@ -108,6 +110,18 @@ def article_blocks(text: str, boilerplate: tuple[Span, ...],
                              _first(covering, "quotation"), within, also))
     _flush(blocks, current_kind, current)
     return tuple(blocks)
+
+
+def _covering(pieces, starting, order) -> list[list[Highlight]]:
+    """The highlights over each piece, in the order they were given: one sweep, as every
+    highlight starts and ends where pieces do (a scan of all of them for every piece
+    made long articles slow)."""
+    active: list[Highlight] = []
+    found = []
+    for start, _ in pieces:
+        active = [h for h in active if h.span.end > start] + starting.get(start, [])
+        found.append(sorted(active, key=lambda h: order[id(h)]) if len(active) > 1 else active)
+    return found
 
 
 def _first(highlights, kind: str) -> Highlight | None:
