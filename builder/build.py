@@ -139,15 +139,19 @@ def load_content(options: BuildOptions, memo: FileMemo | None = None
 
 def render_site(checked: CheckedSite, analysis: Analysis, site_dir: str,
                 cache: incremental.PageCache | None = None,
-                markdown: Markdown | None = None) -> tuple[dict[str, bytes], int]:
+                markdown: Markdown | None = None,
+                marked: comparison_views.MarkedPairs | None = None
+                ) -> tuple[dict[str, bytes], int]:
     """Every output file of the site, by site-relative path; and how many are HTML pages.
     With a cache (the preview server keeps one), pages whose inputs are unchanged are reused;
-    a Markdown kept between builds renders only the texts it has not seen."""
+    a Markdown kept between builds renders only the texts it has not seen, and MarkedPairs
+    marks only the compared pairs it has not seen."""
     content = checked.content
     markdown = Markdown() if markdown is None else markdown
     base_path = content.config.base_path
     anchors = comparison_views.passage_anchors(analysis, checked.anchored)
-    consistency = comparison_views.consistency_views(content, analysis, base_path, anchors)
+    consistency = comparison_views.consistency_views(content, analysis, base_path, anchors,
+                                                     marked)
     ready = catalogue(content, checked.anchored, base_path, markdown,
                       comparison_views.quotation_highlights(consistency, analysis, anchors))
     for view in ready.claims:

@@ -124,10 +124,31 @@ class ConsistencyViews:
     records: Mapping[str, OutletRecord]
 
 
+class MarkedPairs:
+    """Each compared pair's text with its differences marked, kept between builds by a
+    preview server: marking depends on the pair alone, and the pairs stand as long as the
+    seeds do, so a save that changes a claim marks none of the corpus's thousands again.
+    Holds the latest build's pairs only."""
+
+    def __init__(self):
+        self._kept: dict[PassagePair, tuple] = {}
+        self._used: dict[PassagePair, tuple] = {}
+
+    def of(self, pair: PassagePair) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
+        found = self._used.get(pair) or self._kept.get(pair) or _segments(pair)
+        self._used[pair] = found
+        return found
+
+    def done(self) -> None:
+        """The build is over: what it did not use goes."""
+        self._kept, self._used = self._used, {}
+
+
 class _Namer:
     """Outlet and article names and links for passages, from the loaded content."""
 
-    def __init__(self, content: Content, base_path: str):
+    def __init__(self, content: Content, base_path: str, marked: MarkedPairs | None = None):
+        self.marked = marked
         self.base = base_path
         self.sources = {source.stem: source for source in content.sources}
         self.outlets = {outlet.id: outlet.name for outlet in content.config.outlets}
@@ -152,9 +173,12 @@ class _Namer:
 
 
 def consistency_views(content: Content, analysis: Analysis, base_path: str,
-                      anchors: Mapping[tuple[str, int], str]) -> ConsistencyViews:
-    """`anchors` maps (source, start) of a passage to the id it carries on its source page."""
-    namer = _Namer(content, base_path)
+                      anchors: Mapping[tuple[str, int], str],
+                      marked: MarkedPairs | None = None) -> ConsistencyViews:
+    """`anchors` maps (source, start) of a passage to the id it carries on its source page;
+    with `marked` (a preview server keeps one), pairs marked in an earlier build are not
+    marked again."""
+    namer = _Namer(content, base_path, marked)
     groups = tuple(_group_view(group, analysis.claims_of_group.get(group.id, ()), namer, anchors,
                                page_of(index, GROUPS_PER_PAGE))
                    for index, group in enumerate(analysis.groups))
@@ -166,6 +190,8 @@ def consistency_views(content: Content, analysis: Analysis, base_path: str,
                                               groups_of_claim.get(namer.claim(claim_id).url, []))
                    for claim_id, comparison in analysis.comparisons.items()}
     outlet_ids = sorted({outlet for view in groups for outlet in view.outlets})
+    if marked is not None:
+        marked.done()
     return ConsistencyViews(
         comparisons=comparisons, groups=groups,
         speakers=_speakers(groups, base_path),
@@ -260,7 +286,7 @@ def _anchor(passage: Passage, anchors) -> str:
 
 
 def _pair_view(pair: PassagePair, namer, anchors) -> PairView:
-    left, right = _segments(pair)
+    left, right = namer.marked.of(pair) if namer.marked is not None else _segments(pair)
     return PairView(namer.side(pair.left, left, _anchor(pair.left, anchors)),
                     namer.side(pair.right, right, _anchor(pair.right, anchors)),
                     pair.classification, CLASSIFICATION_TEXT[pair.classification], pair.partial,

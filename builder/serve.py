@@ -25,6 +25,7 @@ import tornado.websocket
 from . import links, render
 from .analysis import CorpusMemo, analyse
 from .build import BuildOptions, check, render_site
+from .comparison_views import MarkedPairs
 from .config import load_config
 from .errors import ContentError, counted, display_path
 from .filememo import FileMemo
@@ -62,6 +63,7 @@ class SiteBuilder:
         self.memo = CorpusMemo(GroupStore(cache_dir) if cache_dir else None)
         self.files = FileMemo()
         self.markdown = Markdown()
+        self.marked = MarkedPairs()
 
     def build(self) -> Outcome:
         started = time.perf_counter()
@@ -70,7 +72,7 @@ class SiteBuilder:
                 checked = check(BuildOptions(self.site_dir), self.files)
                 analysis = analyse(checked.content, checked.anchored, self.memo)
                 files, pages = render_site(checked, analysis, self.site_dir, self.cache,
-                                           self.markdown)
+                                           self.markdown, self.marked)
         except ContentError as failure:
             return Outcome(None, self._base_path(),
                            tuple(str(problem) for problem in failure.problems))

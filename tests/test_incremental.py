@@ -221,3 +221,28 @@ def test_markdown_kept_between_builds_renders_only_new_texts_and_changes_nothing
     assert b"Newly <strong>edited</strong>." in files["claims/bridge-cost/index.html"]
     assert seen < len(markdown._done) <= seen + 3  # the one new summary, as block and plain
     assert files == clean_build(site)
+
+
+def test_a_preview_marks_each_compared_pair_once_while_the_groups_stand(monkeypatch):
+    """Marking a pair's differences depends on the pair alone: kept between builds, the
+    corpus's pairs are not marked again when a claim changes, and a pair no longer shown
+    is let go."""
+    from builder import comparison_views
+    from builder.consistency import Passage, compare_passages
+    (pair,) = compare_passages([Passage("a", "a", "We will not back down, ever.", 0, 28),
+                                Passage("b", "b", "We won't back down ever", 0, 23)]).pairs
+    (other,) = compare_passages([Passage("a", "a", "Nobody saw it coming.", 0, 21),
+                                 Passage("b", "b", "Nobody saw it coming", 0, 20)]).pairs
+    calls = []
+    marking = comparison_views._segments
+    monkeypatch.setattr(comparison_views, "_segments",
+                        lambda p: calls.append(p) or marking(p))
+    marked = comparison_views.MarkedPairs()
+    first = marked.of(pair)
+    marked.done()
+    assert marked.of(pair) is first and marked.of(other) and calls == [pair, other]
+    marked.done()
+    marked.of(other)
+    marked.done()   # this build showed only `other`: `pair` is let go
+    marked.of(pair)
+    assert calls == [pair, other, pair]
