@@ -345,11 +345,15 @@ def _word_gaps(text: str) -> list[list[str]]:
     spaces between two words (maybe none), a word one token."""
     parts: list[list[str]] = [[]]
     for token in _TOKEN.findall(text):
-        if token[0].isalnum() or token[0] == "_":
+        if _is_word(token):
             parts += [[token], []]
         else:
             parts[-1].append(token)
     return parts
+
+
+def _is_word(token: str) -> bool:
+    return token[0].isalnum() or token[0] == "_"
 
 
 def _visible(tokens: list[str]) -> str:
@@ -376,7 +380,7 @@ def _token_segments(left: str, right: str, at_start: bool, at_end: bool
 def _edges(tokens: list[str], at_start: bool, at_end: bool) -> list[bool | None]:
     """False for the marks before the passage's first word and after its last (never
     marked), None for every other token (marked if it differs)."""
-    words = [n for n, token in enumerate(tokens) if token[0].isalnum() or token[0] == "_"]
+    words = [n for n, token in enumerate(tokens) if _is_word(token)]
     first, last = (words[0], words[-1]) if words else (len(tokens), -1)
     return [False if (at_start and n < first) or (at_end and n > last) else None
             for n in range(len(tokens))]

@@ -125,18 +125,9 @@ def _texts(content: Content) -> Iterable[tuple[str, object, str]]:
             if text:
                 yield page, (place or TextPlace(claim.origin)).at, text
     for content_page in content.pages:
-        yield (urls.page(content_page.slug),
-               _at_line(Position(content_page.origin.path, content_page.body_line)),
-               content_page.body)
-
-
-def _at_line(origin: Position):
-    """A page body's links placed at their own line; `origin.line` is the body's first."""
-    def place(text: str, offset: int) -> Position:
-        line_start = text.rfind("\n", 0, offset) + 1
-        return Position(origin.path, origin.line + text.count("\n", 0, offset),
-                        offset - line_start + 1)
-    return place
+        # A page's body is its file's lines from body_line on, as a literal block's are.
+        body = TextPlace(Position(content_page.origin.path, content_page.body_line - 1), indent=0)
+        yield urls.page(content_page.slug), body.at, content_page.body
 
 
 def _site_path(target: str, page_url: str, base_url: str, base_path: str

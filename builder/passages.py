@@ -56,7 +56,7 @@ class Piece:
     def wordless(self) -> bool:
         """Only marks or spaces ('“', '.'): no link of its own, which would read as
         'link, left double quotation mark' and be too small to tap."""
-        return not any(character.isalnum() for character in self.text)
+        return not _has_words(self.text)
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def article_blocks(text: str, boilerplate: tuple[Span, ...],
     covering_of = _covering(pieces, starting, {id(h): n for n, h in enumerate(highlights)})
     # A piece of marks only carries no link (Piece.wordless): it links no claim.
     linked = {id(_first(covering, "claim")) for (start, end), covering in zip(pieces, covering_of)
-              if any(character.isalnum() for character in text[start:end])}
+              if _has_words(text[start:end])}
     blocks: list[Block] = []
     current_kind, current = None, []
     for (start, end), covering in zip(pieces, covering_of):
@@ -110,6 +110,10 @@ def article_blocks(text: str, boilerplate: tuple[Span, ...],
                              _first(covering, "quotation"), within, also))
     _flush(blocks, current_kind, current)
     return tuple(blocks)
+
+
+def _has_words(text: str) -> bool:
+    return any(character.isalnum() for character in text)
 
 
 def _covering(pieces, starting, order) -> list[list[Highlight]]:
