@@ -61,7 +61,7 @@ class Piece:
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # "story" | "boilerplate"
+    kind: str  # "story" | "heading" (a subheading in the report) | "boilerplate"
     pieces: tuple[Piece, ...]
 
 
@@ -109,7 +109,33 @@ def article_blocks(text: str, boilerplate: tuple[Span, ...],
         current.append(Piece(piece_text, anchors, _first(covering, "claim"),
                              _first(covering, "quotation"), within, also))
     _flush(blocks, current_kind, current)
-    return tuple(blocks)
+    return _with_headings(blocks)
+
+
+# A subheading: a short line that ends without a sentence's closing punctuation
+# ("Balancing diplomacy and defence", "‘One country illegally invaded another’").
+_HEADING_WORDS = 14
+_HEADING_LENGTH = 100
+_SENTENCE_CLOSE = re.compile(r"[.!?…:;,\-–—][”’\"')\]]*\s*$")
+_BYLINE = re.compile(r"By [A-Z]")
+
+
+def _with_headings(blocks: list[Block]) -> tuple[Block, ...]:
+    """Story lines that read as subheadings become headings, so that readers (and
+    screen readers, by heading) can find their way through a long report. Only before
+    more of the story: a short closing line is more often a credit ("Additional
+    reporting by Anna Berg") than a heading over nothing."""
+    last_story = max((n for n, block in enumerate(blocks) if block.kind == "story"), default=-1)
+    return tuple(Block("heading", block.pieces)
+                 if n < last_story and block.kind == "story" and _reads_as_heading(block)
+                 else block for n, block in enumerate(blocks))
+
+
+def _reads_as_heading(block: Block) -> bool:
+    line = "".join(piece.text for piece in block.pieces).strip()
+    return (0 < len(line) <= _HEADING_LENGTH and len(line.split()) <= _HEADING_WORDS
+            and _has_words(line) and not line[0].islower() and not _BYLINE.match(line)
+            and not _SENTENCE_CLOSE.search(line))
 
 
 def _has_words(text: str) -> bool:

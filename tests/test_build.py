@@ -251,3 +251,30 @@ def test_a_claim_whose_only_own_piece_is_a_full_stop_is_still_linked_from_the_te
     linked = {piece.claim.target_url for piece in block.pieces if piece.claim and not piece.wordless}
     also = {h.target_url for piece in block.pieces for h in piece.also}
     assert linked | also == {"/claims/a/", "/claims/b/"}
+
+
+def test_a_report_s_subheadings_are_headings_and_its_sentences_and_closing_credit_are_not():
+    from builder.passages import article_blocks
+    text = ("Talks must not divert attention\n"
+            "The minister said the talks were welcome.\n"
+            "‘One country illegally invaded another’\n"
+            "He was asked: what next?\n"
+            "By Anna Berg\n"
+            "more of the story, cut at a line break\n"
+            "Short, but a clause,\n"
+            "Additional reporting by Ola Dahl")
+    kinds = [(block.kind, "".join(piece.text for piece in block.pieces))
+             for block in article_blocks(text, (), ())]
+    assert [line for kind, line in kinds if kind == "heading"] == [
+        "Talks must not divert attention", "‘One country illegally invaded another’"]
+    assert kinds[-1] == ("story", "Additional reporting by Ola Dahl")
+
+
+def test_the_seeds_subheadings_are_shown_as_headings_with_their_quotations_still_linked(
+        shipped_build):
+    page = read_html(shipped_build, "sources/000_77b9b0fc3a0f8130/").select_one(".article-text")
+    headings = [h.get_text() for h in page.select("h2.subheading")]
+    assert headings == ["‘One country illegally invaded another’",
+                        "UK and Norway strengthen military ties",
+                        "‘Russia is a threat beyond Ukraine’", "Balancing diplomacy and defence"]
+    assert page.select_one("h2.subheading a.variant[href*='/consistency/#three-years-ago']")
