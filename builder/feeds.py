@@ -68,7 +68,7 @@ def _entry(claim: Claim, verdict, base_url: str, markdown: Markdown) -> ET.Eleme
     for tag in claim.tags:
         _category(entry, urls.slugify(tag), tag, base_url + "tags/")
     _text(entry, "summary", _summary(claim, verdict, markdown))
-    _text(entry, "content", _content_html(claim, verdict, markdown)).set("type", "html")
+    _text(entry, "content", _content_html(claim, verdict, markdown, url)).set("type", "html")
     return entry
 
 
@@ -79,16 +79,18 @@ def _summary(claim: Claim, verdict, markdown: Markdown) -> str:
     return " ".join([f"Verdict: {verdict.label}.", markdown.plain(claim.summary), *notes])
 
 
-def _content_html(claim: Claim, verdict, markdown: Markdown) -> str:
-    """The entry as HTML (an escaped string inside the XML, as Atom's type="html" wants)."""
+def _content_html(claim: Claim, verdict, markdown: Markdown, url: str) -> str:
+    """The entry as HTML (an escaped string inside the XML, as Atom's type="html" wants),
+    its links absolute: a feed reader resolves relative ones against the feed's address,
+    not the claim page's."""
     escape = _escape_html
     parts = [f"<p>Claim by {escape(claim.claimant)} on {long_date(claim.date)}. "
              f"Our verdict: <strong>{escape(verdict.label)}</strong>.</p>",
-             markdown.block(claim.summary)]
+             markdown.block(claim.summary, url)]
     if claim.updated:
         parts.append(f"<p>Updated {long_date(claim.updated)}.</p>")
     if claim.corrections:
-        items = "".join(f"<li>{long_date(c.date)}: {markdown.inline(c.text)}</li>"
+        items = "".join(f"<li>{long_date(c.date)}: {markdown.inline(c.text, url)}</li>"
                         for c in claim.corrections)
         parts.append(f"<p>Corrections:</p><ul>{items}</ul>")
     return "".join(parts)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from markdown_it import MarkdownIt
 
@@ -47,7 +47,24 @@ def unsafe_links(text: str | None) -> list[tuple[int, str]]:
 def make_renderer() -> MarkdownIt:
     renderer = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     renderer.validateLink = _is_safe_link
+    renderer.add_render_rule("link_open", _resolved("href"))
+    renderer.add_render_rule("image", _resolved("src"))
     return renderer
+
+
+def _resolved(attribute: str):
+    """A render rule that resolves a relative address against env["at"], the address
+    of the page the text was written for: a claim's summary or correction is shown on
+    other pages too (/corrections/, the feed), where '../../about/' would lead elsewhere."""
+    def render(self, tokens, index, options, env):
+        token = tokens[index]
+        target = token.attrGet(attribute)
+        if env.get("at") and isinstance(target, str) and not urlsplit(target).scheme:
+            token.attrSet(attribute, urljoin(env["at"], target))
+        if token.type == "image":
+            return self.image(tokens, index, options, env)
+        return self.renderToken(tokens, index, options, env)
+    return render
 
 
 class Markdown:
@@ -57,24 +74,26 @@ class Markdown:
     def __init__(self):
         self._renderer = make_renderer()
         # Pages, feed, CSV and share cards each want the same summary; parse it once.
-        self._done: dict[tuple[str, str], str] = {}
+        self._done: dict[tuple[str, str, str], str] = {}
 
-    def block(self, text: str | None) -> str:
-        return self._once("block", text, self._renderer.render)
+    def block(self, text: str | None, at: str = "") -> str:
+        """`at`: the address of the page the text was written for, if relative links
+        in it are to lead to the same places from other pages."""
+        return self._once("block", text, self._renderer.render, at)
 
-    def inline(self, text: str | None) -> str:
-        return self._once("inline", text, self._renderer.renderInline)
+    def inline(self, text: str | None, at: str = "") -> str:
+        return self._once("inline", text, self._renderer.renderInline, at)
 
     def plain(self, text: str | None) -> str:
         """The words of Markdown without its markup: for meta descriptions and feed summaries."""
         return self._once("plain", text, self._plain)
 
-    def _once(self, kind: str, text: str | None, render) -> str:
+    def _once(self, kind: str, text: str | None, render, at: str = "") -> str:
         if not text:
             return ""
-        key = (kind, text)
+        key = (kind, text, at)
         if key not in self._done:
-            self._done[key] = render(text)
+            self._done[key] = render(text, {"at": at}) if at else render(text)
         return self._done[key]
 
     def _plain(self, text: str) -> str:

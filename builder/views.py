@@ -204,6 +204,7 @@ def _summary(claim: Claim, verdict_of, sources, outlets, link) -> ClaimSummary:
 
 
 def _claim_view(claim, summary, anchors, sources, outlets, verdicts, link, markdown) -> ClaimView:
+    at = summary.url  # its corrections are shown on /corrections/ too, links and all
     appearances = []
     for quote in sorted(anchors, key=lambda q: q.index):
         source = sources[quote.source]
@@ -214,14 +215,14 @@ def _claim_view(claim, summary, anchors, sources, outlets, verdicts, link, markd
             published=long_date(source.published),
             context=in_sentence(source.text, quote.span),
             spot_url=link(urls.source(source.stem)) + "#" + urls.quote_anchor(claim.id, quote.index),
-            note_html=markdown.inline(appearance.note), match=quote.match))
+            note_html=markdown.inline(appearance.note, at), match=quote.match))
     return ClaimView(
-        summary=summary, summary_html=markdown.block(claim.summary),
-        appearances=tuple(appearances), consistency_html=markdown.block(claim.consistency),
+        summary=summary, summary_html=markdown.block(claim.summary, at),
+        appearances=tuple(appearances), consistency_html=markdown.block(claim.consistency, at),
         tags=tuple(Link(link(urls.tag(tag)), tag) for tag in claim.tags),
         published=long_date(claim.published) if claim.published else None,
         updated=long_date(claim.updated) if claim.updated else None,
-        corrections=tuple(CorrectionView(long_date(c.date), iso(c.date), markdown.inline(c.text))
+        corrections=tuple(CorrectionView(long_date(c.date), iso(c.date), markdown.inline(c.text, at))
                           for c in claim.corrections),
         scale=verdicts, summary_text=markdown.plain(claim.summary))
 

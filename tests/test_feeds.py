@@ -4,6 +4,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import SITES, copy_site, read_html, run_builder
 from publishing import SITE_URL, build
@@ -115,3 +116,24 @@ def test_feed_entries_must_be_a_count(tmp_path, value):
     line = text.count("\n") + 1
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"site.yml:{line}:15: 'feed_entries' must be a whole number from 1 up" in result.stderr
+
+
+def test_an_editors_relative_links_lead_where_they_do_on_the_claim_page_from_feed_and_corrections(
+        tmp_path):
+    site = copy_site("publish", tmp_path)
+    claim = site / "content/claims/budget-doubled.yml"
+    text = claim.read_text(encoding="utf-8")
+    text = text.replace("the earlier spend is not.",
+                        "the earlier spend is not ([how we check](../../about/#contact)).")
+    text = text.replace("as the only source.", "as the only source ([see](../visitors/)).")
+    claim.write_text(text, encoding="utf-8")
+    out = build(site, tmp_path / "_site")
+    entry = next(e for e in parse(out).entries if e.link.endswith("/budget-doubled/"))
+    content = BeautifulSoup(entry.content[0].value, "html.parser")
+    assert [a["href"] for a in content.find_all("a")] == [
+        SITE_URL + "about/#contact", SITE_URL + "claims/visitors/"]
+    page = read_html(out, "claims/budget-doubled/")
+    on_page = {a.get_text(): a["href"] for a in page.select("main a")}
+    assert on_page["how we check"] == "/publish/about/#contact" and on_page["see"] == "/publish/claims/visitors/"
+    listed = read_html(out, "corrections/").select_one(".corrections-list")
+    assert listed.find("a", string="see")["href"] == "/publish/claims/visitors/"
