@@ -53,6 +53,7 @@ class SiteView:
     corrections: str = ""
     open_data: tuple[Link, ...] = ()
     pages: tuple[Link, ...] = ()  # the editors' pages the navigation does not name
+    locale: str = ""  # the language as Open Graph writes it: en_GB for en-GB
 
 
 # Pages the navigation links to on every site; the editors' other pages go in the footer.
@@ -73,6 +74,14 @@ def make_environment(site_dir: str) -> jinja2.Environment:
     )
 
 
+def og_locale(language: str) -> str:
+    """A BCP 47 tag as Open Graph's locale: language_TERRITORY ('en-GB' → 'en_GB',
+    'sr-Latn-RS' → 'sr_RS'), or the language alone where the tag names no region."""
+    language, *rest = language.split("-")
+    region = next((part for part in rest if len(part) == 2 and part.isalpha()), "")
+    return f"{language.lower()}_{region.upper()}" if region else language.lower()
+
+
 def site_view(config: SiteConfig, content_pages=()) -> SiteView:
     base = config.base_path
     others = sorted((page for page in content_pages if page.slug not in NAVIGATION_PAGES),
@@ -87,6 +96,7 @@ def site_view(config: SiteConfig, content_pages=()) -> SiteView:
         pages=tuple(Link(base + urls.page(page.slug), page.title) for page in others),
         feed=base + FEED_PATH, corrections=base + urls.page("corrections"),
         open_data=tuple(Link(base + path, name) for path, name in OPEN_DATA),
+        locale=og_locale(config.language),
     )
 
 

@@ -86,9 +86,18 @@ def test_share_cards_carry_title_verdict_and_summary(out):
         "Verdict: Correct. Both reports quote the councillor's six-week limit."
     assert meta["og:url"] == SITE_URL + "claims/six-weeks/"
     assert meta["twitter:card"] == "summary"
+    assert meta["og:locale"] == "en_GB"  # the site's language, en-GB, as Open Graph writes it
     home = {tag.get("property"): tag["content"] for tag in read_html(out, "").find_all("meta")
             if tag.get("property")}
     assert (home["og:type"], home["og:title"]) == ("website", "Publish & Check")
+
+
+@pytest.mark.parametrize("language, locale", [("en-GB", "en_GB"), ("fr", "fr"),
+                                              ("sr-Latn-RS", "sr_RS"), ("EN-us", "en_US")])
+def test_the_share_card_locale_is_the_language_and_region_of_the_site_s_language(
+        language, locale):
+    from builder.render import og_locale
+    assert og_locale(language) == locale
 
 
 def test_an_editors_corrections_page_introduces_the_list_instead_of_clashing(tmp_path):
