@@ -78,9 +78,9 @@ _NOT_NOUNS = frozenset(("who", "which", "that", "he", "she", "i", "you", "we", "
 _PREPOSITIONS = frozenset(("in", "on", "at", "of", "for", "from", "with", "by", "near",
                            "to", "into", "across", "along", "after", "before", "outside"))
 _OBJECT = re.compile(
-    r"\b(?:with|to|of|from|about|by|at|for|against|alongside|on|under|near|than|like|"
-    r"into|over|towards?|between|among|amid|after|before|beside|accused|urged|criticised"
-    r")\s+$")
+    r"(?i)\b(?:with|to|of|from|about|by|at|for|against|alongside|on|under|near|than|like|"
+    r"into|over|towards?|between|among|amid|after|before|beside|accused|urged|criticised|"
+    r"told|tells|telling)\s+$")
 _TERMINAL = ".,!?;:"
 ATTRIBUTION_WORDS = 4  # words after "Whitfield asked" in a sentence that only attributes
 _PRONOUN_GENDER = {"he": MALE, "him": MALE, "she": FEMALE}
@@ -360,8 +360,9 @@ def _colon_lead_in(article: _Article, span: QuoteSpan) -> str | None:
     if colon < 0 or article.masked[colon] != ":":
         return None
     start = _sentence_start(article, colon)
+    # 'On Okoro: “…”' in a live blog names the topic, not the speaker.
     candidates = [j for j in _between(article, start, colon)
-                  if not article.mentions[j].possessive]
+                  if not article.mentions[j].possessive and not _is_object(article, j)]
     speaking = _identities(article, [j for j in candidates if _speaks(article, j)])
     if len(speaking) == 1:
         return speaking.pop()
@@ -383,10 +384,21 @@ def _lead_in_subject(article: _Article, span: QuoteSpan) -> str | None:
         return speaking.pop()
     if speaking or not _SPEECH_VERB.search(article.masked, start, span.opener):
         return None
-    if _common_noun_speaks(article.masked, start, span.opener):
+    if _common_noun_speaks(article.masked, start, span.opener) or _someone_unknown_speaks(
+            article, start, span.opener):
         return None  # "…, although her department said she would “…”": not hers
     subjects = _identities(article, [j for j in candidates if not _is_object(article, j)])
     return subjects.pop() if len(subjects) == 1 else None
+
+
+def _someone_unknown_speaks(article: _Article, start: int, end: int) -> bool:
+    """A pronoun with no one it can stand for speaks ('Okoro, he said, had been “…”'):
+    the words are that unknown speaker's, not those of the person the sentence names."""
+    first = bisect.bisect_left(article.starts, start)
+    last = bisect.bisect_left(article.starts, end)
+    return any(article.mentions[j].kind == "pronoun" and article.usable[j]
+               and _identity(article, j) in (None, _UNKNOWN) and _speaks(article, j)
+               for j in range(first, last))
 
 
 def _common_noun_speaks(text: str, start: int, end: int) -> bool:
@@ -570,6 +582,8 @@ def _antecedent(article: _Article, j: int, depth: int, speaking: bool = False) -
     gender = _PRONOUN_GENDER.get(article.text[mention.start:mention.end].lower())
     end = mention.start
     start = _sentence_start(article, end)
+    if _parenthetical_tag(article, mention):
+        end = start  # 'Okoro, he said, had been “…”': the one he speaks of is not he
     for _ in range(SENTENCES_BACK + 1):
         if start < end:
             found = _one_person(article, (start, end), depth, gender, speaking)
@@ -579,6 +593,17 @@ def _antecedent(article: _Article, j: int, depth: int, speaking: bool = False) -
             break
         start, end = _sentence_start(article, start - 1), start
     return _UNKNOWN
+
+
+_TAG_AFTER = re.compile(r"[^\S\n]+(?:also[^\S\n]+)?(?:said|says|added|argued|insisted|"
+                        r"claimed|believes|thinks|suggested)[^\S\n]*,")
+
+
+def _parenthetical_tag(article: _Article, mention: Mention) -> bool:
+    """The pronoun is the subject of a speech tag set off by commas, right after a
+    name: 'Okoro, he said, had been'."""
+    return (article.masked[:mention.start].rstrip().endswith(",")
+            and _TAG_AFTER.match(article.masked, mention.end) is not None)
 
 
 def _one_person(article: _Article, window: tuple[int, int], depth: int,

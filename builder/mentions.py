@@ -73,7 +73,8 @@ TITLE_HEADS = (
     "treasurer", "councillor", "councilor", "editor", "correspondent", "chairman",
     "chairwoman", "director", "commissioner", "congressman", "congresswoman", "adviser",
     "advisor", "commander", "admiral", "judge", "prosecutor", "captain", "skipper",
-    "coach", "manager", "detective", "inspector", "executive")
+    "coach", "manager", "detective", "inspector", "executive", "boss", "chief",
+    "striker", "midfielder", "defender", "goalkeeper", "winger", "referee", "pundit")
 _TITLE_WORDS = TITLE_MODIFIERS | frozenset(TITLE_HEADS)
 # Demonyms mean the same as the country's name in a title: "Ukrainian President".
 COUNTRIES = {

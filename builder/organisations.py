@@ -55,6 +55,22 @@ Campaigners Witnesses Protesters Doctors Nurses Staff Workers Members Ministers 
 Police Fans Supporters Teachers Parents Locals Scientists Researchers Lawyers Prosecutors
 """.split())
 
+# Nationals, as sports and foreign news describe a person: 'the Portuguese said'.
+_NATIONALS = frozenset("""
+Portuguese Brazilian Argentine Argentinian Spaniard Scot Swede Dane Finn Pole Turk Greek
+Dutchman Frenchman Englishman Irishman Scotsman Welshman Italian German American Canadian
+Australian Mexican Colombian Nigerian Ghanaian Senegalese Japanese Chinese Korean Russian
+Ukrainian Norwegian Croat Serb Belgian Austrian Swiss Uruguayan Chilean Egyptian Moroccan
+""".split())
+
+
+def _describes_a_person(words: list[str]) -> bool:
+    """'the Welshman said', 'the Portuguese added': one word that describes a person
+    ('-man', '-woman' or a national), not a body's name."""
+    return len(words) == 1 and (words[0] in _NATIONALS
+                                or (len(words[0]) > 5 and words[0].endswith(("man", "woman"))))
+
+
 # Whether a name is written mid-sentence in the article (so is a proper name), and
 # whether it is known as a person's: the caller answers both.
 Known = Callable[[str], bool]
@@ -91,7 +107,7 @@ def _accepted(name: str, opens_sentence: bool, proper: Known, person: Known) -> 
     """The name, unless it is a person's, or a capitalised word opening a sentence that
     nothing else shows to be a name."""
     words = name.split()
-    if words[0] in _NOT_BODIES or person(name):
+    if words[0] in _NOT_BODIES or person(name) or _describes_a_person(words):
         return None
     if opens_sentence and not (words[-1] in ORGANISATION_WORDS or proper(words[0])):
         return None

@@ -132,7 +132,12 @@ def _with_headings(blocks: list[Block]) -> tuple[Block, ...]:
 
 
 def _reads_as_heading(block: Block) -> bool:
-    line = "".join(piece.text for piece in block.pieces).strip()
+    return reads_as_heading("".join(piece.text for piece in block.pieces))
+
+
+def reads_as_heading(line: str) -> bool:
+    """A headline or subheading: short, and without a sentence's closing punctuation."""
+    line = line.strip()
     return (0 < len(line) <= _HEADING_LENGTH and len(line.split()) <= _HEADING_WORDS
             and _has_words(line) and not line[0].islower() and not _BYLINE.match(line)
             and not _SENTENCE_CLOSE.search(line))

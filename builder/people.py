@@ -14,6 +14,7 @@ from typing import Iterable, Mapping
 from dataclasses import dataclass
 
 from .mentions import COUNTRIES, POSTNOMINALS, RELATIVE, Mention, find_mentions
+from .passages import reads_as_heading
 
 
 def _words(words: Iterable[str]) -> str:
@@ -127,10 +128,18 @@ def read_roster(text: str, mentions: tuple[Mention, ...] | None = None) -> Roste
                                           or _full_name_of_a_person(text, m))))}
     full: dict[str, set[str]] = {}
     for mention in mentions:
-        if mention.kind == "name" and " " in mention.name and _surname(mention.name) in surnames:
+        if (mention.kind == "name" and " " in mention.name
+                and _surname(mention.name) in surnames and not _in_heading(text, mention)):
             full.setdefault(_surname(mention.name), set()).add(mention.name)
     titled = [(m.title, m.name) for m in mentions if m.kind == "name" and m.title is not None]
     return _roster(full, titled, surnames)
+
+
+def _in_heading(text: str, mention: Mention) -> bool:
+    """'Fuming Lomax blasts ref': a headline's adjective reads as a first name."""
+    start = text.rfind("\n", 0, mention.start) + 1
+    end = text.find("\n", mention.end)
+    return reads_as_heading(text[start:end if end >= 0 else len(text)])
 
 
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to[^\S\n]+$")
@@ -169,15 +178,20 @@ def credited(text: str, mention: Mention) -> bool:
             and not _names_a_body(mention.name))
 
 
+# The word before a name that makes it no speaker: 'of'/'for' run it on from a body's
+# name, and whoever is 'told' or spoken 'to' listens ('told Mersland Sport: “…”').
+_NOT_SPEAKER_AFTER = (["of"], ["for"], ["the"], ["and"], ["told"], ["tells"], ["telling"],
+                      ["tell"], ["to"])
+
+
 def _speaking_full_name(text: str, mention: Mention) -> bool:
     """'John Healey has urged', '…,” said John Healey', 'John Healey: “…”': a first name
     and a surname that speak. One capitalised word that speaks is as likely a country or
     an institution ('Russia warned'), and so is a name run on from 'of'/'for' ('Institute
     for Fiscal Studies have warned'), or one with a word that names a body ('Wandarra
-    Shire Council said')."""
+    Shire Council said'). Whoever is told listens."""
     return (_could_be_a_person(mention)
-            and text[max(0, mention.start - 5):mention.start].split()[-1:] not in (
-                ["of"], ["for"], ["the"], ["and"])
+            and text[max(0, mention.start - 8):mention.start].split()[-1:] not in _NOT_SPEAKER_AFTER
             and (_SPEAKS_RIGHT_AFTER.match(text, mention.end) is not None
                  or _set_off_then(text, mention, _SPEAKS_RIGHT_AFTER)  # 'her aide, Tom Lee, said'
                  or _LABELS_QUOTE.match(text, mention.end) is not None

@@ -235,3 +235,38 @@ def test_the_minister_is_nobody_when_two_ministers_could_be_meant():
              "the visit would “give the community a chance”.",
     })
     assert [q.speaker for q in quotations] == [None]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # Whoever is told listens: the one who tells speaks.
+    ("Striker Danny Okoro scored twice.\nOkoro, who has six goals in nine games, told "
+     "Mersland Sport: “I felt the contact.”", ["Danny Okoro"]),
+    ("Vale boss Gareth Lomax has spoken to Mersland Sport, and he is not a happy man:\n"
+     "“For me it was never a penalty.”", ["Gareth Lomax"]),
+    # A sports role before a name shows a person, and the surname alone is theirs.
+    ("Ashbourne chief Tiago Serrano hit back.\nSerrano said: “We will see tomorrow.”",
+     ["Tiago Serrano"]),
+    ("Ashbourne boss Serrano disagreed.\n“It was a penalty,” said Serrano.", ["Serrano"]),
+    # 'Asked …,' before the name that speaks.
+    ("Ashbourne boss Tiago Serrano won.\nAsked what he wanted from those two games, Serrano "
+     "said simply: “Six points. Nothing else.”", ["Tiago Serrano"]),
+    # A live blog's topic label is not a speaker.
+    ("Tiago Serrano has finished his press conference.\nOn Okoro:\n“Danny is a special boy.”",
+     [None]),
+    # 'X, he said, had been “…”': he is not X, but the one named before.
+    ("Ashbourne boss Tiago Serrano spoke after the game.\nHe was less forthcoming about the penalty. Okoro, "
+     "he said, had been “quicker than the defender”.", ["Tiago Serrano"]),
+    ("Okoro, he said, had been “quicker than the defender”.", [None]),
+    # A headline's adjective is no first name: 'Fuming Lomax' is Gareth Lomax.
+    ("Fuming Lomax blasts ref\nVale boss Gareth Lomax was angry.\n"
+     "Lomax said: “We were robbed.”", ["Gareth Lomax"]),
+])
+def test_sports_copy_speakers(text, speakers):
+    assert _speakers(text) == speakers
+
+
+def test_a_manager_called_by_surname_alone_is_a_person_not_a_body():
+    text = ("Ashbourne boss Serrano disagreed.\n“It was a penalty,” said Serrano.\n"
+            "Serrano said: “We will see tomorrow.”")
+    quotations = extract_quotations("s", text)
+    assert [(q.speaker, q.organisation) for q in quotations] == [("Serrano", False)] * 2

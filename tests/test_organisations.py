@@ -45,6 +45,9 @@ def test_a_body_the_text_credits_speaks(text, body):
     "In a statement, the company said: “The board met on Friday.”",
     # A capitalised word only ever at the start of a sentence may be anything.
     "Unison said staff had been “kept in the dark”.",
+    # A person described by nationality, not a body.
+    "“For me it was never a penalty,” the Welshman said.",
+    "The Portuguese added: “It was a penalty.”",
     # Someone else's claim that the quotation is.
     "The minister dismissed Opposition claims that she had “sat on it”.",
 ])
