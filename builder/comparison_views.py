@@ -25,6 +25,7 @@ CLASSIFICATION_TEXT = {
 FIGURE_KINDS = {
     "number": "numbers", "amount": "amounts", "percent": "shares (percentages, fractions)",
     "year": "years", "date": "dates", "relative": "relative dates",
+    "ordinal": "places in an order (the 88th minute, 14th in the league)",
     "dating": "how the fact is dated (one gives a fixed date where another dates it only "
               "from the day of its report; both may be right)",
     "calendar": "dates (each relative one counted from the day its report was published)",

@@ -24,6 +24,7 @@ FRACTION = "fraction"  # "two-thirds", "a quarter of", "half the", "one in five"
 YEAR = "year"          # "2024", "pre-2014", "from 1935 to 1945", "the 1990s"
 DATE = "date"          # "February 2022", "19 February 2022", "in March"
 RELATIVE = "relative"  # dated from the moment of writing: "last week", "on Tuesday"
+ORDINAL = "ordinal"    # a place in an order, in digits: "the 88th minute", "finished 14th"
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ _FREE = r"(?<![\w.,\-/£$€¥])"
 # so the more specific forms come first ("3 years ago" before "3 years" before "3").
 _FIGURE = re.compile("|".join((
     rf"(?P<iso>\b(?P<iso_y>{_YEAR4})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)\b)",
-    rf"(?P<dmy>\b(?P<dmy_d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<dmy_m>{_MONTH})"
+    rf"(?P<dmy>\b(?P<dmy_d>[0-3]?\d)(?:(?:st|nd|rd|th)(?:\s+of)?)?\s+(?P<dmy_m>{_MONTH})"
     rf"(?:,?\s+(?P<dmy_y>{_YEAR4}))?\b)",
     rf"(?P<mdy>\b(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>[0-3]?\d)(?:st|nd|rd|th)?"
     rf"(?:,\s*(?P<mdy_y>{_YEAR4}))?\b)",
@@ -171,6 +172,7 @@ _FIGURE = re.compile("|".join((
     rf"(?P<hedgedhalf>(?=(?i:half)\b){_AFTER_HEDGE}\b(?i:half)\b(?![\s-]+(?i:an?|dozen)\b))",
     rf"(?P<half>\b(?i:half)\s+(?i:an?)\s+(?P<half_s>(?i:dozen|{_alternatives(_SCALES)}))\b)",
     rf"(?P<words>\b(?i:{_NUMWORDS})\b)",
+    rf"(?P<ordinal>{_FREE}(?P<ordinal_v>\d{{1,4}})(?:st|nd|rd|th)\b)",
     rf"(?P<number>{_FREE}(?P<number_v>{_DIGITS})"
     rf"(?:\s?(?P<number_m>(?i:million|billion|trillion|thousand|bn|mn)))?(?![\w%]))",
 )))
@@ -476,6 +478,10 @@ def _read_words(m):
     return COUNT, f"count:{value}"
 
 
+def _read_ordinal(m):
+    return ORDINAL, f"ordinal:{int(m['ordinal_v'])}"
+
+
 def _read_number(m):
     return NUMBER, f"count:{_plain(_scaled(m['number_v'], m['number_m']))}"
 
@@ -487,7 +493,7 @@ _READERS = {
     "unit": _read_unit, "wunit": _read_wunit, "rel": _read_rel, "month": _read_month,
     "weekday": _read_weekday, "year": _read_year, "frac": _read_frac, "frac1": _read_frac1,
     "halfof": _read_halfof, "ratio": _read_ratio, "hedgedhalf": _read_halfof,
-    "half": _read_half, "words": _read_words, "number": _read_number,
+    "half": _read_half, "words": _read_words, "ordinal": _read_ordinal, "number": _read_number,
 }
 
 

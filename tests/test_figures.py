@@ -7,8 +7,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from builder.figures import (AMOUNT, COUNT, DATE, FRACTION, NUMBER, PERCENT, RELATIVE, YEAR,
-                             Figure,
+from builder.figures import (AMOUNT, COUNT, DATE, FRACTION, NUMBER, ORDINAL, PERCENT, RELATIVE,
+                             YEAR, Figure,
                              _scan, compare_figures, extract_figures)
 
 
@@ -31,6 +31,9 @@ from builder.figures import (AMOUNT, COUNT, DATE, FRACTION, NUMBER, PERCENT, REL
     ("Putin invaded in February 2022, and", DATE, "date:2022-02", "February 2022"),
     ("on 19 February 2025 it said", DATE, "date:2025-02-19", "19 February 2025"),
     ("by May 3, 2021 at the latest", DATE, "date:2021-05-03", "May 3, 2021"),
+    ("on the 3rd of March 2024 it", DATE, "date:2024-03-03", "3rd of March 2024"),
+    ("an 88th-minute penalty", ORDINAL, "ordinal:88", "88th"),
+    ("finished 14th in the league", ORDINAL, "ordinal:14", "14th"),
     ("date 2025-02-19 Your support", DATE, "date:2025-02-19", "2025-02-19"),
     ("the US president said on Tuesday.", RELATIVE, "weekday:tuesday", "Tuesday"),
     ("the talks began in March and", DATE, "date:--03", "March"),
@@ -202,6 +205,16 @@ def test_a_fraction_and_a_different_share_disagree():
         ("percent", ["a third", "40%"])]
     assert [d.kind for d in compare_figures(_figures(a="half of them", b="49% of them"))] == [
         "percent"]
+
+
+def test_different_places_in_an_order_disagree_and_never_with_a_count():
+    def disagreement(a: str, b: str):
+        return compare_figures({"a": extract_figures(a), "b": extract_figures(b)})
+    (found,) = disagreement("won it with an 88th-minute penalty", "a penalty in the 89th minute")
+    assert found.kind == ORDINAL and [s.figure.text for s in found.statements] == ["88th", "89th"]
+    assert disagreement("an 88th-minute penalty", "the 88th minute") == ()
+    assert disagreement("finished 14th with 40 points", "finished 14th on 40 points") == ()
+    assert disagreement("finished 14th", "after 17 games") == ()
 
 
 def test_different_years_disagree():
