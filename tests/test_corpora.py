@@ -302,3 +302,46 @@ def test_one_person_written_several_ways_is_one_speaker_of_one_group(words, spea
     group = _group(quotation_groups(_sources("caldermouth")), words)
     assert (group.speaker, {v.source.split("_")[0] for v in group.variants}) == (
         speaker, outlets)
+
+
+# corbridge: a football match and its press conferences in four outlets (wire, broadsheet,
+# tabloid, live blog): roles for titles ('Ashbourne boss Serrano', 'Striker Danny Okoro'),
+# interviews 'told Mersland Sport', a live blog's topic labels, and descriptions
+# ('the Welshman', 'the 45-year-old') where no name is.
+CORBRIDGE_PEOPLE = {"Tiago Serrano", "Gareth Lomax", "Danny Okoro", "Mark Feeney",
+                    "Sam Whitlock", "Joan Pryor"}
+
+
+@pytest.fixture(scope="module")
+def corbridge_quotations():
+    return extract_corpus({s.stem: s.text for s in _sources("corbridge")})
+
+
+def test_sports_speakers_are_the_people_the_key_names_and_bodies_only_the_police(
+        corbridge_quotations):
+    people = {q.speaker for q in corbridge_quotations if not q.organisation} - {None}
+    assert people == CORBRIDGE_PEOPLE
+    assert {q.speaker for q in corbridge_quotations if q.organisation} == {"Mersland Police"}
+
+
+@pytest.mark.parametrize("source, words, speaker", [
+    ("npa_match", "I felt the contact", "Danny Okoro"),         # 'Okoro … told Mersland Sport:'
+    ("clarion_lomax", "I felt the contact", "Danny Okoro"),     # 'He insisted:' after Okoro
+    ("star_live", "For me it was never a penalty", "Gareth Lomax"),  # 'spoken to …, and he'
+    ("npa_match", "We will see tomorrow", "Tiago Serrano"),     # 'Asked …, Serrano said:'
+    ("clarion_lomax", "I’m not allowed to talk", "Gareth Lomax"),  # not 'Fuming Lomax'
+    ("sentinel_serrano", "quicker than the defender", "Tiago Serrano"),  # 'Okoro, he said,'
+    ("star_live", "Danny is a special boy", None),             # 'On Okoro:' is a topic
+    ("sentinel_serrano", "For me it was never a penalty", None),  # 'the Welshman said'
+    ("star_live", "Serrano should be gone", None),             # a fan, unnamed
+])
+def test_sports_copy_speakers_as_the_key_gives_them(corbridge_quotations, source, words,
+                                                     speaker):
+    (quotation,) = [q for q in corbridge_quotations if q.source == source and words in q.text]
+    assert (quotation.speaker, quotation.organisation) == (speaker, False)
+
+
+def test_the_same_answer_in_four_outlets_is_one_group_with_its_speaker():
+    group = _group(quotation_groups(_sources("corbridge")), "We will see tomorrow")
+    assert _summary(group) == ("Tiago Serrano", "wording",
+                               {"clarion", "npa", "sentinel", "star"})
