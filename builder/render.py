@@ -107,7 +107,8 @@ def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown
     pages += [Page(urls.claim(view.summary.id), "claim.html", view.summary.claim,
                    {"claim": view}, _claim_description(view))
               for view in catalogue.claims]
-    pages += [Page(urls.source(view.stem), "source.html", view.headline, {"source": view})
+    pages += [Page(urls.source(view.stem), "source.html", view.headline, {"source": view},
+                   _source_description(view))
               for view in catalogue.sources]
     pages += _outlet_pages(catalogue, config, consistency)
     pages += _consistency_pages(consistency, base)
@@ -154,7 +155,9 @@ def _outlet_pages(catalogue: Catalogue, config: SiteConfig,
             "every_claim": config.base_path + every_claim,
             "record": consistency.records.get(outlet.id),
             "groups": groups[:OUTLET_PAGE_GROUPS], "group_count": len(groups),
-            "every_group": config.base_path + urls.outlet_quotations(outlet.id)}))
+            "every_group": config.base_path + urls.outlet_quotations(outlet.id)},
+            f"{outlet.name}: its reports, the claims we checked in them, and how its "
+            f"quotations compare with other outlets’."))
         pages += _listing(every_claim, f"Claims in {outlet.name}",
                           f"Claims found in {outlet.name}’s articles", "", claims,
                           config.base_path)
@@ -173,14 +176,15 @@ def _outlet_listing(outlet, what: str, path: str, template: str, items, per_page
     """Every one of the outlet's articles or quotations, in the order given, a page at a time."""
     return [Page(page_path, template, titled(f"{what} in {outlet.name}", pager),
                  {"outlet": outlet, "outlet_url": base + urls.outlet(outlet.id),
-                  "items": chunk, "pager": pager})
+                  "items": chunk, "pager": pager}, f"{what} in {outlet.name}, in full.")
             for page_path, chunk, pager in paginate(path, items, per_page, base)]
 
 
 def _listing(path: str, title: str, heading: str, intro: str, claims, base: str
              ) -> list[Page]:
     return [Page(page_path, "listing.html", titled(title, pager),
-                 {"heading": heading, "claims": chunk, "intro": intro, "pager": pager})
+                 {"heading": heading, "claims": chunk, "intro": intro, "pager": pager},
+                 shorten(f"{heading}: {intro}" if intro else f"{heading}.", SHARE_TEXT_LIMIT))
             for page_path, chunk, pager in paginate(path, claims, CLAIMS_PER_PAGE, base)]
 
 
@@ -198,9 +202,19 @@ def _consistency_pages(consistency: ConsistencyViews, base: str) -> list[Page]:
                                                 GROUPS_PER_PAGE, base)]
     everyone = base + urls.page("consistency")
     pages += [Page(urls.speaker(speaker.key), "speaker.html",
-                   f"How outlets quote {speaker.name}", {"speaker": speaker, "everyone": everyone})
+                   f"How outlets quote {speaker.name}", {"speaker": speaker, "everyone": everyone},
+                   f"Every quotation of {speaker.name} that more than one outlet reports, "
+                   f"compared word by word.")
               for speaker in consistency.speakers]
     return pages
+
+
+def _source_description(view) -> str:
+    """What a search result shows under a report's page: whose report it is, and what
+    the page does with it."""
+    return shorten(f"{view.headline} — {view.outlet.text}: the report’s text, with the "
+                   f"passages we check and the quotations other outlets also report marked.",
+                   SHARE_TEXT_LIMIT)
 
 
 def _claim_description(view) -> str:

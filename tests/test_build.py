@@ -278,3 +278,18 @@ def test_the_seeds_subheadings_are_shown_as_headings_with_their_quotations_still
                         "UK and Norway strengthen military ties",
                         "‘Russia is a threat beyond Ukraine’", "Balancing diplomacy and defence"]
     assert page.select_one("h2.subheading a.variant[href*='/consistency/#three-years-ago']")
+
+
+def test_every_page_describes_itself_for_search_results_and_share_cards(shipped_build):
+    descriptions: dict[str, list[str]] = {}
+    for page in shipped_build.rglob("index.html"):
+        meta = read_html(shipped_build, str(page.parent.relative_to(shipped_build)) + "/"
+                         if page.parent != shipped_build else "")
+        content = meta.select_one('meta[name="description"]')["content"]
+        assert content, page
+        descriptions.setdefault(content, []).append(str(page.relative_to(shipped_build)))
+    shared = {text: pages for text, pages in descriptions.items() if len(pages) > 1}
+    assert shared == {}
+    source = read_html(shipped_build, "sources/002_054fd7566556b1a7/")
+    assert source.select_one('meta[name="description"]')["content"].startswith(
+        "We must not jeopardise peace, Healey says after Trump blames Ukraine for war — ")
