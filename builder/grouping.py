@@ -51,6 +51,9 @@ SKETCH = 8              # trigrams a unit is indexed and looked up by
 # order, with one stretch of at most ELIDED_GAP content words between them.
 ELIDED = 0.9
 ELIDED_GAP = 40
+# Content words two substantial passages must say alike, in order (as a share of both),
+# to be one utterance reworded.
+REWORDED = 0.7
 # Trigrams two passages must share to be one utterance whatever their lengths: a
 # paragraph of one outlet may straddle two of another's, holding half of each.
 LONG_RUN = 6
@@ -233,7 +236,8 @@ def _similar(units: Sequence[Unit], members: dict[int, list[int]], forest: _Fore
             overlap = shared / min(len(r_shingles), len(c_shingles))
             if overlap < CONTAINED and shared < LONG_RUN and (
                     overlap < FUZZY_FLOOR or not _nearly_in(units[r].keys, units[c].keys)
-                    and not _elided_from(units[r].content, units[c].content)):
+                    and not _elided_from(units[r].content, units[c].content)
+                    and not _reworded(units[r].content, units[c].content)):
                 continue
             link = Link(ends[0], ends[1], overlap)
             if both:
@@ -271,6 +275,15 @@ def _nearly_in(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """The shorter run of words lies in the longer one, give or take a few letters."""
     short, long = sorted((a, b), key=len)
     return bool(fuzz.partial_ratio(" ".join(short), " ".join(long), score_cutoff=FUZZY_SCORE))
+
+
+def _reworded(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two runs of content words of about one length that say most of the same words in
+    the same order, a few changed ("I don’t read the papers. Five months ago …" against
+    "I don’t read the newspapers. Four months ago …"): too many changes for shared
+    trigrams to show it, too few for two different remarks."""
+    return (min(len(a), len(b)) >= SUBSTANTIAL
+            and Indel.normalized_similarity(a, b, score_cutoff=REWORDED) > 0)
 
 
 def _elided_from(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

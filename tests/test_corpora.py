@@ -345,3 +345,14 @@ def test_the_same_answer_in_four_outlets_is_one_group_with_its_speaker():
     group = _group(quotation_groups(_sources("corbridge")), "We will see tomorrow")
     assert _summary(group) == ("Tiago Serrano", "wording",
                                {"clarion", "npa", "sentinel", "star"})
+
+
+def test_a_reworded_answer_joins_its_group_and_its_different_figure_is_flagged():
+    """The tabloid's 'I don’t read the papers. Five months ago …' against the others'
+    'I don’t read the newspapers. Four months ago …': too many words changed for shared
+    trigrams to show it, most of them said in order."""
+    group = _group(quotation_groups(_sources("corbridge")), "Five months ago")
+    assert {v.source.split("_")[0] for v in group.variants} == {"clarion", "sentinel", "star"}
+    (flag,) = group.figure_disagreements
+    assert sorted(s.figure.text for s in flag.statements) == [
+        "Five months ago", "Four months ago", "Four months ago"]
