@@ -130,6 +130,10 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
 
 # --- titles -----------------------------------------------------------------------------
 
+# 'chief' heads 'Police chief Tom Barr' but only modifies 'chief executive'.
+_HEAD_NEXT = re.compile(r"[^\S\n]+(?:" + "|".join(TITLE_HEADS) + r")\b")
+
+
 def _titles(text: str) -> list[_Title]:
     lower = text.lower()
     if len(lower) != len(text):  # a rare letter whose lower case is longer: map by hand
@@ -140,7 +144,8 @@ def _titles(text: str) -> list[_Title]:
         while at >= 0:
             end = at + len(head)
             if (at == 0 or not lower[at - 1].isalnum()) and (
-                    end == len(lower) or not lower[end].isalnum()):
+                    end == len(lower) or not lower[end].isalnum()) and not (
+                    head in TITLE_MODIFIERS and _HEAD_NEXT.match(lower, end)):
                 found.append(_title_at(text, lower, at, end))
             at = lower.find(head, end)
     found.sort()

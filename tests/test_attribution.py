@@ -257,6 +257,10 @@ def test_the_minister_is_nobody_when_two_ministers_could_be_meant():
     ("Ashbourne boss Tiago Serrano spoke after the game.\nHe was less forthcoming about the penalty. Okoro, "
      "he said, had been “quicker than the defender”.", ["Tiago Serrano"]),
     ("Okoro, he said, had been “quicker than the defender”.", [None]),
+    # 'chief' heads a title before a name, and only modifies 'chief executive'.
+    ("Police chief Tom Barr was asked.\n“We will find them,” the chief said.", ["Tom Barr"]),
+    ("Veltmoor chief executive Annika Sorensen spoke.\nThe chief executive said: “We took a "
+     "write-down.”", ["Annika Sorensen"]),
     # A headline's adjective is no first name: 'Fuming Lomax' is Gareth Lomax.
     ("Fuming Lomax blasts ref\nVale boss Gareth Lomax was angry.\n"
      "Lomax said: “We were robbed.”", ["Gareth Lomax"]),
