@@ -175,7 +175,7 @@ def credited(text: str, mention: Mention) -> bool:
     with her own words ('according to Smith’s testimony')."""
     return (_ACCORDING_TO.search(text, max(0, mention.start - 16), mention.start) is not None
             and _CREDIT_ENDS.match(text, mention.end) is not None
-            and not _names_a_body(mention.name))
+            and not (mention.name and _names_a_body(mention.name)))  # 'according to him
 
 
 # The word before a name that makes it no speaker: 'of'/'for' run it on from a body's

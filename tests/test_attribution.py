@@ -261,6 +261,11 @@ def test_the_minister_is_nobody_when_two_ministers_could_be_meant():
     ("Police chief Tom Barr was asked.\n“We will find them,” the chief said.", ["Tom Barr"]),
     ("Veltmoor chief executive Annika Sorensen spoke.\nThe chief executive said: “We took a "
      "write-down.”", ["Annika Sorensen"]),
+    # 'according to him' credits the one he stands for (it once crashed the build).
+    ("Mayor Tom Barr visited.\nAccording to him, \"the bridge will reopen in May.\"",
+     ["Tom Barr"]),
+    ("\"It will reopen,\" according to him.", [None]),
+    ("According to his spokesman, “we are ready.”", [None]),
     # A headline's adjective is no first name: 'Fuming Lomax' is Gareth Lomax.
     ("Fuming Lomax blasts ref\nVale boss Gareth Lomax was angry.\n"
      "Lomax said: “We were robbed.”", ["Gareth Lomax"]),
