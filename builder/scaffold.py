@@ -13,6 +13,8 @@ import json
 import os
 import re
 
+import yaml
+
 from .analysis import CorpusMemo
 from .claims import claim_files
 from .consistency import QuoteGroup
@@ -81,7 +83,7 @@ def skeleton(group: QuoteGroup | None) -> str:
         lines.append("claimant_type: organization")  # so ClaimReview names no Person
     lines += ["date:", "verdict:", "summary:", "appearances:"]
     for passage in group.variants if group is not None else ():
-        lines += [f"  - source: {passage.source}", f"    quote: {_quoted(passage.text)}"]
+        lines += [f"  - source: {_as_text(passage.source)}", f"    quote: {_quoted(passage.text)}"]
     if group is None:
         lines += ["  - source:", "    quote:"]
     lines += OPTIONAL_KEYS
@@ -106,6 +108,12 @@ OPTIONAL_KEYS = [
 
 # Left as they are, YAML would read these as line breaks or refuse them outright.
 _UNSAFE_IN_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
+def _as_text(stem: str) -> str:
+    """A seed's stem as YAML will read it back as text: plain where it would, quoted
+    where YAML would read a date, a number or a boolean ('2025-03-03', '1_000', 'no')."""
+    return stem if yaml.safe_load(stem) == stem else _quoted(stem)
 
 
 def _quoted(text: str) -> str:

@@ -2,6 +2,7 @@
 import json
 import re
 
+import pytest
 import yaml
 from hypothesis import given, strategies as st
 
@@ -130,3 +131,13 @@ def test_a_claim_started_from_nothing_shows_every_optional_key_commented_out():
     assert optional == {field.name for field in CLAIM_FIELDS if not field.required}
     assert yaml.safe_load(started).keys() == {field.name for field in CLAIM_FIELDS
                                               if field.required}
+
+
+@pytest.mark.parametrize("stem", ["2025-03-03", "1_000", "2025", "no", "on", "null",
+                                  "alpha_report", "0x1f"])
+def test_a_source_whose_stem_yaml_reads_otherwise_is_written_as_text(stem):
+    said = QuoteGroup("every-penny-0a1b2c", None, "identical",
+                      (Passage(stem, "a", "Every penny", 0, 11),
+                       Passage("other", "b", "Every penny", 0, 11)), (), (), ())
+    started = yaml.safe_load(skeleton(said))
+    assert [a["source"] for a in started["appearances"]] == [stem, "other"]
