@@ -36,6 +36,7 @@ def broken_links(content: Content, files: Mapping[str, bytes]) -> list[Problem]:
         for offset, target in link_targets(text):
             found = _site_path(target, base_url + page_path, base_url, base_path)
             if found is None:
+                problems += _outside_base_path(target, site, where(text, offset))
                 continue
             path, fragment = found
             if not site.has(path):
@@ -46,6 +47,18 @@ def broken_links(content: Content, files: Mapping[str, bytes]) -> list[Problem]:
                 problems.append(warning(where(text, offset), f"link to '{target[:80]}' leads "
                                         f"to no '#{fragment[:60]}' on {base_path}{path}"))
     return problems
+
+
+def _outside_base_path(target: str, site: "_BuiltSite", at) -> list[Problem]:
+    """'/methodology/' on a site published under /check/ leads off the site: a warning
+    where the site has that page under its base path, the link the editor meant."""
+    path = urlsplit(target).path
+    if (site.base_path == "/" or not path.startswith("/") or path.startswith("//")
+            or not site.has(unquote(path[1:]))):
+        return []
+    return [warning(at, f"link to '{target[:80]}' leads outside the site, which is published "
+                        f"under {site.base_path}: write '{site.base_path}{target[1:80]}', or "
+                        f"a link relative to this page")]
 
 
 class _BuiltSite:

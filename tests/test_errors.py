@@ -257,6 +257,27 @@ def test_a_link_to_no_page_of_the_site_is_a_warning_at_its_text(tmp_path):
     assert (out / "claims/not-done/index.html").is_file()  # a warning: the site is built
 
 
+def test_a_link_from_the_domain_root_to_a_page_of_the_site_says_to_write_the_base_path(
+        tmp_path):
+    """Under /basic/, '/methodology/' leads off the site; '/elsewhere/' may be another
+    site on the domain and is left alone."""
+    site = copy_site("basic", tmp_path)
+    page = site / "content/pages/about.md"
+    page.write_text("---\ntitle: About\n---\nSee [the method](/methodology/), "
+                    "[ships](/claims/harbour-ships/#why) and [other](/elsewhere/).\n",
+                    encoding="utf-8")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "leads outside" in line]
+    assert warnings == [
+        "basic/content/pages/about.md:4:18: warning: link to '/methodology/' leads outside "
+        "the site, which is published under /basic/: write '/basic/methodology/', or a link "
+        "relative to this page",
+        "basic/content/pages/about.md:4:42: warning: link to '/claims/harbour-ships/#why' "
+        "leads outside the site, which is published under /basic/: write "
+        "'/basic/claims/harbour-ships/#why', or a link relative to this page"]
+
+
 def test_a_misspelt_link_is_offered_the_page_it_nearly_names_as_the_editor_wrote_it(tmp_path):
     site = copy_site("basic", tmp_path)
     _edit(site, "content/claims/not-done.yml",
