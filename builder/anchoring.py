@@ -109,7 +109,18 @@ def anchor_quotes(claims: Iterable[Claim], sources: dict[str, Source],
             anchored.append(AnchoredQuote(claim.id, index, appearance.source, located.span,
                                           located.match))
             problems += _doubtful(appearance, text.text, located)
+            problems += _in_boilerplate(appearance, sources[appearance.source], located.span)
     return tuple(anchored), problems
+
+
+def _in_boilerplate(appearance, source: Source, span: Span) -> list[Problem]:
+    """A quote the sidecar marks as boilerplate: readers find it folded away as 'not part
+    of the report', which the claim says it is."""
+    if not any(b.start < span.end and span.start < b.end for b in source.boilerplate):
+        return []
+    return [warning(appearance.origin, f"quote lies in a passage {source.stem}.yml marks as "
+                                       f"boilerplate, which readers see folded away as not "
+                                       f"part of the report")]
 
 
 def _doubtful(appearance, text: str, located: Located) -> list[Problem]:

@@ -129,5 +129,12 @@ def _boilerplate_spans(record, text: str) -> tuple[Span, ...]:
                 f"({closest.similarity:.0f}% similar, line {closest.line}): "
                 f"“{' '.join(closest.text.split())[:120]}”"))
             continue
+        if located.occurrences > 1:
+            line = text.count("\n", 0, located.span.start) + 1
+            record.problems.append(warning(
+                record.at("boilerplate", index),
+                f"boilerplate passage occurs {located.occurrences} times in the article; "
+                f"the first, on line {line}, is hidden: give more of the passage to pick "
+                f"another"))
         spans.append(located.span)
     return tuple(sorted(spans, key=lambda span: span.start))

@@ -391,3 +391,21 @@ def test_a_correction_dated_before_the_claim_was_made_is_a_warning(
     found = [line for line in result.stderr.splitlines() if "before the claim was made" in line]
     assert found == ([f"basic/content/claims/not-done.yml:13:11: warning: correction dated "
                       f"{correction}, before the claim was made ({claim_date})"] if warned else [])
+
+
+def test_boilerplate_found_twice_or_over_a_checked_quote_is_a_warning_saying_what_readers_see(
+        tmp_path):
+    site = copy_site("basic", tmp_path)
+    seed = site / "seeds/daily-harbour.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nSupport our journalism: donate today.\n",
+                    encoding="utf-8")
+    _edit(site, "seeds/daily-harbour.yml", '  - "Support our journalism: donate today."',
+          '  - "Support our journalism: donate today."\n  - figure was “far too high”')
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert ("basic/seeds/daily-harbour.yml:7:5: warning: boilerplate passage occurs 2 times in "
+            "the article; the first, on line 3, is hidden: give more of the passage to pick "
+            "another") in result.stderr
+    assert ("basic/content/claims/too-high.yml:8:12: warning: quote lies in a passage "
+            "daily-harbour.yml marks as boilerplate, which readers see folded away as not part "
+            "of the report") in result.stderr
