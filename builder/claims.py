@@ -24,11 +24,22 @@ APPEARANCE_FIELDS = [Field("source", "text", True), Field("quote", "text", True)
 CORRECTION_FIELDS = [Field("date", "date", True), Field("text", "text", True)]
 
 
-def claim_files(claims_dir: str) -> list[str]:
-    """Every claim file below claims_dir, relative to it, in a file-system-independent order."""
-    found = []
-    for folder, subfolders, files in os.walk(claims_dir):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+def claim_files(claims_dir: str, unreadable: list[tuple[str, str]] | None = None) -> list[str]:
+    """Every claim file below claims_dir, relative to it, in a file-system-independent
+    order. Folders linked in are followed (each once, so a link back up ends), and any
+    folder that cannot be read is added to `unreadable` as (path, why)."""
+    def refused(failure: OSError) -> None:
+        if unreadable is not None:
+            unreadable.append((failure.filename or claims_dir, failure.strerror or str(failure)))
+
+    found, seen = [], set()
+    for folder, subfolders, files in os.walk(claims_dir, onerror=refused, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            subfolders[:] = []
+            continue
+        seen.add(real)
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
         for name in files:
             if not name.startswith("."):
                 found.append(os.path.relpath(os.path.join(folder, name), claims_dir))
@@ -51,11 +62,20 @@ def load_claims(claims_dir: str, shown_dir: str, memo: FileMemo | None = None
     problems: list[Problem] = []
     claims: list[Claim] = []
     first_file_of: dict[str, str] = {}
-    if not os.path.isdir(claims_dir):
+    if os.path.lexists(claims_dir) and not os.path.isdir(claims_dir):
+        problems.append(error(Position(shown_dir), "content/claims is not a folder (a file, or "
+                                                   "a link to nothing): claims go in a folder"))
+    elif not os.path.isdir(claims_dir):
         # Only a warning: git keeps no empty folders, so a new site may not have it yet.
         problems.append(warning(Position(shown_dir), "no content/claims/ folder: the site has "
                                                      "no claims yet"))
-    for relative in claim_files(claims_dir):
+    unreadable: list[tuple[str, str]] = []
+    relatives = claim_files(claims_dir, unreadable) if os.path.isdir(claims_dir) else []
+    problems += [error(Position(os.path.normpath(os.path.join(
+                           shown_dir, os.path.relpath(path, claims_dir)))),
+                       f"cannot read this folder of claims: {why}")
+                 for path, why in unreadable]
+    for relative in relatives:
         shown = os.path.join(shown_dir, relative)
         claim_id, extension = os.path.splitext(os.path.basename(relative))
         if extension not in CLAIM_EXTENSIONS:

@@ -427,3 +427,51 @@ def test_an_internal_bug_says_so_and_exits_3(tmp_path, monkeypatch, capsys):
     assert "RuntimeError: a bug in the builder" in stderr
     assert "this is a bug, not a problem with your content" in stderr
     assert "please report it" in stderr
+
+
+def test_claims_in_a_linked_folder_are_read_and_a_folder_linked_back_up_ends(tmp_path):
+    site = copy_site("minimal", tmp_path)
+    claims = site / "content/claims"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.move(claims / "bridge-closure.yml", elsewhere / "bridge-closure.yml")
+    (claims / "2025").symlink_to(elsewhere)
+    (elsewhere / "again").symlink_to(claims)  # a loop: followed once
+    result = run_builder("check", "--site", str(site))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK: 3 claims"), result.stdout
+
+
+def test_claims_that_are_not_a_folder_or_cannot_be_read_are_errors_not_an_empty_site(tmp_path):
+    site = copy_site("minimal", tmp_path)
+    out = tmp_path / "_site"
+    assert run_builder("build", "--site", str(site), "--out", str(out)).returncode == 0
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    shutil.rmtree(site / "content/claims")
+    (site / "content/claims").symlink_to(tmp_path / "nowhere")
+    result = run_builder("build", "--site", str(site), "--out", str(out))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(r"content/claims:1:1: content/claims is not a folder", result.stderr)
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+
+
+def test_a_folder_of_claims_that_cannot_be_read_is_an_error(tmp_path, monkeypatch):
+    """As a user without permission would meet it (root reads every folder, so the
+    refusal is made by hand here)."""
+    from builder import claims
+    real_walk = claims.os.walk
+
+    def walk(top, onerror=None, followlinks=False):
+        for folder, subfolders, files in real_walk(top, onerror=onerror,
+                                                   followlinks=followlinks):
+            if folder.endswith("locked"):
+                onerror(PermissionError(13, "Permission denied", folder))
+                subfolders[:] = []
+                continue
+            yield folder, subfolders, files
+    monkeypatch.setattr(claims.os, "walk", walk)
+    site = copy_site("minimal", tmp_path)
+    (site / "content/claims/locked").mkdir()
+    loaded, problems = claims.load_claims(str(site / "content/claims"), "content/claims")
+    assert [str(p) for p in problems if not p.is_warning] == [
+        "content/claims/locked:1:1: cannot read this folder of claims: Permission denied"]
