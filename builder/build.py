@@ -169,6 +169,10 @@ def render_site(checked: CheckedSite, analysis: Analysis, site_dir: str,
         files = {output_file(page.path): body for page, body in zip(pages, rendered)}
     except jinja2.TemplateError as failure:
         raise ContentError([render.template_problem(failure)]) from None
+    except Exception as failure:  # noqa: BLE001 - re-raised unless an editor's template
+        if not render.in_site_template(failure, site_dir):
+            raise
+        raise ContentError([render.template_problem(failure)]) from None
     files["data/claims.json"] = data.to_json(data.claims_document(content, checked.anchored))
     files["data/consistency.json"] = data.to_json(comparison_views.consistency_document(analysis))
     files[comparison_views.GROUP_ADDRESSES_PATH] = data.to_json(

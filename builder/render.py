@@ -296,10 +296,30 @@ def template_problems(site_dir: str) -> list[Problem]:
             environment.parse(source, name, filename)
         except jinja2.TemplateError as failure:
             problems.append(template_problem(failure))
+        except UnicodeDecodeError as failure:
+            problems.append(_not_utf8(site_dir, name, failure))
     return problems
 
 
-def template_problem(failure: jinja2.TemplateError) -> Problem:
+def _not_utf8(site_dir: str, name: str, failure: UnicodeDecodeError) -> Problem:
+    path = next(os.path.join(folder, name) for folder in template_dirs(site_dir)
+                if os.path.isfile(os.path.join(folder, name)))
+    before = failure.object[:failure.start]
+    line, column = before.count(b"\n") + 1, failure.start - (before.rfind(b"\n") + 1) + 1
+    return error(Position(display_path(path), line, column),
+                 f"template is not UTF-8 text: byte 0x{failure.object[failure.start]:02x} "
+                 f"cannot be read (save the file as UTF-8)")
+
+
+def in_site_template(failure: Exception, site_dir: str) -> bool:
+    """The failure happened while running one of the site's own templates (a TypeError
+    from '{{ "Updated " + 1 }}'): the editor's to mend, not a bug of the builder."""
+    own = os.path.join(os.path.abspath(site_dir), "templates") + os.sep
+    return any(os.path.abspath(frame.filename).startswith(own)
+               for frame in traceback.extract_tb(failure.__traceback__))
+
+
+def template_problem(failure: Exception) -> Problem:
     """A template error where it is, `path:line:column: message`, as content errors are:
     a site's own templates are content its editors write."""
     if isinstance(failure, jinja2.TemplateSyntaxError) and failure.filename:

@@ -112,11 +112,19 @@ def test_a_seed_without_sidecar_and_a_sidecar_without_seed(tmp_path):
      "basic/templates/404.html:2:1: template error: Expected an expression"),
     ('{% extends "base.html" %}{% block main %}\n{{ nosuch.attr }}{% endblock %}',
      "basic/templates/404.html:2:1: template error: 'nosuch' is undefined"),
+    # Python's own errors in what a template runs are the template's too.
+    ('{% extends "base.html" %}{% block main %}\n\n{{ "Updated " + 1 }}{% endblock %}',
+     "basic/templates/404.html:3:1: template error: can only concatenate str"),
+    ('{% extends "base.html" %}{% block main %}\n{{ 1 // 0 }}{% endblock %}',
+     "basic/templates/404.html:2:1: template error: integer division or modulo by zero"),
+    ('<!-- caf\xe9 -->\n<p>Not found</p>'.encode("latin-1"),
+     "basic/templates/404.html:1:9: template is not UTF-8 text: byte 0xe9 cannot be read"),
 ])
 def test_a_broken_site_template_is_a_positioned_content_error(tmp_path, template, expected):
     site = copy_site("basic", tmp_path)
     (site / "templates").mkdir()
-    (site / "templates" / "404.html").write_text(template)
+    page = site / "templates" / "404.html"
+    page.write_bytes(template) if isinstance(template, bytes) else page.write_text(template)
     result = run_builder("build", "--site", str(site), "--out", str(tmp_path / "_site"), cwd=tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
