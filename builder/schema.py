@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 from urllib.parse import urlsplit
 
@@ -134,7 +134,8 @@ def _check(field, value, document, keypath, problems):
         return None
     checked = _CHECKS[field.kind](value)
     if isinstance(checked, _Invalid):
-        problems.append(error(document.at(*keypath, *checked.at), f"'{field.name}' {checked.reason}"))
+        problems += [error(document.at(*keypath, *invalid.at), f"'{field.name}' {invalid.reason}")
+                     for invalid in (checked, *checked.others)]
         return None
     return checked
 
@@ -143,6 +144,7 @@ def _check(field, value, document, keypath, problems):
 class _Invalid:
     reason: str
     at: tuple = ()  # where inside the value, when it is a list item
+    others: tuple = ()  # the other list items wrong too, each an _Invalid
 
 
 def _text(value):
@@ -284,8 +286,9 @@ def _text_list(value):
     if not isinstance(value, list):
         return _Invalid(f"must be a list of text, not {describe(value)}")
     checked = [_text(item) for item in value]
-    bad = next((index for index, item in enumerate(checked) if isinstance(item, _Invalid)), None)
-    return checked if bad is None else _Invalid(f"items {checked[bad].reason}", (bad,))
+    bad = [_Invalid(f"items {item.reason}", (index,))
+           for index, item in enumerate(checked) if isinstance(item, _Invalid)]
+    return replace(bad[0], others=tuple(bad[1:])) if bad else checked
 
 
 def _count(value):

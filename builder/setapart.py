@@ -46,7 +46,8 @@ def load_set_apart(content_dir: str, shown_dir: str) -> tuple[tuple[SetApart, ..
     for index, _ in enumerate(record.get("set_apart", [])):
         item = read_record(document, ("set_apart", index), ENTRY_FIELDS, problems,
                            "an entry of set_apart")
-        if item is None or None in (item.get("group"), item.get("source"), item.get("reason")):
+        # Kept without its reason (that is an error already), so its source is checked too.
+        if item is None or None in (item.get("group"), item.get("source")):
             continue
         key = (item.get("group"), item.get("source"))
         if key in seen:
@@ -54,7 +55,8 @@ def load_set_apart(content_dir: str, shown_dir: str) -> tuple[tuple[SetApart, ..
                                                      "this source apart from this group"))
             continue
         seen[key] = index
-        found.append(SetApart(*key, item.get("reason"), item.at("group"), item.at("source")))
+        found.append(SetApart(*key, item.get("reason") or "", item.at("group"),
+                              item.at("source")))
     return tuple(found), problems
 
 

@@ -417,3 +417,26 @@ def test_boilerplate_found_twice_or_over_a_checked_quote_is_a_warning_saying_wha
     assert ("basic/content/claims/too-high.yml:8:12: warning: quote lies in a passage "
             "daily-harbour.yml marks as boilerplate, which readers see folded away as not part "
             "of the report") in result.stderr
+
+
+def test_every_wrong_item_of_a_list_is_reported_and_quotes_are_checked_despite_a_broken_config(
+        tmp_path):
+    site = copy_site("basic", tmp_path)
+    _edit(site, "content/claims/too-high.yml", "quote: far too high", "quote: far too highx")
+    claim = site / "content/claims/too-high.yml"
+    claim.write_text(claim.read_text(encoding="utf-8") + "tags: [Norway, 2025, true, null]\n",
+                     encoding="utf-8")
+    config = site / "site.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "funding: [\n", encoding="utf-8")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("basic/")]
+    expected = [
+        "basic/content/claims/too-high.yml:8:12: quote not found in source 'daily-harbour'",
+        "basic/content/claims/too-high.yml:9:16: 'tags' items must be text, not a number",
+        "basic/content/claims/too-high.yml:9:22: 'tags' items must be text, not true/false",
+        "basic/content/claims/too-high.yml:9:28: 'tags' items must be text, not nothing",
+        "basic/site.yml:"]
+    assert len(lines) == len(expected), result.stderr
+    assert all(line.startswith(start) for line, start in zip(lines, expected)), result.stderr
+    assert "invalid YAML" in lines[-1]

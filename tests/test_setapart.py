@@ -105,6 +105,18 @@ def test_mistakes_in_the_file_are_errors_at_their_place(tmp_path, text, expected
     assert result.stderr.startswith(expected), result.stderr
 
 
+def test_an_entry_with_an_empty_reason_still_has_its_source_checked(tmp_path):
+    site = _shipped_with(tmp_path, 'set_apart:\n  - group: a-b\n    source: nowhere\n'
+                                   '    reason: ""\n')
+    result = run_builder("check", "--site", str(site), cwd=site)
+    assert result.returncode == 1
+    assert [line for line in result.stderr.splitlines() if "consistency.yml" in line] == [
+        "content/consistency.yml:3:13: unknown source 'nowhere' (known in seeds/: "
+        "000_77b9b0fc3a0f8130, 001_ca73bd25d97c34db, 002_054fd7566556b1a7, "
+        "003_23741e95d5d05c55, 004_1fac5000c2349fc7)",
+        "content/consistency.yml:4:13: 'reason' must not be empty"]
+
+
 def test_a_group_id_the_seeds_no_longer_give_is_a_warning_at_its_line(tmp_path):
     site = _shipped_with(tmp_path, "set_apart:\n  - group: and-this-time-when-our-partnership-b92cae\n"
                                    "    source: 003_23741e95d5d05c55\n    reason: x\n"
