@@ -216,10 +216,38 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, shown_as: str) -> Prob
         else:
             message += f" (in what starts at line {context.line + 1}, column {context.column + 1})"
     elif message.startswith("mapping values are not allowed"):
+        misindented = _misindented_key(text, mark)
+        if misindented:
+            return error(Position(shown_as, mark.line + 1, misindented[1] + 1),
+                         f"invalid YAML: {misindented[0]}")
         message = ("a plain value cannot hold ': ' — put the whole value in double quotes, "
                    "or write it as a block after '|'")
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return error(Position(shown_as, line, column), f"invalid YAML: {message}")
+
+
+_KEY_LINE = re.compile(r"^([^\S\n]*)(?:-[^\S\n]+)?([^\s:#\"'][^:#\n]*?):(?:[^\S\n]|$)")
+
+
+def _misindented_key(text: str, mark: yaml.Mark | None) -> tuple[str, int] | None:
+    """'    quote: …' one space deeper than the 'source:' above it: YAML reads it as more
+    of source's value, and fails at its ': '. Say so, and not that the value needs quotes."""
+    if mark is None or mark.line == 0:
+        return None
+    lines = text.splitlines()
+    here, above = _KEY_LINE.match(lines[mark.line]), None
+    for line in reversed(lines[:mark.line]):
+        above = _KEY_LINE.match(line)
+        if above or line.strip():
+            break
+    if here is None or above is None or not here.group(2).strip().isidentifier():
+        return None
+    key_column = above.start(2)
+    if len(here.group(1)) <= key_column:
+        return None
+    deeper = len(here.group(1)) - key_column
+    return (f"'{here.group(2).strip()}' is indented {deeper} space{'s' if deeper > 1 else ''} "
+            f"more than '{above.group(2).strip()}' above it: line the keys up"), here.start(2)
 
 
 # A value that opens with a quote mark: 'claim: "…', '- "…'.

@@ -84,6 +84,10 @@ def test_a_nesting_bomb_is_an_error_not_a_crash(text):
     ("- 'x\n- 'y'\n", "f.yml:1:3: invalid YAML: this quoted value's opening ' is not closed"),
     ("summary: The report: it said so\n", "f.yml:1:20: invalid YAML: a plain value cannot "
                                           "hold ': ' — put the whole value in double quotes"),
+    # A key indented one space too far reads as more of the value above it.
+    ("appearances:\n  - source: alpha\n     quote: the words\n",
+     "f.yml:3:6: invalid YAML: 'quote' is indented 1 space more than 'source' above it: "
+     "line the keys up"),
     ("a: b\n---\nc: d\n", "f.yml:2:1: invalid YAML: a second YAML document starts here"),
     ("a:\n  - b\n c: d\n", "f.yml:3:2: invalid YAML: did not find expected key (in what "
                           "starts at line 1, column 1)"),
