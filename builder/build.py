@@ -16,13 +16,14 @@ from .analysis import Analysis, CorpusMemo, analyse
 from .anchoring import anchor_quotes
 from .claims import load_claims
 from .config import load_config
-from .errors import ContentError, Problem, counted, display_path, errors_in
+from .errors import ContentError, Position, Problem, counted, display_path, error, errors_in
 from .filememo import FileMemo
 from .gcpause import collector_paused
 from .groupstore import GroupStore
 from .markdown import Markdown
 from .model import AnchoredQuote, Content
 from .pages import load_pages
+from .paths import OUTSIDE, leads_outside
 from .setapart import load_set_apart
 from .sources import load_sources
 from .urls import output_file
@@ -213,14 +214,24 @@ def source_date() -> datetime.date:
 def static_files(site_dir: str) -> dict[str, bytes]:
     """The project's static/ files, overridden file by file by the site's own static/."""
     files: dict[str, bytes] = {}
+    problems: list[Problem] = []
     for root in (os.path.join(render.PROJECT_DIR, "static"), os.path.join(site_dir, "static")):
         for folder, subfolders, names in os.walk(root):
             subfolders.sort()
             for name in sorted(names):
                 path = os.path.join(folder, name)
                 relative = os.path.relpath(path, root).replace(os.sep, "/")
-                with open(path, "rb") as handle:
-                    files["static/" + relative] = handle.read()
+                shown = Position(display_path(path))
+                if os.path.islink(path) and leads_outside(path, site_dir):
+                    problems.append(error(shown, OUTSIDE))
+                    continue
+                try:
+                    with open(path, "rb") as handle:
+                        files["static/" + relative] = handle.read()
+                except OSError as failure:
+                    problems.append(error(shown, f"cannot read: {failure.strerror or failure}"))
+    if problems:
+        raise ContentError(problems)
     return files
 
 

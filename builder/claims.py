@@ -5,6 +5,7 @@ import datetime as dt
 import os
 
 from .errors import Position, Problem, error, warning
+from .paths import OUTSIDE, leads_outside
 from .filememo import FileMemo
 from .model import Appearance, Claim, Correction
 from .schema import Field, brief, closest, id_rule, is_valid_id, read_record
@@ -26,23 +27,34 @@ CORRECTION_FIELDS = [Field("date", "date", True), Field("text", "text", True)]
 
 def claim_files(claims_dir: str, unreadable: list[tuple[str, str]] | None = None) -> list[str]:
     """Every claim file below claims_dir, relative to it, in a file-system-independent
-    order. Folders linked in are followed (each once, so a link back up ends), and any
-    folder that cannot be read is added to `unreadable` as (path, why)."""
+    order. Folders linked in are followed (each once, so a link back up ends) within the
+    site folder; any folder that cannot be read, or link that leads out of the site, is
+    added to `unreadable` as (path, what to tell the editor)."""
     def refused(failure: OSError) -> None:
         if unreadable is not None:
-            unreadable.append((failure.filename or claims_dir, failure.strerror or str(failure)))
+            unreadable.append((failure.filename or claims_dir, "cannot read this folder of "
+                               f"claims: {failure.strerror or failure}"))
 
     found, seen = [], set()
+    site_dir = os.path.dirname(os.path.dirname(os.path.abspath(claims_dir)))
     for folder, subfolders, files in os.walk(claims_dir, onerror=refused, followlinks=True):
         real = os.path.realpath(folder)
-        if real in seen:
+        if real in seen or leads_outside(folder, site_dir):
+            if real not in seen and unreadable is not None:
+                unreadable.append((folder, OUTSIDE))
             subfolders[:] = []
             continue
         seen.add(real)
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
         for name in files:
-            if not name.startswith("."):
-                found.append(os.path.relpath(os.path.join(folder, name), claims_dir))
+            if name.startswith("."):
+                continue
+            path = os.path.join(folder, name)
+            if os.path.islink(path) and leads_outside(path, site_dir):
+                if unreadable is not None:
+                    unreadable.append((path, OUTSIDE))
+                continue
+            found.append(os.path.relpath(path, claims_dir))
     return sorted(found)
 
 
@@ -73,7 +85,7 @@ def load_claims(claims_dir: str, shown_dir: str, memo: FileMemo | None = None
     relatives = claim_files(claims_dir, unreadable) if os.path.isdir(claims_dir) else []
     problems += [error(Position(os.path.normpath(os.path.join(
                            shown_dir, os.path.relpath(path, claims_dir)))),
-                       f"cannot read this folder of claims: {why}")
+                       why)
                  for path, why in unreadable]
     for relative in relatives:
         shown = os.path.join(shown_dir, relative)

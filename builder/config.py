@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from .errors import Position, Problem, error, errors_in, warning
+from .paths import OUTSIDE, leads_outside
 from .model import Outlet, Publisher, SiteConfig, Verdict
 from .schema import Field, base_url_problem, id_rule, is_valid_id, read_record
 from .yamlfile import load_yaml
@@ -31,6 +32,8 @@ def load_config(site_dir: str, shown_dir: str,
         return None, [error(Position(shown), "site.yml is missing: the site folder needs one "
                                              "(title, base_url, outlets, verdicts …) beside "
                                              "content/ and seeds/")]
+    if leads_outside(os.path.join(site_dir, "site.yml"), site_dir):
+        return None, [error(Position(shown), OUTSIDE)]
     document, problems = load_yaml(os.path.join(site_dir, "site.yml"), shown)
     if document is None:
         return None, problems

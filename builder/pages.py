@@ -5,6 +5,7 @@ import os
 
 from . import urls
 from .errors import Position, Problem, error, warning
+from .paths import OUTSIDE, leads_outside
 from .model import ContentPage
 from .schema import Field, id_rule, is_valid_id, read_record
 from .yamlfile import parse_yaml, read_text
@@ -24,6 +25,10 @@ def load_pages(pages_dir: str, shown_dir: str) -> tuple[tuple[ContentPage, ...],
         if name.startswith(".") or extension != ".md":
             if not name.startswith("."):
                 problems.append(warning(Position(shown), "ignored: pages are .md files"))
+            continue
+        if leads_outside(os.path.join(pages_dir, name), os.path.dirname(os.path.dirname(
+                os.path.abspath(pages_dir)))):
+            problems.append(error(Position(shown), OUTSIDE))
             continue
         if not is_valid_id(slug) and slug not in EXPECTED_PAGES:
             problems.append(error(Position(shown), f"page file name {id_rule(slug)}"))

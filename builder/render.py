@@ -10,6 +10,7 @@ import jinja2
 
 from . import transparency, urls
 from .errors import Position, Problem, display_path, error
+from .paths import OUTSIDE, leads_outside
 from .feeds import FEED_PATH
 from .gcpause import HelperFailed, Partner, helper
 from .markdown import shorten
@@ -290,7 +291,12 @@ def template_problems(site_dir: str) -> list[Problem]:
     """Every template that does not parse, each with where it fails."""
     environment = make_environment(site_dir)
     problems = []
+    own = os.path.join(site_dir, "templates")
     for name in environment.list_templates(extensions=("html", "xml", "txt")):
+        if os.path.islink(os.path.join(own, name)) and leads_outside(os.path.join(own, name),
+                                                                      site_dir):
+            problems.append(error(Position(display_path(os.path.join(own, name))), OUTSIDE))
+            continue
         try:
             source, filename, _ = environment.loader.get_source(environment, name)
             environment.parse(source, name, filename)

@@ -17,7 +17,8 @@ from typing import Mapping, Sequence
 
 from .consistency import Passage, PassagePair, QuoteGroup, group_figures, most_divergent
 from .diffing import DIVERGENCE, word_keys
-from .errors import Problem, error, warning
+from .errors import Position, Problem, error, warning
+from .paths import OUTSIDE, leads_outside
 from .model import SetApart
 from .schema import Field, closest, read_record
 from .yamlfile import load_yaml
@@ -33,6 +34,10 @@ def load_set_apart(content_dir: str, shown_dir: str) -> tuple[tuple[SetApart, ..
     if not os.path.exists(path):
         return (), []
     shown = os.path.join(shown_dir, FILE_NAME)
+    if leads_outside(path, os.path.dirname(os.path.abspath(content_dir))):
+        return (), [error(Position(shown), OUTSIDE)]
+    if not os.path.isfile(path):
+        return (), [error(Position(shown), f"{FILE_NAME} must be a file")]
     if _holds_nothing(path):
         return (), []  # emptied, or only comments: nothing set apart
     document, problems = load_yaml(path, shown)

@@ -6,6 +6,7 @@ import re
 
 from .anchoring import SearchableText
 from .errors import Position, Problem, error, warning
+from .paths import OUTSIDE, leads_outside
 from .filememo import FileMemo
 from .model import Source, Span
 from .schema import Field, is_device_name, read_record
@@ -87,6 +88,11 @@ def _load_source(seeds_dir, shown_dir, stem, names, problems) -> Source | None:
     if stem + ".txt" not in names:
         problems.append(error(Position(yml_shown), f"sidecar has no article: {txt_shown} is missing"))
         return None
+    site_dir = os.path.dirname(os.path.abspath(seeds_dir))
+    for name, shown in ((stem + ".txt", txt_shown), (stem + ".yml", yml_shown)):
+        if leads_outside(os.path.join(seeds_dir, name), site_dir):
+            problems.append(error(Position(shown), OUTSIDE))
+            return None
     text, read_problems = read_text(os.path.join(seeds_dir, stem + ".txt"), txt_shown)
     problems.extend(read_problems)
     if text is not None and not text.strip():

@@ -432,7 +432,7 @@ def test_an_internal_bug_says_so_and_exits_3(tmp_path, monkeypatch, capsys):
 def test_claims_in_a_linked_folder_are_read_and_a_folder_linked_back_up_ends(tmp_path):
     site = copy_site("minimal", tmp_path)
     claims = site / "content/claims"
-    elsewhere = tmp_path / "elsewhere"
+    elsewhere = site / "shared"
     elsewhere.mkdir()
     shutil.move(claims / "bridge-closure.yml", elsewhere / "bridge-closure.yml")
     (claims / "2025").symlink_to(elsewhere)
@@ -440,6 +440,46 @@ def test_claims_in_a_linked_folder_are_read_and_a_folder_linked_back_up_ends(tmp
     result = run_builder("check", "--site", str(site))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK: 3 claims"), result.stdout
+
+
+def test_links_out_of_the_site_folder_are_not_followed_so_ci_publishes_nothing_else(tmp_path):
+    """A pull request could add seeds/x.txt → /etc/passwd as easily as a file."""
+    site = copy_site("minimal", tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The password is swordfish.\n", encoding="utf-8")
+    seed = next((site / "seeds").glob("*.txt"))
+    seed.unlink()
+    seed.symlink_to(secret)
+    outside = tmp_path / "outside-claims"
+    outside.mkdir()
+    (site / "content/claims/more").symlink_to(outside)
+    (site / "content/claims/one.yml").symlink_to(secret)
+    (site / "content/pages/secret.md").symlink_to(secret)
+    (site / "content/consistency.yml").symlink_to(secret)
+    (site / "templates").mkdir(exist_ok=True)
+    (site / "templates/404.html").symlink_to(secret)
+    result = run_builder("build", "--site", str(site), "--out", str(tmp_path / "_site"))
+    assert result.returncode == 1 and "swordfish" not in result.stderr + result.stdout
+    links = [line for line in result.stderr.splitlines() if "links are followed only" in line]
+    assert sorted(line.split(":", 1)[0].rsplit("/", 2)[-2:] for line in links) == [
+        ["claims", "more"], ["claims", "one.yml"], ["content", "consistency.yml"],
+        ["pages", "secret.md"], ["seeds", seed.name], ["templates", "404.html"]]
+    assert not (tmp_path / "_site").exists()
+
+
+@pytest.mark.parametrize("place", ["site.yml", "static/secret.txt"])
+def test_a_config_or_static_file_linked_from_outside_the_site_is_refused(tmp_path, place):
+    site = copy_site("minimal", tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The password is swordfish.\n", encoding="utf-8")
+    (site / place).parent.mkdir(exist_ok=True)
+    (site / place).unlink(missing_ok=True)
+    (site / place).symlink_to(secret)
+    result = run_builder("build", "--site", str(site), "--out", str(tmp_path / "_site"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "swordfish" not in result.stderr + result.stdout
+    assert re.search(rf"{re.escape(place)}:1:1: a link to outside the site folder", result.stderr)
+    assert not (tmp_path / "_site").exists()
 
 
 def test_claims_that_are_not_a_folder_or_cannot_be_read_are_errors_not_an_empty_site(tmp_path):
