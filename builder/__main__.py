@@ -36,7 +36,8 @@ def parser() -> argparse.ArgumentParser:
     _cache_options(check_command)
     serve_command = commands.add_parser("serve", help="build and preview with live reload")
     _site_option(serve_command)
-    serve_command.add_argument("--port", type=int, default=8000)
+    serve_command.add_argument("--port", type=_port, default=8000,
+                               help="the port to serve on, 1 to 65535 (default: 8000)")
     serve_command.add_argument("--host", default="127.0.0.1")
     _cache_options(serve_command)
     new_command = commands.add_parser(
@@ -68,6 +69,12 @@ def cache_dir(arguments) -> str | None:
         return None
     return (arguments.cache_dir or os.environ.get(CACHE_VARIABLE)
             or os.path.join(arguments.site, ".cache"))
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port: give a number from 1 to 65535")
+    return int(text)
 
 
 def main(argv=None) -> int:

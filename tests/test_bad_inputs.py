@@ -399,7 +399,7 @@ def test_a_missing_site_folder_is_bad_command_line_use(tmp_path):
 
 
 @pytest.mark.parametrize("arguments", [(), ("frobnicate",), ("build", "--nonsense"),
-                                       ("serve", "--port", "eighty"),
+                                       ("serve", "--port", "eighty"), ("serve", "--port", "99999"),
                                        ("build", "--base-url", "javascript:alert(1)//"),
                                        # appended to, it would put the query in every link
                                        ("build", "--base-url", "https://x.org/repo/?q=1"),
