@@ -44,9 +44,19 @@ def check_output_dir(out_dir: str, site_dir: str) -> None:
             raise UnsafeOutput(f"refusing to write into {out_dir}: it is inside {source}")
     if os.path.lexists(out) and not os.path.isdir(out):
         raise UnsafeOutput(f"refusing to replace {out_dir}: it is a file, not a folder")
+    parent = _existing_parent(out)
+    if not os.path.isdir(parent):
+        raise UnsafeOutput(f"cannot write {out_dir}: {parent} is a file, not a folder")
     if os.path.isdir(out) and os.listdir(out) and not _is_a_build(out):
         raise UnsafeOutput(f"refusing to replace {out_dir}: it holds files but is not an "
                            f"earlier build (no {MARKER}); empty it or choose another --out")
+
+
+def _existing_parent(path: str) -> str:
+    """The nearest of path's folders (itself included) that exists, or a file in its way."""
+    while not os.path.lexists(path) and os.path.dirname(path) != path:
+        path = os.path.dirname(path)
+    return path
 
 
 def _within(inner: str, outer: str) -> bool:

@@ -129,6 +129,7 @@ def test_leftovers_of_a_killed_build_are_removed_but_not_those_of_a_running_one(
     ("{site}/static", "refusing to replace"),
     ("{tmp}", "refusing to replace"),
     ("{tmp}/a-file", "it is a file, not a folder"),
+    ("{tmp}/a-file/site", "a-file is a file, not a folder"),
     ("{tmp}/documents", "not an earlier build"),
     ("{tmp}/web", "not an earlier build"),  # an index.html alone is no sign of a build
 ])
