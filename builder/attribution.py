@@ -140,6 +140,8 @@ def _read(text: str, spans: Sequence[QuoteSpan], mentions: tuple[Mention, ...],
                        boundaries, sorted(s.opener for s in spans), rosters,
                        frozenset(names.values()), names=names,
                        genders=_genders(text, mentions, names))
+    for person, gender in _corpus_genders(names.values(), rosters[1:]).items():
+        article.genders.setdefault(person, gender)
     article.by_honorific = _shared_surnames(article, rosters[0])
     # 'Ms Brennock' beside 'Mr Brennock': each honorific also tells that one's gender.
     for (_, gender), person in article.by_honorific.items():
@@ -156,6 +158,20 @@ def _genders(text: str, mentions: tuple[Mention, ...], names: dict[str, str]) ->
         if person is not None:
             pairs += [(person, gender) for gender in _honoured_as(text, mention)]
     return _one_gender_each(pairs)
+
+
+def _corpus_genders(people, corpus: Sequence[Roster]) -> dict[str, str]:
+    """What other articles' honorifics say of the people this one names ('Mr Ashdown'
+    in the wire copy, 'Ashdown' alone on the live page), where one person in the corpus
+    has that surname."""
+    found = {}
+    for person in people:
+        surname = person.rsplit(" ", 1)[-1]
+        for roster in corpus:
+            gender = roster.genders.get(surname)
+            if gender and len(roster.full_names.get(surname, ())) <= 1:
+                found[person] = gender
+    return found
 
 
 def _one_gender_each(pairs: list[tuple[str, str]]) -> dict[str, str]:

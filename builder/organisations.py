@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from .mentions import TITLE_HEADS
 from .people import ORGANISATION_WORDS, SPEECH_VERBS
 
 _GAP = r"[^\S\n]+"
@@ -65,9 +66,9 @@ Ukrainian Norwegian Croat Serb Belgian Austrian Swiss Uruguayan Chilean Egyptian
 
 
 def _describes_a_person(words: list[str]) -> bool:
-    """'the Welshman said', 'the Portuguese added': one word that describes a person
-    ('-man', '-woman' or a national), not a body's name."""
-    return len(words) == 1 and (words[0] in _NATIONALS
+    """'the Welshman said', 'the Portuguese added', 'the Chancellor said': one word that
+    describes a person ('-man', '-woman', a national or a title), not a body's name."""
+    return len(words) == 1 and (words[0] in _NATIONALS or words[0].lower() in TITLE_HEADS
                                 or (len(words[0]) > 5 and words[0].endswith(("man", "woman"))))
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from typing import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .mentions import COUNTRIES, POSTNOMINALS, RELATIVE, Mention, find_mentions
+from .mentions import COUNTRIES, GENDERED, POSTNOMINALS, RELATIVE, Mention, find_mentions
 from .passages import reads_as_heading
 
 
@@ -78,6 +78,9 @@ class Roster:
     full_names: Mapping[str, tuple[str, ...]]  # surname → full names, fullest first
     titles: Mapping[str, Mapping[str | None, frozenset[str]]]  # title → qualifier → names
     surnames: frozenset[str]
+    # surname → the gender an honorific gives it ('Mr Ashdown'), where only one is given:
+    # another outlet's 'she' cannot stand for Mr Ashdown either.
+    genders: Mapping[str, str] = field(default_factory=dict)
 
 
 # Verbs that act on someone ("accused Mr Patel", "urged him"): the person named after
@@ -132,7 +135,10 @@ def read_roster(text: str, mentions: tuple[Mention, ...] | None = None) -> Roste
                 and _surname(mention.name) in surnames and not _in_heading(text, mention)):
             full.setdefault(_surname(mention.name), set()).add(mention.name)
     titled = [(m.title, m.name) for m in mentions if m.kind == "name" and m.title is not None]
-    return _roster(full, titled, surnames)
+    honoured = [(_surname(m.name), gender) for m in mentions
+                if m.kind == "name" and m.honoured and m.title is None
+                and (gender := GENDERED.get(text[m.start:m.end].split(maxsplit=1)[0]))]
+    return _roster(full, titled, surnames, honoured)
 
 
 def _in_heading(text: str, mention: Mention) -> bool:
@@ -226,17 +232,19 @@ def merge_rosters(rosters: Iterable[Roster]) -> Roster:
     full: dict[str, set[str]] = {}
     titled: list[tuple[tuple[str | None, str], str]] = []
     surnames: set[str] = set()
+    honoured: list[tuple[str, str]] = []
     for roster in rosters:
         surnames |= roster.surnames
+        honoured += roster.genders.items()
         for surname, names in roster.full_names.items():
             full.setdefault(surname, set()).update(names)
         for head, holders in roster.titles.items():
             titled.extend(((qualifier, head), name)
                           for qualifier, names in holders.items() for name in names)
-    return _roster(full, titled, surnames)
+    return _roster(full, titled, surnames, honoured)
 
 
-def _roster(full: dict[str, set[str]], titled, surnames) -> Roster:
+def _roster(full: dict[str, set[str]], titled, surnames, honoured=()) -> Roster:
     names = {surname: tuple(sorted(found, key=lambda n: (-len(n.split()), n)))
              for surname, found in sorted(full.items())}
     known = Roster(names, {}, frozenset(surnames))
@@ -244,8 +252,13 @@ def _roster(full: dict[str, set[str]], titled, surnames) -> Roster:
     for (qualifier, head), name in titled:
         titles.setdefault(head, {}).setdefault(qualifier, set()).add(
             canonical_name(name, known))
+    given: dict[str, set[str]] = {}
+    for surname, gender in honoured:
+        given.setdefault(surname, set()).add(gender)
     return Roster(names, {head: {q: frozenset(n) for q, n in holders.items()}
-                          for head, holders in titles.items()}, frozenset(surnames))
+                          for head, holders in titles.items()}, frozenset(surnames),
+                  {surname: found.pop() for surname, found in sorted(given.items())
+                   if len(found) == 1})
 
 
 def _surname(name: str) -> str:

@@ -356,3 +356,43 @@ def test_a_reworded_answer_joins_its_group_and_its_different_figure_is_flagged()
     (flag,) = group.figure_disagreements
     assert sorted(s.figure.text for s in flag.statements) == [
         "Five months ago", "Four months ago", "Four months ago"]
+
+
+# meridian: a radio interview with a Chancellor in four outlets (the broadcaster's partial
+# transcript, a wire story, a broadsheet analysis quoting fragments, a tabloid live page):
+# two women and two men, so that 'she' is tested against people of both genders, some of
+# whom only another outlet calls Mr or Ms.
+@pytest.fixture(scope="module")
+def meridian_quotations():
+    return extract_corpus({s.stem: s.text for s in _sources("meridian")})
+
+
+@pytest.mark.parametrize("source, words, speaker", [
+    # 'the Chancellor said' after the presenter's words: a title, never a body.
+    ("apa_marwood", "the numbers simply don’t add up", None),
+    ("apa_marwood", "They do add up, and the Office", "Helen Marwood"),
+    # 'she' on the live page: not the man named just before ('Mr Okafor', 'Mr Ashdown'
+    # in the wire copy), and the one woman when she is named ('Ms Marwood').
+    ("beacon_live", "The Prime Minister and I speak every day", None),
+    ("beacon_live", "I left the Institute seven years ago", None),
+    ("beacon_live", "We’ll look at everything in the round", "Helen Marwood"),
+    ("review_analysis", "I don’t accept the £22bn", "Daniel Okafor"),
+])
+def test_she_and_titles_in_interview_copy(meridian_quotations, source, words, speaker):
+    (quotation,) = [q for q in meridian_quotations if q.source == source and words in q.text]
+    assert (quotation.speaker, quotation.organisation) == (speaker, False)
+
+
+def test_bodies_in_interview_copy_are_the_treasury_and_the_think_tank(meridian_quotations):
+    assert {q.speaker for q in meridian_quotations if q.organisation} == {"Treasury", "CPF"}
+    assert {q.speaker for q in meridian_quotations if not q.organisation} - {None} == {
+        "Helen Marwood", "Ruth Ellery", "Daniel Okafor"}
+
+
+def test_she_is_the_woman_another_outlet_calls_ms_not_the_man_it_calls_mr():
+    """harlan: 'Asked by Whitfield whether …, Natarajan was unequivocal. “…” she said.'
+    Only other outlets call him Sen. or Mr Whitfield."""
+    quotations = extract_corpus({s.stem: s.text for s in _sources("harlan")})
+    (quotation,) = [q for q in quotations if "This was not a design failure" in q.text
+                    and q.source.startswith("ledger")]
+    assert quotation.speaker == "Priya Natarajan"
