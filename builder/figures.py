@@ -99,7 +99,7 @@ def _alternatives(words) -> str:
 
 _MONTH = rf"(?:{_alternatives(name.capitalize() for name in _MONTHS if name != 'may')}|May)\.?"
 _NUMWORD = _alternatives(list(_ONES) + list(_TENS) + list(_SCALES) + ["dozen"])
-_NUMWORDS = rf"(?:{_NUMWORD})(?:(?:\s+and\s+|[\s-]+)(?:{_NUMWORD}))*"
+_NUMWORDS = rf"(?:{_NUMWORD})(?:(?:\s+and\s+|[\s-]+)(?:{_NUMWORD})|\s+and\s+a\s+half)*"
 _UNIT = _alternatives(_UNIT_OF)
 _YEAR4 = r"(?:1[6-9]|20)\d\d"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -293,13 +293,16 @@ def _scaled(digits: str, multiplier: str | None) -> Decimal:
     return _decimal(digits) * _MULTIPLIERS.get((multiplier or "").lower(), 1)
 
 
-def _words_value(words: str) -> int | None:
-    """'seventy' → 70, 'two hundred and fifty' → 250, 'twenty-five' → 25."""
-    total, current = 0, 0
+def _words_value(words: str) -> Decimal | None:
+    """'seventy' → 70, 'two hundred and fifty' → 250, 'twenty-five' → 25, 'one and a
+    half million' → 1500000."""
+    total, current = Decimal(0), Decimal(0)
     for word in re.split(r"[\s-]+", words.lower()):
-        if word == "and":
+        if word in ("and", "a"):
             continue
-        if word in _ONES:
+        if word == "half":
+            current += Decimal("0.5")
+        elif word in _ONES:
             current += _ONES[word]
         elif word in _TENS:
             current += _TENS[word]
@@ -323,8 +326,7 @@ def _count_of(text: str) -> Decimal | None:
             return None
     if text.lower() in ("a", "an"):
         return Decimal(1)
-    value = _words_value(text)
-    return None if value is None else Decimal(value)
+    return _words_value(text)
 
 
 def _read_iso(m):
@@ -380,7 +382,7 @@ def _read_pct(m):
 
 def _read_wpct(m):
     value = _words_value(m["wpct_v"])
-    return None if value is None else (PERCENT, f"{value}%")
+    return None if value is None else (PERCENT, f"{_plain(value)}%")
 
 
 def _read_ago(m):
@@ -399,7 +401,7 @@ def _read_wunit(m):
     value = _words_value(m["wunit_v"])
     if value is None:
         return None
-    return AMOUNT, f"{value} {_UNIT_OF[m['wunit_u'].lower()]}"
+    return AMOUNT, f"{_plain(value)} {_UNIT_OF[m['wunit_u'].lower()]}"
 
 
 _RELATIVE_FORMS = (
@@ -423,7 +425,8 @@ def _read_rel(m):
 # A month named alone is a date only after these ("in March", "mid-March"): "March" and
 # "May" are also a verb, a name and a surname.
 _BEFORE_MONTH = frozenset(("in", "since", "until", "till", "from", "through", "throughout",
-                           "during", "of", "early", "late", "mid", "before", "after", "by"))
+                           "during", "of", "early", "late", "mid", "before", "after", "by",
+                           "last", "next", "this"))
 
 
 def _read_month(m):
@@ -475,7 +478,7 @@ def _read_words(m):
     value = _words_value(m.group())
     if value is None or value <= 1:  # "one" is usually "a", not a figure
         return None
-    return COUNT, f"count:{value}"
+    return COUNT, f"count:{_plain(value)}"
 
 
 def _read_ordinal(m):

@@ -33,6 +33,9 @@ from builder.figures import (AMOUNT, COUNT, DATE, FRACTION, NUMBER, ORDINAL, PER
     ("by May 3, 2021 at the latest", DATE, "date:2021-05-03", "May 3, 2021"),
     ("on the 3rd of March 2024 it", DATE, "date:2024-03-03", "3rd of March 2024"),
     ("an 88th-minute penalty", ORDINAL, "ordinal:88", "88th"),
+    ("one and a half million pensioners", COUNT, "count:1500000", "one and a half million"),
+    ("for two and a half years", AMOUNT, "2.5 year", "two and a half years"),
+    ("came into office last July", DATE, "date:--07", "July"),
     ("finished 14th in the league", ORDINAL, "ordinal:14", "14th"),
     ("date 2025-02-19 Your support", DATE, "date:2025-02-19", "2025-02-19"),
     ("the US president said on Tuesday.", RELATIVE, "weekday:tuesday", "Tuesday"),
@@ -205,6 +208,11 @@ def test_a_fraction_and_a_different_share_disagree():
         ("percent", ["a third", "40%"])]
     assert [d.kind for d in compare_figures(_figures(a="half of them", b="49% of them"))] == [
         "percent"]
+
+
+def test_a_count_with_a_half_in_words_agrees_with_its_digits():
+    assert compare_figures({"a": extract_figures("one and a half million pensioners"),
+                            "b": extract_figures("1.5 million pensioners")}) == ()
 
 
 def test_different_places_in_an_order_disagree_and_never_with_a_count():
