@@ -69,6 +69,12 @@ _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
                  "quarters": 4, "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5,
                  "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8,
                  "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+# Places in words, from 'third' ('first' and 'second' are too often something else:
+# 'first minister', 'a second'): 'the fourth quarter' against 'the fifth quarter'.
+_ORDINAL_WORDS = {word: n for n, word in enumerate((
+    "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth"), start=3)}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
            "trillion": 10**12}
 _MULTIPLIERS = {"k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10**6,
@@ -171,6 +177,7 @@ _FIGURE = re.compile("|".join((
     # "Half" alone after a hedge ("nearly half", "more than half") is a share too.
     rf"(?P<hedgedhalf>(?=(?i:half)\b){_AFTER_HEDGE}\b(?i:half)\b(?![\s-]+(?i:an?|dozen)\b))",
     rf"(?P<half>\b(?i:half)\s+(?i:an?)\s+(?P<half_s>(?i:dozen|{_alternatives(_SCALES)}))\b)",
+    rf"(?P<wordinal>\b(?P<wordinal_v>(?i:{_alternatives(_ORDINAL_WORDS)}))\b(?!\s+(?i:of)\b))",
     rf"(?P<words>\b(?i:{_NUMWORDS})\b)",
     rf"(?P<ordinal>{_FREE}(?P<ordinal_v>\d{{1,4}})(?:st|nd|rd|th)\b)",
     rf"(?P<number>{_FREE}(?P<number_v>{_DIGITS})"
@@ -188,6 +195,7 @@ _TIME_WORDS = frozenset((
 _TRIGGER_WORDS = frozenset(
     list(_ONES) + list(_TENS) + list(_SCALES) + list(_MONTHS) + list(_WEEKDAYS)
     + [part for part in _DENOMINATORS if part != "half"]
+    + list(_ORDINAL_WORDS)
     + ["dozen", "half", "overnight", "yesterday", "today", "tonight", "tomorrow", "ago"]
 ) | _TIME_WORDS
 _DIGITS_OR_MONEY = re.compile(r"[\d£$€¥][\d.,]*")  # \d: the pattern reads any script's digits
@@ -485,6 +493,10 @@ def _read_ordinal(m):
     return ORDINAL, f"ordinal:{int(m['ordinal_v'])}"
 
 
+def _read_wordinal(m):
+    return ORDINAL, f"ordinal:{_ORDINAL_WORDS[m['wordinal_v'].lower()]}"
+
+
 def _read_number(m):
     return NUMBER, f"count:{_plain(_scaled(m['number_v'], m['number_m']))}"
 
@@ -496,7 +508,7 @@ _READERS = {
     "unit": _read_unit, "wunit": _read_wunit, "rel": _read_rel, "month": _read_month,
     "weekday": _read_weekday, "year": _read_year, "frac": _read_frac, "frac1": _read_frac1,
     "halfof": _read_halfof, "ratio": _read_ratio, "hedgedhalf": _read_halfof,
-    "half": _read_half, "words": _read_words, "ordinal": _read_ordinal, "number": _read_number,
+    "half": _read_half, "words": _read_words, "ordinal": _read_ordinal, "wordinal": _read_wordinal, "number": _read_number,
 }
 
 

@@ -36,6 +36,7 @@ from builder.figures import (AMOUNT, COUNT, DATE, FRACTION, NUMBER, ORDINAL, PER
     ("one and a half million pensioners", COUNT, "count:1500000", "one and a half million"),
     ("for two and a half years", AMOUNT, "2.5 year", "two and a half years"),
     ("came into office last July", DATE, "date:--07", "July"),
+    ("the fourth quarter in a row", ORDINAL, "ordinal:4", "fourth"),
     ("finished 14th in the league", ORDINAL, "ordinal:14", "14th"),
     ("date 2025-02-19 Your support", DATE, "date:2025-02-19", "2025-02-19"),
     ("the US president said on Tuesday.", RELATIVE, "weekday:tuesday", "Tuesday"),
@@ -81,7 +82,6 @@ def test_each_form_is_read_with_its_canonical_value_and_exact_span(passage, kind
     "Nato’s front line",
     "Theresa May said they would march in May’s name",  # a surname and a verb, no months
     "Ask March and May.",
-    "she won a third term",                     # an ordinal, not a share
 ])
 def test_words_that_only_look_like_numbers_are_not_figures(passage):
     assert extract_figures(passage) == ()
@@ -202,6 +202,11 @@ def test_an_ordinal_before_of_is_not_a_fraction():
     assert FRACTION not in {f.kind for f in extract_figures("the fifth of November plot")}
 
 
+def test_an_ordinal_without_of_is_a_place_not_a_share():
+    assert [(f.kind, f.value) for f in extract_figures("she won a third term")] == [
+        (ORDINAL, "ordinal:3")]
+
+
 def test_a_fraction_and_a_different_share_disagree():
     found = compare_figures(_figures(a="a third of voters", b="40% of voters"))
     assert [(d.kind, [s.figure.text for s in d.statements]) for d in found] == [
@@ -223,6 +228,11 @@ def test_different_places_in_an_order_disagree_and_never_with_a_count():
     assert disagreement("an 88th-minute penalty", "the 88th minute") == ()
     assert disagreement("finished 14th with 40 points", "finished 14th on 40 points") == ()
     assert disagreement("finished 14th", "after 17 games") == ()
+    assert [s.figure.text for (found,) in [disagreement("the fourth quarter in a row",
+                                                         "the fifth quarter in a row")]
+            for s in found.statements] == ["fourth", "fifth"]
+    assert disagreement("its fourth quarter of growth", "its 4th quarter") == ()
+    assert disagreement("a fifth of voters", "the fifth quarter") == ()
 
 
 def test_different_years_disagree():
