@@ -10,7 +10,7 @@ from typing import Mapping
 from . import urls
 from .analysis import Analysis
 from .consistency import Passage, PassagePair, QuoteGroup, label
-from .figures import FigureDisagreement
+from .figures import BOTH_MAY_BE_RIGHT, FigureDisagreement
 from .model import Content, Span
 from .pagination import page_of, page_path
 from .passages import Highlight
@@ -32,8 +32,6 @@ FIGURE_KINDS = {
     "day": "which day it was (each report counts from the day it was written, so both may "
            "be right)",
 }
-# Differences that need not be errors: shown, but not as a disagreement.
-BOTH_MAY_BE_RIGHT = frozenset(("dating", "day"))
 
 
 @dataclass(frozen=True)

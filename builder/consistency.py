@@ -25,7 +25,8 @@ from rapidfuzz.distance import Indel
 from .diffing import (DIVERGENCE, IDENTICAL, PUNCTUATION, WORDING, DiffOp, diff_bounded,
                       spaced_form, spelled_out, word_bounds, word_keys)
 from .gcpause import HelperFailed, Partner, collector_paused, helper
-from .figures import Figure, FigureDisagreement, compare_figures, extract_figures
+from .figures import (BOTH_MAY_BE_RIGHT, Figure, FigureDisagreement, compare_figures,
+                      extract_figures)
 from .grouping import Clustering, Unit, cluster_units, content_words
 from .quotations import Quotation, unify_speakers
 from .quotemarks import paragraph_segments
@@ -364,7 +365,14 @@ def _group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, s
         units.extend(_units(variants, text_of, keys, texts))
         clustering = cluster_units(units)
         groups = _build_groups(variants, units, clustering, texts, partner, published)
-    return tuple(sorted(groups, key=lambda g: (-DIVERGENCE[g.classification], g.id)))
+    return tuple(sorted(groups, key=divergence_order))
+
+
+def divergence_order(group: QuoteGroup) -> tuple:
+    """Most divergent first: by classification, then groups whose outlets disagree on a
+    figure before those that differ only in words, then by id."""
+    disagrees = any(d.kind not in BOTH_MAY_BE_RIGHT for d in group.figure_disagreements)
+    return -DIVERGENCE[group.classification], not disagrees, group.id
 
 
 def _units(variants: list[_Variant], text_of: list[int], keys: list[tuple[str, ...]],

@@ -619,6 +619,9 @@ def _calendar_conflict(left_key, left, right_key, right):
 # A difference between two reports' relative dates of this scale may be no more than
 # the days between the reports: "yesterday", "on Tuesday", "last week", "two days ago".
 DAY = "day"
+# Differences that need not be errors ("in 2024" against "in the last year", "on Tuesday"
+# against "yesterday"): shown, but not as a disagreement.
+BOTH_MAY_BE_RIGHT = frozenset(("dating", DAY))
 _DAY_SCALE = re.compile(
     r"weekday:.*|days-ago:.*|weeks-ago:.*|relative:(?:overnight|yesterday|today|tonight|"
     r"tomorrow|(?:last|this|next|earlier-this|later-this|past|coming|over|recent)-(?:week|"

@@ -15,8 +15,9 @@ import os
 from dataclasses import replace
 from typing import Mapping, Sequence
 
-from .consistency import Passage, PassagePair, QuoteGroup, group_figures, most_divergent
-from .diffing import DIVERGENCE, word_keys
+from .consistency import (Passage, PassagePair, QuoteGroup, divergence_order, group_figures,
+                          most_divergent)
+from .diffing import word_keys
 from .errors import Position, Problem, error, warning
 from .paths import OUTSIDE, leads_outside
 from .model import SetApart
@@ -110,7 +111,7 @@ def apply_set_apart(groups: Sequence[QuoteGroup], decisions: Sequence[SetApart],
             current[index] = _without(group, decision, published or {})
             taken.setdefault(index, set()).add(decision.source)
     kept = [group for group in current if group is not None]
-    return tuple(sorted(kept, key=lambda g: (-DIVERGENCE[g.classification], g.id))), problems
+    return tuple(sorted(kept, key=divergence_order)), problems
 
 
 def _without(group: QuoteGroup, decision: SetApart, published) -> QuoteGroup | None:

@@ -396,3 +396,13 @@ def test_she_is_the_woman_another_outlet_calls_ms_not_the_man_it_calls_mr():
     (quotation,) = [q for q in quotations if "This was not a design failure" in q.text
                     and q.source.startswith("ledger")]
     assert quotation.speaker == "Priya Natarajan"
+
+
+def test_among_groups_that_differ_in_wording_those_with_a_figure_disagreement_come_first():
+    groups = quotation_groups(_sources("meridian"))
+    wording = [g for g in groups if g.classification == "wording"]
+    flagged = [any(d.kind not in ("dating", "day") for d in g.figure_disagreements)
+               for g in wording]
+    assert True in flagged and False in flagged
+    assert flagged == sorted(flagged, reverse=True)  # every flagged one before the rest
+    assert any("£22bn" in v.text or "£20bn" in v.text for v in wording[0].variants)
