@@ -115,7 +115,7 @@ def article_blocks(text: str, boilerplate: tuple[Span, ...],
 # A subheading: a short line that ends without a sentence's closing punctuation
 # ("Balancing diplomacy and defence", "‘One country illegally invaded another’").
 _HEADING_WORDS = 14
-_HEADING_LENGTH = 100
+HEADING_LENGTH = 100  # characters
 _SENTENCE_CLOSE = re.compile(r"[.!?…:;,\-–—][”’\"')\]]*\s*$")
 _BYLINE = re.compile(r"By [A-Z]")
 
@@ -138,7 +138,7 @@ def _reads_as_heading(block: Block) -> bool:
 def reads_as_heading(line: str) -> bool:
     """A headline or subheading: short, and without a sentence's closing punctuation."""
     line = line.strip()
-    return (0 < len(line) <= _HEADING_LENGTH and len(line.split()) <= _HEADING_WORDS
+    return (0 < len(line) <= HEADING_LENGTH and len(line.split()) <= _HEADING_WORDS
             and _has_words(line) and not line[0].islower() and not _BYLINE.match(line)
             and not _SENTENCE_CLOSE.search(line))
 

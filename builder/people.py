@@ -14,7 +14,7 @@ from typing import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from .mentions import COUNTRIES, GENDERED, POSTNOMINALS, RELATIVE, Mention, find_mentions
-from .passages import reads_as_heading
+from .passages import HEADING_LENGTH, reads_as_heading
 
 
 def _words(words: Iterable[str]) -> str:
@@ -131,9 +131,12 @@ def read_roster(text: str, mentions: tuple[Mention, ...] | None = None) -> Roste
                                           or _full_name_of_a_person(text, m))))}
     full: dict[str, set[str]] = {}
     for mention in mentions:
-        if (mention.kind == "name" and " " in mention.name
-                and _surname(mention.name) in surnames and not _in_heading(text, mention)):
-            full.setdefault(_surname(mention.name), set()).add(mention.name)
+        if mention.kind != "name" or " " not in mention.name:
+            continue
+        surname = _surname(mention.name)
+        if (surname in surnames and mention.name not in full.get(surname, ())
+                and not _in_heading(text, mention)):
+            full.setdefault(surname, set()).add(mention.name)
     titled = [(m.title, m.name) for m in mentions if m.kind == "name" and m.title is not None]
     honoured = [(_surname(m.name), gender) for m in mentions
                 if m.kind == "name" and m.honoured and m.title is None
@@ -145,7 +148,9 @@ def _in_heading(text: str, mention: Mention) -> bool:
     """'Fuming Lomax blasts ref': a headline's adjective reads as a first name."""
     start = text.rfind("\n", 0, mention.start) + 1
     end = text.find("\n", mention.end)
-    return reads_as_heading(text[start:end if end >= 0 else len(text)])
+    end = len(text) if end < 0 else end
+    # Most lines are paragraphs, too long to be headings: no need to read them.
+    return end - start <= HEADING_LENGTH + 2 and reads_as_heading(text[start:end])
 
 
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to[^\S\n]+$")
