@@ -73,12 +73,9 @@ class BuildReport:
 
 def check(options: BuildOptions, memo: FileMemo | None = None) -> CheckedSite:
     """Load, validate and anchor; raise ContentError with every problem if any is an error.
-    With a memo (the preview server keeps one), unchanged claim and seed files are not read
-    again. Without a memo the templates' syntax is checked too (a preview finds it when it
-    renders, and a save that touches only content need not parse them again)."""
+    With a memo (the preview server keeps one), unchanged claim, seed and template files
+    are not read again."""
     content, problems = load_content(options, memo)
-    if memo is None:
-        problems += render.template_problems(options.site_dir)
     if content is not None:
         unloaded = unloaded_sources(options.site_dir, content)
         problems += validate(content, unloaded)
@@ -126,13 +123,20 @@ def load_content(options: BuildOptions, memo: FileMemo | None = None
                                             os.path.join(shown, "seeds"), memo)
     claims, claim_problems = load_claims(os.path.join(site, "content", "claims"),
                                          os.path.join(shown, "content", "claims"), memo)
+    # The templates' syntax, as a build checks it (a preview too: a template no page uses
+    # yet must not pass there and fail in CI), parsed again only when one has changed.
+    templates = render.own_templates(site)
+    template_problems = (memo.recall(("templates", templates), templates,
+                                     lambda: render.template_problems(site))
+                         if memo is not None else render.template_problems(site))
     if memo is not None:
         memo.end()
     pages, page_problems = load_pages(os.path.join(site, "content", "pages"),
                                       os.path.join(shown, "content", "pages"))
     set_apart, set_apart_problems = load_set_apart(os.path.join(site, "content"),
                                                    os.path.join(shown, "content"))
-    problems += source_problems + claim_problems + page_problems + set_apart_problems
+    problems += (source_problems + claim_problems + page_problems + set_apart_problems
+                 + template_problems)
     if config is None:
         # Quotes need only their seeds: an editor who broke site.yml still hears of every
         # quote that is not found, in the same run.
@@ -224,6 +228,10 @@ def static_files(site_dir: str) -> dict[str, bytes]:
                 shown = Position(display_path(path))
                 if os.path.islink(path) and leads_outside(path, site_dir):
                     problems.append(error(shown, OUTSIDE))
+                    continue
+                if not os.path.isfile(path):  # a pipe would block the build for good
+                    problems.append(error(shown, "not a plain file: static/ holds files to "
+                                                 "publish as they are"))
                     continue
                 try:
                     with open(path, "rb") as handle:

@@ -287,15 +287,24 @@ def render_page(environment: jinja2.Environment, page: Page, site: SiteView) -> 
     return html.encode("utf-8")
 
 
+def own_templates(site_dir: str) -> tuple[str, ...]:
+    """The site's own template files (the project's do not change while a site is edited)."""
+    folder = os.path.join(site_dir, "templates")
+    return tuple(sorted(os.path.join(root, name) for root, _, names in os.walk(folder)
+                        for name in names))
+
+
 def template_problems(site_dir: str) -> list[Problem]:
     """Every template that does not parse, each with where it fails."""
     environment = make_environment(site_dir)
     problems = []
     own = os.path.join(site_dir, "templates")
     for name in environment.list_templates(extensions=("html", "xml", "txt")):
-        if os.path.islink(os.path.join(own, name)) and leads_outside(os.path.join(own, name),
-                                                                      site_dir):
-            problems.append(error(Position(display_path(os.path.join(own, name))), OUTSIDE))
+        path = os.path.join(own, name)
+        if os.path.lexists(path) and (not os.path.isfile(path) or (
+                os.path.islink(path) and leads_outside(path, site_dir))):
+            problems.append(error(Position(display_path(path)), OUTSIDE if os.path.isfile(path)
+                                  else "not a plain file: templates are text files"))
             continue
         try:
             source, filename, _ = environment.loader.get_source(environment, name)

@@ -165,7 +165,8 @@ class PreviewServer:
 
 def report(outcome: Outcome, changed: tuple[str, ...], before: Published,
            warned: set[str]) -> None:
-    """One line a build on the terminal; errors in full, warnings once each."""
+    """One line a build on the terminal; errors in full; warnings the last good build did
+    not have (one that comes back after an undo is told again)."""
     what = f" after {_describe(changed)} changed" if changed else ""
     if outcome.files is None:
         for problem in outcome.problems:
@@ -177,6 +178,7 @@ def report(outcome: Outcome, changed: tuple[str, ...], before: Published,
     for warning in outcome.warnings:
         if warning not in warned:
             print(warning, file=sys.stderr)
+    warned.clear()
     warned.update(outcome.warnings)
     rendered = (f"{outcome.pages} pages" if outcome.rendered == outcome.pages else
                 f"{outcome.rendered} of {outcome.pages} pages re-rendered, the rest unchanged")
@@ -185,6 +187,7 @@ def report(outcome: Outcome, changed: tuple[str, ...], before: Published,
 
 
 def _describe(changed: tuple[str, ...]) -> str:
+    changed = tuple(dict.fromkeys(changed))  # one file saved ten times is one change
     shown = display_path(changed[0])
     return shown if len(changed) == 1 else f"{shown} and {len(changed) - 1} more"
 

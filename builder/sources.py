@@ -27,7 +27,8 @@ def load_sources(seeds_dir: str, shown_dir: str, memo: FileMemo | None = None
     if not os.path.isdir(seeds_dir):
         return (), [error(Position(shown_dir), "no seeds/ folder: put the articles there as "
                                                "<stem>.txt with a <stem>.yml beside each")]
-    names = sorted(os.listdir(seeds_dir))
+    # Hidden files are an editor's or the system's ('.#x.txt' locks, '.DS_Store'), no seeds.
+    names = sorted(name for name in os.listdir(seeds_dir) if not name.startswith("."))
     stems = sorted({os.path.splitext(name)[0] for name in names
                     if name.endswith((".txt", ".yml"))})
     sources = []

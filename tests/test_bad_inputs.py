@@ -6,6 +6,7 @@ Each case edits one thing in a copy of tests/sites/minimal (a valid site) and ex
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import signal
@@ -515,3 +516,18 @@ def test_a_folder_of_claims_that_cannot_be_read_is_an_error(tmp_path, monkeypatc
     loaded, problems = claims.load_claims(str(site / "content/claims"), "content/claims")
     assert [str(p) for p in problems if not p.is_warning] == [
         "content/claims/locked:1:1: cannot read this folder of claims: Permission denied"]
+
+
+@pytest.mark.parametrize("place, says", [
+    ("static/pipe", "static/pipe:1:1: not a plain file"),
+    ("templates/pipe.html", "templates/pipe.html:1:1: not a plain file"),
+])
+def test_a_pipe_where_a_file_should_be_is_an_error_not_a_build_that_hangs(tmp_path, place, says):
+    site = copy_site("minimal", tmp_path)
+    (site / place).parent.mkdir(exist_ok=True)
+    os.mkfifo(site / place)
+    (site / "seeds/.#alpha.txt").symlink_to("user@host.1:0")  # an editor's lock: ignored
+    result = run_builder("build", "--site", str(site), "--out", str(tmp_path / "_site"),
+                         timeout=60)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert says in result.stderr and ".#alpha" not in result.stderr

@@ -437,3 +437,34 @@ def test_an_open_tab_follows_edits_breakage_and_recovery_by_itself(server, site)
             tab.wait_for_selector("#preview-errors", state="detached", timeout=5000)
         finally:
             browser.close()
+
+
+def test_a_warning_that_comes_back_is_told_again_and_a_file_saved_often_is_one_change(capsys):
+    from builder.serve import Outcome, report
+    before, warned = Published({}, "/", (), "0"), set()
+    with_warning = Outcome({}, "/", warnings=("a.yml:6:20: warning: link to '/x/'",), pages=1)
+    without = Outcome({}, "/", pages=1)
+    for outcome in (with_warning, without, with_warning):
+        report(outcome, ("content/claims/a.yml",) * 3, before, warned)
+    told = capsys.readouterr()
+    assert told.err.count("a.yml:6:20: warning: link to '/x/'") == 2
+    assert told.out.count("Built after content/claims/a.yml changed") == 3
+    assert "more changed" not in told.out
+
+
+@pytest.mark.parametrize("template, says", [
+    (b"{% if %}broken", "templates/unused.html:1:1: template error"),
+    (b"<p>caf\xe9</p>", "templates/unused.html:1:7: template is not UTF-8 text"),
+])
+def test_the_preview_reports_a_broken_template_as_check_does_even_one_no_page_uses(
+        tmp_path, template, says):
+    from builder.serve import SiteBuilder
+    site = copy_site("basic", tmp_path)
+    (site / "templates").mkdir()
+    builder = SiteBuilder(str(site))
+    assert builder.build().files is not None
+    (site / "templates/unused.html").write_bytes(template)
+    failed = builder.build()
+    assert failed.files is None and any(says in problem for problem in failed.problems), failed
+    (site / "templates/unused.html").unlink()
+    assert builder.build().files is not None  # mended: the preview recovers
