@@ -19,10 +19,18 @@ def is_editor_litter(name: str) -> bool:
 def snapshot(roots: list[str]) -> dict[str, Stamp]:
     """Every file under roots (a root may be a single file, or missing) with its stamp."""
     found: dict[str, Stamp] = {}
+    seen: set[str] = set()
     for root in roots:
         if os.path.isfile(root):
             _stamp(root, found)
-        for folder, subfolders, names in os.walk(root):
+        # Folders linked in are read as the builder reads them (content/claims/shared →
+        # ../shared-claims), each once, so that a link back up ends.
+        for folder, subfolders, names in os.walk(root, followlinks=True):
+            real = os.path.realpath(folder)
+            if real in seen:
+                subfolders[:] = []
+                continue
+            seen.add(real)
             subfolders[:] = [name for name in subfolders if not is_editor_litter(name)]
             for name in names:
                 if not is_editor_litter(name):

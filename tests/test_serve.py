@@ -468,3 +468,17 @@ def test_the_preview_reports_a_broken_template_as_check_does_even_one_no_page_us
     assert failed.files is None and any(says in problem for problem in failed.problems), failed
     (site / "templates/unused.html").unlink()
     assert builder.build().files is not None  # mended: the preview recovers
+
+
+def test_the_watcher_sees_claims_in_a_folder_linked_in_and_ends_a_link_loop(tmp_path):
+    from builder.watch import Watcher
+    site = copy_site("minimal", tmp_path)
+    shared = site / "shared-claims"
+    shared.mkdir()
+    (site / "content/claims/shared").symlink_to(shared)
+    (shared / "loop").symlink_to(site / "content")  # back up: read once
+    watcher = Watcher([str(site / "content")])
+    (shared / "new-claim.yml").write_text("claim: x\n", encoding="utf-8")
+    assert watcher.changes() == [str(site / "content/claims/shared/new-claim.yml")]
+    (site / "content/claims/shared").unlink()
+    assert str(site / "content/claims/shared/new-claim.yml") in watcher.changes()
