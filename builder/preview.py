@@ -30,6 +30,8 @@ class Published:
     base_path: str                      # "/repo/": where GitHub Pages serves the site
     problems: tuple[str, ...]           # empty when the latest build succeeded
     generation: str                     # changes whenever what is served changes
+    # Base paths served before base_url changed: open tabs there are sent to the new one.
+    earlier_bases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,11 @@ def answer(raw_path: str, published: Published) -> Response:
     base = published.base_path
     if raw_path in ("/", base.rstrip("/")) and base != raw_path:
         return _redirect(base)
+    moved = next((old for old in published.earlier_bases
+                  if old != "/" and raw_path.startswith(old) and not raw_path.startswith(base)),
+                 None)
+    if moved is not None:
+        return _redirect(base + raw_path[len(moved):])
     name = site_file(raw_path, base)
     if name is not None and name in published.files:
         return _file(200, name, published)

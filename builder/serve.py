@@ -117,6 +117,7 @@ class PreviewServer:
         self.warned: set[str] = set()
         self.stopping = threading.Event()
         self.loop: asyncio.AbstractEventLoop | None = None
+        self.address = ""  # 'http://127.0.0.1:8000', once serving
 
     def _next_generation(self) -> str:
         self.count += 1
@@ -132,7 +133,14 @@ class PreviewServer:
         if (files, base, outcome.problems) == (self.current.files, self.current.base_path,
                                                self.current.problems):
             return  # nothing a reader could see changed: leave the tabs alone
-        self.current = Published(files, base, outcome.problems, self._next_generation())
+        earlier = self.current.earlier_bases
+        if base != self.current.base_path and self.current.files is not None:
+            earlier = (self.current.base_path, *earlier)
+            if self.address:
+                print(f"base_url changed: the preview is now at {self.address}{base}",
+                      flush=True)
+        self.current = Published(files, base, outcome.problems, self._next_generation(),
+                                 tuple(old for old in earlier if old != base))
         for socket in list(self.sockets):
             socket.send_reload()
 
@@ -289,7 +297,8 @@ async def _run(preview: PreviewServer, watcher: Watcher, sockets, host: str) -> 
     thread.start()
     port = sockets[0].getsockname()[1]
     shown_host = f"[{host}]" if ":" in host else host
-    print(f"Serving the preview at http://{shown_host}:{port}{preview.current.base_path} "
+    preview.address = f"http://{shown_host}:{port}"
+    print(f"Serving the preview at {preview.address}{preview.current.base_path} "
           "(Ctrl-C to stop); pages reload when you save.", flush=True)
     try:
         await asyncio.Event().wait()

@@ -482,3 +482,21 @@ def test_the_watcher_sees_claims_in_a_folder_linked_in_and_ends_a_link_loop(tmp_
     assert watcher.changes() == [str(site / "content/claims/shared/new-claim.yml")]
     (site / "content/claims/shared").unlink()
     assert str(site / "content/claims/shared/new-claim.yml") in watcher.changes()
+
+
+def test_tabs_open_under_the_old_base_path_are_sent_to_the_new_one_when_base_url_changes(
+        capsys):
+    from builder.serve import Outcome, PreviewServer, SiteBuilder
+    preview = PreviewServer(SiteBuilder("."))
+    preview.address = "http://127.0.0.1:8000"
+    page = {"claims/x/index.html": b"<p>x</p>"}
+    preview.publish(Outcome(page, "/factcheck/", pages=1))
+    preview.publish(Outcome(page, "/checked/", pages=1))
+    assert "base_url changed: the preview is now at http://127.0.0.1:8000/checked/" in \
+        capsys.readouterr().out
+    moved = answer("/factcheck/claims/x/", preview.current)
+    assert (moved.status, dict(moved.headers)["Location"]) == (302, "/checked/claims/x/")
+    assert answer("/checked/claims/x/", preview.current).status == 200
+    preview.publish(Outcome(page, "/factcheck/", pages=1))  # and back again
+    assert answer("/checked/claims/x/", preview.current).status == 302
+    assert answer("/factcheck/claims/x/", preview.current).status == 200
