@@ -600,9 +600,14 @@ def _antecedent(article: _Article, j: int, depth: int, speaking: bool = False) -
     start = _sentence_start(article, end)
     if _parenthetical_tag(article, mention):
         end = start  # 'Okoro, he said, had been “…”': the one he speaks of is not he
-    for _ in range(SENTENCES_BACK + 1):
+    # 'Asked by Mr Ashdown …, she replied': a pronoun that speaks looks past the people
+    # of her own sentence she cannot be ('… reminded the former economist that she had'
+    # does not: the one she is may be described without a name).
+    looks_past = _speaks(article, j)
+    for back in range(SENTENCES_BACK + 1):
         if start < end:
-            found = _one_person(article, (start, end), depth, gender, speaking)
+            found = _one_person(article, (start, end), depth, gender, speaking,
+                                looks_past and back == 0)
             if found is not None:
                 return found
         if start == 0:
@@ -623,10 +628,11 @@ def _parenthetical_tag(article: _Article, mention: Mention) -> bool:
 
 
 def _one_person(article: _Article, window: tuple[int, int], depth: int,
-                gender: str | None, speaking: bool = False) -> str | None:
+                gender: str | None, speaking: bool = False, own_sentence: bool = False
+                ) -> str | None:
     """The one person named in the window who can be of that gender; _UNKNOWN when
     several can, None when nobody is named. `speaking`: the one person named, who must
-    speak there."""
+    speak there. `own_sentence`: None, too, when everyone named is of the other gender."""
     first = bisect.bisect_left(article.starts, window[0])
     last = bisect.bisect_left(article.starts, window[1])
     named: dict[str, int] = {}  # who → where they are first named
@@ -652,6 +658,8 @@ def _one_person(article: _Article, window: tuple[int, int], depth: int,
     fitting = [who for who in named if article.genders.get(who) in (None, gender)]
     if len(fitting) == 1:
         return fitting[0]
+    if not fitting and own_sentence:
+        return None  # look further back
     # "Mr Zelensky said Mr Trump is living in…": whoever else is named is named in what
     # the one speaker said.
     speakers = [who for who in fitting if who in reporters]
