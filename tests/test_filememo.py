@@ -29,7 +29,7 @@ def test_unchanged_files_are_taken_from_the_memo_and_give_the_same_site(site):
     first = checked(site, memo)
     assert memo.reused == 0
     second = checked(site, memo)
-    assert memo.reused == 3 + 2  # every claim file and every seed
+    assert memo.reused == 3 + 2 + 1  # every claim file, every seed and the templates
     assert claim_of(second, "cost-doubled") is claim_of(first, "cost-doubled")
     assert second.content == check(BuildOptions(str(site))).content
 
@@ -44,7 +44,7 @@ def test_an_edit_is_seen_even_when_size_and_time_do_not_change(site):
     assert path.stat().st_size == stat.st_size
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert claim_of(checked(site, memo), "cost-doubled").verdict == "incorrect"
-    assert memo.reused == 4
+    assert memo.reused == 5  # all but the claim edited
 
 
 def test_warnings_of_a_remembered_file_are_given_again(site):
@@ -57,7 +57,7 @@ def test_warnings_of_a_remembered_file_are_given_again(site):
     warned = [str(p) for p in checked(site, memo).problems if p.is_warning]
     assert any("search engines show at most 75" in w for w in warned)
     assert [str(p) for p in checked(site, memo).problems if p.is_warning] == warned
-    assert memo.reused == 5
+    assert memo.reused == 6  # every file and the templates
 
 
 def test_errors_come_back_until_fixed_and_deleted_files_are_forgotten(site):
@@ -74,4 +74,4 @@ def test_errors_come_back_until_fixed_and_deleted_files_are_forgotten(site):
     assert claim_of(checked(site, memo), "cost-doubled").verdict == "misleading"
     path.unlink()
     assert "cost-doubled" not in {c.id for c in checked(site, memo).content.claims}
-    assert len(memo) == 2 + 2  # the other claims and the seeds
+    assert len(memo) == 2 + 2 + 1  # the other claims, the seeds and the templates
