@@ -75,6 +75,12 @@ class Markdown:
         self._renderer = make_renderer()
         # Pages, feed, CSV and share cards each want the same summary; parse it once.
         self._done: dict[tuple[str, str, str], str] = {}
+        self._before: dict[tuple[str, str, str], str] = {}  # the previous build's
+
+    def next_build(self) -> None:
+        """Keeps what the last build rendered and forgets what it did not ask for, so
+        that a preview server's memory does not grow with every save of a summary."""
+        self._before, self._done = self._done, {}
 
     def block(self, text: str | None, at: str = "") -> str:
         """`at`: the address of the page the text was written for, if relative links
@@ -92,9 +98,13 @@ class Markdown:
         if not text:
             return ""
         key = (kind, text, at)
-        if key not in self._done:
-            self._done[key] = render(text, {"at": at}) if at else render(text)
-        return self._done[key]
+        done = self._done.get(key)
+        if done is None:
+            done = self._before.get(key)
+            if done is None:
+                done = render(text, {"at": at}) if at else render(text)
+            self._done[key] = done
+        return done
 
     def _plain(self, text: str) -> str:
         words: list[str] = []

@@ -67,6 +67,7 @@ class SiteBuilder:
 
     def build(self) -> Outcome:
         started = time.perf_counter()
+        self.markdown.next_build()
         try:
             with collector_paused():  # as in build(): nothing to collect, much to walk
                 checked = check(BuildOptions(self.site_dir), self.files)

@@ -101,3 +101,15 @@ def test_raw_html_is_text(markdown):
 def test_inline_markdown_makes_no_block_and_no_unsafe_link():
     html = Markdown().inline("*a* [b](javascript:x) <i>c</i>")
     assert html == "<em>a</em> [b](javascript:x) &lt;i&gt;c&lt;/i&gt;"
+
+
+def test_a_preview_keeps_the_markdown_of_the_last_build_only():
+    from builder.markdown import Markdown
+    markdown = Markdown()
+    first = markdown.block("One *summary*.")
+    markdown.next_build()
+    assert markdown.block("One *summary*.") is first  # asked again: kept
+    markdown.block("An edited *summary*.")
+    markdown.next_build()
+    markdown.next_build()  # two builds that asked for neither
+    assert len(markdown._done) + len(markdown._before) == 0
