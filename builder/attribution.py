@@ -162,16 +162,9 @@ def _genders(text: str, mentions: tuple[Mention, ...], names: dict[str, str]) ->
 
 def _corpus_genders(people, corpus: Sequence[Roster]) -> dict[str, str]:
     """What other articles' honorifics say of the people this one names ('Mr Ashdown'
-    in the wire copy, 'Ashdown' alone on the live page), where one person in the corpus
-    has that surname."""
-    found = {}
-    for person in people:
-        surname = person.rsplit(" ", 1)[-1]
-        for roster in corpus:
-            gender = roster.genders.get(surname)
-            if gender and len(roster.full_names.get(surname, ())) <= 1:
-                found[person] = gender
-    return found
+    beside 'Tom Ashdown' in the wire copy, 'Ashdown' alone on the live page)."""
+    return {person: gender for person in people for roster in corpus
+            if (gender := roster.genders.get(person))}
 
 
 def _one_gender_each(pairs: list[tuple[str, str]]) -> dict[str, str]:
@@ -376,6 +369,9 @@ def _colon_lead_in(article: _Article, span: QuoteSpan) -> str | None:
     if colon < 0 or article.masked[colon] != ":":
         return None
     start = _sentence_start(article, colon)
+    if _PASSIVE_SPEECH.search(article.masked, start, colon) or _BODY_SAYS.search(
+            article.masked, start, colon):
+        return None  # 'Okoro was told by Barr:', '…, but the club said:': not the one named
     # 'On Okoro: “…”' in a live blog names the topic, not the speaker.
     candidates = [j for j in _between(article, start, colon)
                   if not article.mentions[j].possessive and not _is_object(article, j)]
@@ -400,8 +396,9 @@ def _lead_in_subject(article: _Article, span: QuoteSpan) -> str | None:
         return speaking.pop()
     if speaking or not _SPEECH_VERB.search(article.masked, start, span.opener):
         return None
-    if _common_noun_speaks(article.masked, start, span.opener) or _someone_unknown_speaks(
-            article, start, span.opener):
+    if (_common_noun_speaks(article.masked, start, span.opener)
+            or _someone_unknown_speaks(article, start, span.opener)
+            or _PASSIVE_SPEECH.search(article.masked, start, span.opener)):
         return None  # "…, although her department said she would “…”": not hers
     subjects = _identities(article, [j for j in candidates if not _is_object(article, j)])
     return subjects.pop() if len(subjects) == 1 else None
@@ -598,16 +595,11 @@ def _antecedent(article: _Article, j: int, depth: int, speaking: bool = False) -
     gender = _PRONOUN_GENDER.get(article.text[mention.start:mention.end].lower())
     end = mention.start
     start = _sentence_start(article, end)
-    if _parenthetical_tag(article, mention):
+    if _parenthetical_tag(article, j):
         end = start  # 'Okoro, he said, had been “…”': the one he speaks of is not he
-    # 'Asked by Mr Ashdown …, she replied': a pronoun that speaks looks past the people
-    # of her own sentence she cannot be ('… reminded the former economist that she had'
-    # does not: the one she is may be described without a name).
-    looks_past = _speaks(article, j)
-    for back in range(SENTENCES_BACK + 1):
+    for _ in range(SENTENCES_BACK + 1):
         if start < end:
-            found = _one_person(article, (start, end), depth, gender, speaking,
-                                looks_past and back == 0)
+            found = _one_person(article, (start, end), depth, gender, speaking)
             if found is not None:
                 return found
         if start == 0:
@@ -616,23 +608,32 @@ def _antecedent(article: _Article, j: int, depth: int, speaking: bool = False) -
     return _UNKNOWN
 
 
+# '…, but the club said:' right before the colon: a common noun speaks.
+_BODY_SAYS = re.compile(r"\b(?:the|a|an|his|her|its|their|our)\s+[a-z]+\s+(?:also\s+)?(?:"
+                        + "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True))
+                        + r")\s*$")
+# 'was told by', 'had been asked by': the one the sentence is about listened.
+_PASSIVE_SPEECH = re.compile(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+\s+)?(?:told|"
+                             r"asked|warned|informed|reminded|advised|instructed)\s+by\b")
 _TAG_AFTER = re.compile(r"[^\S\n]+(?:also[^\S\n]+)?(?:said|says|added|argued|insisted|"
                         r"claimed|believes|thinks|suggested)[^\S\n]*,")
 
 
-def _parenthetical_tag(article: _Article, mention: Mention) -> bool:
-    """The pronoun is the subject of a speech tag set off by commas, right after a
-    name: 'Okoro, he said, had been'."""
-    return (article.masked[:mention.start].rstrip().endswith(",")
+def _parenthetical_tag(article: _Article, j: int) -> bool:
+    """Pronoun j is the subject of a speech tag set off by commas right after a name:
+    'Okoro, he said, had been' (not 'the plan, he said, was')."""
+    mention = article.mentions[j]
+    before = article.mentions[j - 1] if j > 0 else None
+    return (before is not None and before.kind == "name"
+            and article.masked[before.end:mention.start].strip() == ","
             and _TAG_AFTER.match(article.masked, mention.end) is not None)
 
 
 def _one_person(article: _Article, window: tuple[int, int], depth: int,
-                gender: str | None, speaking: bool = False, own_sentence: bool = False
-                ) -> str | None:
+                gender: str | None, speaking: bool = False) -> str | None:
     """The one person named in the window who can be of that gender; _UNKNOWN when
     several can, None when nobody is named. `speaking`: the one person named, who must
-    speak there. `own_sentence`: None, too, when everyone named is of the other gender."""
+    speak there."""
     first = bisect.bisect_left(article.starts, window[0])
     last = bisect.bisect_left(article.starts, window[1])
     named: dict[str, int] = {}  # who → where they are first named
@@ -658,8 +659,6 @@ def _one_person(article: _Article, window: tuple[int, int], depth: int,
     fitting = [who for who in named if article.genders.get(who) in (None, gender)]
     if len(fitting) == 1:
         return fitting[0]
-    if not fitting and own_sentence:
-        return None  # look further back
     # "Mr Zelensky said Mr Trump is living in…": whoever else is named is named in what
     # the one speaker said.
     speakers = [who for who in fitting if who in reporters]

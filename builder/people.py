@@ -78,8 +78,8 @@ class Roster:
     full_names: Mapping[str, tuple[str, ...]]  # surname → full names, fullest first
     titles: Mapping[str, Mapping[str | None, frozenset[str]]]  # title → qualifier → names
     surnames: frozenset[str]
-    # surname → the gender an honorific gives it ('Mr Ashdown'), where only one is given:
-    # another outlet's 'she' cannot stand for Mr Ashdown either.
+    # full name → the gender an honorific gives it ('Mr Ashdown' beside 'Tom Ashdown'),
+    # where only one is given: another outlet's 'she' cannot stand for him either.
     genders: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -94,7 +94,19 @@ DIRECTED_VERBS = frozenset((
 
 def speaks_after(text: str, mention: Mention) -> bool:
     """The mention is the subject of a speech verb: 'Mr Healey told', 'he also said'."""
-    return _SPEAKS_AFTER.match(text, mention.end) is not None
+    return _active(_SPEAKS_AFTER, text, mention.end) is not None
+
+
+# 'Okoro was told by Barr': the subject of a speech verb in the passive listens.
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?\w+\s+by\b")
+
+
+def _active(pattern: re.Pattern, text: str, at: int) -> re.Match | None:
+    """pattern's match at `at`, unless its speech verb is in the passive."""
+    found = pattern.match(text, at)
+    if found is None or _PASSIVE.search(text, found.start(), found.end() + 4) is None:
+        return found
+    return None
 
 
 def speaks_after_apposition(text: str, mention: Mention) -> bool:
@@ -109,13 +121,13 @@ def _set_off_then(text: str, mention: Mention, pattern: re.Pattern) -> bool:
     set_off = ("," in text[mention.start:mention.end]
                or text[max(0, mention.start - 2):mention.start].lstrip().startswith(","))
     return (set_off and text.startswith(",", mention.end)
-            and pattern.match(text, mention.end + 1) is not None)
+            and _active(pattern, text, mention.end + 1) is not None)
 
 
 def reports_after(text: str, mention: Mention) -> int | None:
     """Where the speech verb ends when the mention is the subject of one that reports
     what was said ('Mr Zelensky said Mr Trump is…'), not of one aimed at a person."""
-    found = _SPEAKS_AFTER.match(text, mention.end)
+    found = _active(_SPEAKS_AFTER, text, mention.end)
     if found is None or found.group("verb").rstrip(":") in DIRECTED_VERBS:
         return None
     return found.end()
@@ -138,9 +150,12 @@ def read_roster(text: str, mentions: tuple[Mention, ...] | None = None) -> Roste
                 and not _in_heading(text, mention)):
             full.setdefault(surname, set()).add(mention.name)
     titled = [(m.title, m.name) for m in mentions if m.kind == "name" and m.title is not None]
-    honoured = [(_surname(m.name), gender) for m in mentions
+    # Keyed by the one full name the article gives that surname: 'Mr Ashdown' here says
+    # nothing of another article's Sarah Ashdown.
+    honoured = [(next(iter(full[surname])), gender) for m in mentions
                 if m.kind == "name" and m.honoured and m.title is None
-                and (gender := GENDERED.get(text[m.start:m.end].split(maxsplit=1)[0]))]
+                and (gender := GENDERED.get(text[m.start:m.end].split(maxsplit=1)[0]))
+                and len(full.get(surname := _surname(m.name), ())) == 1]
     return _roster(full, titled, surnames, honoured)
 
 
@@ -203,7 +218,7 @@ def _speaking_full_name(text: str, mention: Mention) -> bool:
     Shire Council said'). Whoever is told listens."""
     return (_could_be_a_person(mention)
             and text[max(0, mention.start - 8):mention.start].split()[-1:] not in _NOT_SPEAKER_AFTER
-            and (_SPEAKS_RIGHT_AFTER.match(text, mention.end) is not None
+            and (_active(_SPEAKS_RIGHT_AFTER, text, mention.end) is not None
                  or _set_off_then(text, mention, _SPEAKS_RIGHT_AFTER)  # 'her aide, Tom Lee, said'
                  or _LABELS_QUOTE.match(text, mention.end) is not None
                  or _SPEECH_VERB_BEFORE.search(text, max(0, mention.start - 20),
@@ -258,11 +273,11 @@ def _roster(full: dict[str, set[str]], titled, surnames, honoured=()) -> Roster:
         titles.setdefault(head, {}).setdefault(qualifier, set()).add(
             canonical_name(name, known))
     given: dict[str, set[str]] = {}
-    for surname, gender in honoured:
-        given.setdefault(surname, set()).add(gender)
+    for person, gender in honoured:
+        given.setdefault(person, set()).add(gender)
     return Roster(names, {head: {q: frozenset(n) for q, n in holders.items()}
                           for head, holders in titles.items()}, frozenset(surnames),
-                  {surname: found.pop() for surname, found in sorted(given.items())
+                  {person: found.pop() for person, found in sorted(given.items())
                    if len(found) == 1})
 
 

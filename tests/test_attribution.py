@@ -279,3 +279,40 @@ def test_a_manager_called_by_surname_alone_is_a_person_not_a_body():
             "Serrano said: “We will see tomorrow.”")
     quotations = extract_quotations("s", text)
     assert [(q.speaker, q.organisation) for q in quotations] == [("Serrano", False)] * 2
+
+
+@pytest.mark.parametrize("text", [
+    # A speaking pronoun with no one of its gender named in its sentence: nobody, even
+    # if a woman is named further back (the one she is may be described, not named).
+    "Chancellor Helen Marwood was on the programme.\nMs Marwood said the plan was working.\n"
+    "After the interview, Mr Ashdown spoke to a pensioner in Leeds, who was in tears, and she "
+    "said: “I cannot pay my bills.”",
+])
+def test_a_pronoun_is_never_carried_past_a_sentence_that_may_describe_her(text):
+    assert _speakers(text) == [None]
+
+
+def test_a_speech_tag_after_a_comma_but_no_name_still_names_the_one_before():
+    """'the plan, he said, was': only a tag right after a name ('Okoro, he said,') skips
+    that name."""
+    assert _speakers("Chancellor Sam Hill unveiled the budget on Monday.\nShadow chancellor Tom "
+                     "Barr was scathing: the plan, he said, was “a disgrace”.") == ["Tom Barr"]
+
+
+def test_an_honorific_in_one_article_genders_only_the_full_name_it_stands_beside():
+    """Article A's 'Mr Ashdown' says nothing of article B's Sarah Ashdown."""
+    texts = {"a": "Mr Ashdown asked whether taxes would rise.",
+             "b": "Ms Helen Marwood spoke first.\nThen came Labour's Sarah Ashdown, and she "
+                  "said: “We oppose this budget.”"}
+    (quotation,) = extract_corpus(texts)
+    assert quotation.speaker == "Sarah Ashdown"
+
+
+@pytest.mark.parametrize("text", [
+    "Referee Tom Barr booked striker Danny Okoro.\nOkoro was told by Barr: “One more and you "
+    "are off.”",
+    "Sarah Lee was told by Tom Barr: “You are fired.”",
+    "Vale boss Gareth Lomax was furious, but the club said: “We will not appeal.”",
+])
+def test_one_who_is_told_or_a_common_noun_that_speaks_gives_the_one_named_no_words(text):
+    assert _speakers(text) == [None]
