@@ -23,7 +23,7 @@ from .groupstore import GroupStore
 from .markdown import Markdown
 from .model import AnchoredQuote, Content
 from .pages import load_pages
-from .paths import OUTSIDE, leads_outside
+from .paths import files_within
 from .setapart import load_set_apart
 from .sources import load_sources
 from .urls import output_file
@@ -216,31 +216,36 @@ def source_date() -> datetime.date:
 
 
 def static_files(site_dir: str) -> dict[str, bytes]:
-    """The project's static/ files, overridden file by file by the site's own static/."""
+    """The project's static/ files, overridden file by file by the site's own static/
+    (whose files and folders may be links, but only within the site)."""
     files: dict[str, bytes] = {}
     problems: list[Problem] = []
-    for root in (os.path.join(render.PROJECT_DIR, "static"), os.path.join(site_dir, "static")):
-        for folder, subfolders, names in os.walk(root):
-            subfolders.sort()
-            for name in sorted(names):
-                path = os.path.join(folder, name)
-                relative = os.path.relpath(path, root).replace(os.sep, "/")
-                shown = Position(display_path(path))
-                if os.path.islink(path) and leads_outside(path, site_dir):
-                    problems.append(error(shown, OUTSIDE))
-                    continue
-                if not os.path.isfile(path):  # a pipe would block the build for good
-                    problems.append(error(shown, "not a plain file: static/ holds files to "
-                                                 "publish as they are"))
-                    continue
-                try:
-                    with open(path, "rb") as handle:
-                        files["static/" + relative] = handle.read()
-                except OSError as failure:
-                    problems.append(error(shown, f"cannot read: {failure.strerror or failure}"))
+    for root, owner in ((os.path.join(render.PROJECT_DIR, "static"), render.PROJECT_DIR),
+                        (os.path.join(site_dir, "static"), site_dir)):
+        refused: list[tuple[str, str]] = []
+        for path in files_within(root, owner, refused):
+            relative = os.path.relpath(path, root).replace(os.sep, "/")
+            content = _static_file(path, problems)
+            if content is not None:
+                files["static/" + relative] = content
+        problems += [error(Position(display_path(path)), why) for path, why in refused]
     if problems:
         raise ContentError(problems)
     return files
+
+
+def _static_file(path: str, problems: list[Problem]) -> bytes | None:
+    if not os.path.isfile(path):  # a pipe would block the build for good
+        problems.append(error(Position(display_path(path)), "not a plain file: static/ holds "
+                                                             "files to publish as they are"))
+        return None
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as failure:
+        problems.append(error(Position(display_path(path)),
+                              f"cannot read: {failure.strerror or failure}"))
+        return None
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ import datetime as dt
 import os
 
 from .errors import Position, Problem, error, warning
-from .paths import OUTSIDE, leads_outside
+from .paths import files_within
 from .filememo import FileMemo
 from .model import Appearance, Claim, Correction
 from .schema import Field, brief, closest, id_rule, is_valid_id, read_record
@@ -27,35 +27,15 @@ CORRECTION_FIELDS = [Field("date", "date", True), Field("text", "text", True)]
 
 def claim_files(claims_dir: str, unreadable: list[tuple[str, str]] | None = None) -> list[str]:
     """Every claim file below claims_dir, relative to it, in a file-system-independent
-    order. Folders linked in are followed (each once, so a link back up ends) within the
-    site folder; any folder that cannot be read, or link that leads out of the site, is
-    added to `unreadable` as (path, what to tell the editor)."""
-    def refused(failure: OSError) -> None:
-        if unreadable is not None:
-            unreadable.append((failure.filename or claims_dir, "cannot read this folder of "
-                               f"claims: {failure.strerror or failure}"))
-
-    found, seen = [], set()
+    order; folders linked in are followed within the site. A folder that cannot be read,
+    or a link out of the site, is added to `unreadable` as (path, what to tell the editor)."""
     site_dir = os.path.dirname(os.path.dirname(os.path.abspath(claims_dir)))
-    for folder, subfolders, files in os.walk(claims_dir, onerror=refused, followlinks=True):
-        real = os.path.realpath(folder)
-        if real in seen or leads_outside(folder, site_dir):
-            if real not in seen and unreadable is not None:
-                unreadable.append((folder, OUTSIDE))
-            subfolders[:] = []
-            continue
-        seen.add(real)
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        for name in files:
-            if name.startswith("."):
-                continue
-            path = os.path.join(folder, name)
-            if os.path.islink(path) and leads_outside(path, site_dir):
-                if unreadable is not None:
-                    unreadable.append((path, OUTSIDE))
-                continue
-            found.append(os.path.relpath(path, claims_dir))
-    return sorted(found)
+    refused: list[tuple[str, str]] = []
+    found = files_within(claims_dir, site_dir, refused, hidden=False)
+    if unreadable is not None:
+        unreadable += [(path, why.replace("this folder:", "this folder of claims:"))
+                       for path, why in refused]
+    return sorted(os.path.relpath(path, claims_dir) for path in found)
 
 
 CLAIM_EXTENSIONS = (".yml", ".yaml")

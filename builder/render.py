@@ -67,9 +67,26 @@ def template_dirs(site_dir: str) -> list[str]:
     return [d for i, d in enumerate(dirs) if os.path.isdir(d) and d not in dirs[:i]]
 
 
+class _SiteLoader(jinja2.FileSystemLoader):
+    """The site's templates, then the project's; a template of the site's that leads out
+    of the site folder (a link, or an include through a linked folder) is an error."""
+
+    def __init__(self, site_dir: str):
+        super().__init__(template_dirs(site_dir))
+        self.site_dir = site_dir
+        self.own = os.path.abspath(os.path.join(site_dir, "templates")) + os.sep
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        if os.path.abspath(filename).startswith(self.own) and leads_outside(filename,
+                                                                            self.site_dir):
+            raise jinja2.TemplateSyntaxError(OUTSIDE, 1, template, filename)
+        return source, filename, uptodate
+
+
 def make_environment(site_dir: str) -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(template_dirs(site_dir)),
+        loader=_SiteLoader(site_dir),
         autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )

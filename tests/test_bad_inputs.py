@@ -531,3 +531,44 @@ def test_a_pipe_where_a_file_should_be_is_an_error_not_a_build_that_hangs(tmp_pa
                          timeout=60)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert says in result.stderr and ".#alpha" not in result.stderr
+
+
+@pytest.mark.parametrize("make", ["static-folder", "template-include", "git-config"])
+def test_links_out_of_the_site_are_refused_however_they_are_reached(tmp_path, make):
+    """static/ itself a link, an include through a folder linked into templates/, and a
+    seed linked into the site's .git (where a CI checkout may keep a token)."""
+    site = copy_site("minimal", tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("The password is swordfish.\n", encoding="utf-8")
+    if make == "static-folder":
+        (site / "static").symlink_to(outside)
+    elif make == "template-include":
+        (site / "templates").mkdir()
+        (site / "templates/evil").symlink_to(outside)
+        (site / "templates/404.html").write_text(
+            '{% extends "base.html" %}{% block main %}{% include "evil/secret.txt" %}'
+            '{% endblock %}', encoding="utf-8")
+    else:
+        (site / ".git").mkdir()
+        (site / ".git/config").write_text("token = swordfish\n", encoding="utf-8")
+        seed = next((site / "seeds").glob("*.txt"))
+        seed.unlink()
+        seed.symlink_to(site / ".git/config")
+    result = run_builder("build", "--site", str(site), "--out", str(tmp_path / "_site"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "swordfish" not in result.stderr + result.stdout
+    assert "links are followed only within it" in result.stderr
+    assert not (tmp_path / "_site").exists()
+
+
+def test_a_static_folder_linked_in_from_inside_the_site_is_published(tmp_path):
+    site = copy_site("minimal", tmp_path)
+    (site / "assets/img").mkdir(parents=True)
+    (site / "assets/img/logo.svg").write_text("<svg/>", encoding="utf-8")
+    (site / "static").mkdir(exist_ok=True)
+    (site / "static/img").symlink_to(site / "assets/img")
+    out = tmp_path / "_site"
+    result = run_builder("build", "--site", str(site), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert (out / "static/img/logo.svg").read_text(encoding="utf-8") == "<svg/>"
