@@ -75,6 +75,8 @@ _ORDINAL_WORDS = {word: n for n, word in enumerate((
     "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
     "eighteenth", "nineteenth", "twentieth"), start=3)}
+# After a tens word ('twenty-first'), the first two are places too.
+_ORDINAL_UNITS = {"first": 1, "second": 2, **_ORDINAL_WORDS}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
            "trillion": 10**12}
 _MULTIPLIERS = {"k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10**6,
@@ -177,7 +179,13 @@ _FIGURE = re.compile("|".join((
     # "Half" alone after a hedge ("nearly half", "more than half") is a share too.
     rf"(?P<hedgedhalf>(?=(?i:half)\b){_AFTER_HEDGE}\b(?i:half)\b(?![\s-]+(?i:an?|dozen)\b))",
     rf"(?P<half>\b(?i:half)\s+(?i:an?)\s+(?P<half_s>(?i:dozen|{_alternatives(_SCALES)}))\b)",
-    rf"(?P<wordinal>\b(?P<wordinal_v>(?i:{_alternatives(_ORDINAL_WORDS)}))\b(?!\s+(?i:of)\b))",
+    # A place in words: 'twenty-third', 'the fifth quarter'; not a share ('a third', 'one
+    # tenth') nor a set phrase ('third party', 'fifth column').
+    rf"(?P<wordinal>(?<!\b[Aa] )(?<!\b[Aa]n )(?<!\b[Oo]ne )\b"
+    rf"(?:(?P<wordinal_t>(?i:{_alternatives(_TENS)}))[\s-]"
+    rf"(?P<wordinal_u>(?i:{_alternatives(_ORDINAL_UNITS)}))"
+    rf"|(?P<wordinal_v>(?i:{_alternatives(_ORDINAL_WORDS)})))\b"
+    rf"(?!\s+(?i:of|party|parties|world|way|reich|column|form|estate)\b))",
     rf"(?P<words>\b(?i:{_NUMWORDS})\b)",
     rf"(?P<ordinal>{_FREE}(?P<ordinal_v>\d{{1,4}})(?:st|nd|rd|th)\b)",
     rf"(?P<number>{_FREE}(?P<number_v>{_DIGITS})"
@@ -303,13 +311,16 @@ def _scaled(digits: str, multiplier: str | None) -> Decimal:
 
 def _words_value(words: str) -> Decimal | None:
     """'seventy' → 70, 'two hundred and fifty' → 250, 'twenty-five' → 25, 'one and a
-    half million' → 1500000."""
-    total, current = Decimal(0), Decimal(0)
+    half million' and 'a million and a half' → 1500000."""
+    total, current, scale = Decimal(0), Decimal(0), 0
     for word in re.split(r"[\s-]+", words.lower()):
         if word in ("and", "a"):
             continue
         if word == "half":
-            current += Decimal("0.5")
+            if current or not scale:  # 'one and a half (million)': half a unit
+                current += Decimal("0.5")
+            else:  # 'a million and a half': half the scale
+                total += Decimal(scale) / 2
         elif word in _ONES:
             current += _ONES[word]
         elif word in _TENS:
@@ -320,7 +331,7 @@ def _words_value(words: str) -> Decimal | None:
             current = max(current, 1) * 100
         elif word in _SCALES:
             total += max(current, 1) * _SCALES[word]
-            current = 0
+            current, scale = Decimal(0), _SCALES[word]
         else:
             return None
     return total + current
@@ -434,7 +445,7 @@ def _read_rel(m):
 # "May" are also a verb, a name and a surname.
 _BEFORE_MONTH = frozenset(("in", "since", "until", "till", "from", "through", "throughout",
                            "during", "of", "early", "late", "mid", "before", "after", "by",
-                           "last", "next", "this"))
+                           "last", "next"))
 
 
 def _read_month(m):
@@ -494,7 +505,11 @@ def _read_ordinal(m):
 
 
 def _read_wordinal(m):
-    return ORDINAL, f"ordinal:{_ORDINAL_WORDS[m['wordinal_v'].lower()]}"
+    if m["wordinal_t"]:
+        place = _TENS[m["wordinal_t"].lower()] + _ORDINAL_UNITS[m["wordinal_u"].lower()]
+    else:
+        place = _ORDINAL_WORDS[m["wordinal_v"].lower()]
+    return ORDINAL, f"ordinal:{place}"
 
 
 def _read_number(m):

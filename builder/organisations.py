@@ -56,20 +56,22 @@ Campaigners Witnesses Protesters Doctors Nurses Staff Workers Members Ministers 
 Police Fans Supporters Teachers Parents Locals Scientists Researchers Lawyers Prosecutors
 """.split())
 
-# Nationals, as sports and foreign news describe a person: 'the Portuguese said'.
+# Nationals, as sports and foreign news describe a person: 'the Portuguese said' (not
+# 'American' or 'Swiss', which are airlines as often).
 _NATIONALS = frozenset("""
 Portuguese Brazilian Argentine Argentinian Spaniard Scot Swede Dane Finn Pole Turk Greek
-Dutchman Frenchman Englishman Irishman Scotsman Welshman Italian German American Canadian
-Australian Mexican Colombian Nigerian Ghanaian Senegalese Japanese Chinese Korean Russian
-Ukrainian Norwegian Croat Serb Belgian Austrian Swiss Uruguayan Chilean Egyptian Moroccan
+Dutchman Frenchman Englishman Irishman Scotsman Welshman Cornishman Yorkshireman Italian
+German Canadian Australian Mexican Colombian Nigerian Ghanaian Senegalese Japanese Chinese
+Korean Russian Ukrainian Norwegian Croat Serb Belgian Austrian Uruguayan Chilean Egyptian
+Moroccan
 """.split())
 
 
 def _describes_a_person(words: list[str]) -> bool:
     """'the Welshman said', 'the Portuguese added', 'the Chancellor said': one word that
-    describes a person ('-man', '-woman', a national or a title), not a body's name."""
-    return len(words) == 1 and (words[0] in _NATIONALS or words[0].lower() in TITLE_HEADS
-                                or (len(words[0]) > 5 and words[0].endswith(("man", "woman"))))
+    describes a person (a national or a title), not a body's name ('Goldman said', and
+    'American said' of the airline, still are)."""
+    return len(words) == 1 and (words[0] in _NATIONALS or words[0].lower() in TITLE_HEADS)
 
 
 # Whether a name is written mid-sentence in the article (so is a proper name), and

@@ -37,6 +37,8 @@ from builder.figures import (AMOUNT, COUNT, DATE, FRACTION, NUMBER, ORDINAL, PER
     ("for two and a half years", AMOUNT, "2.5 year", "two and a half years"),
     ("came into office last July", DATE, "date:--07", "July"),
     ("the fourth quarter in a row", ORDINAL, "ordinal:4", "fourth"),
+    ("in the twenty-third minute", ORDINAL, "ordinal:23", "twenty-third"),
+    ("A million and a half people", COUNT, "count:1500000", "million and a half"),
     ("finished 14th in the league", ORDINAL, "ordinal:14", "14th"),
     ("date 2025-02-19 Your support", DATE, "date:2025-02-19", "2025-02-19"),
     ("the US president said on Tuesday.", RELATIVE, "weekday:tuesday", "Tuesday"),
@@ -82,6 +84,9 @@ def test_each_form_is_read_with_its_canonical_value_and_exact_span(passage, kind
     "Nato’s front line",
     "Theresa May said they would march in May’s name",  # a surname and a verb, no months
     "Ask March and May.",
+    "cut spending by a third",                  # a share without 'of': no place either
+    "a third party and the fifth column",       # set phrases, no places
+    "under this May government",                # a prime minister, not the month
 ])
 def test_words_that_only_look_like_numbers_are_not_figures(passage):
     assert extract_figures(passage) == ()
@@ -202,9 +207,11 @@ def test_an_ordinal_before_of_is_not_a_fraction():
     assert FRACTION not in {f.kind for f in extract_figures("the fifth of November plot")}
 
 
-def test_an_ordinal_without_of_is_a_place_not_a_share():
-    assert [(f.kind, f.value) for f in extract_figures("she won a third term")] == [
+def test_an_ordinal_after_the_is_a_place_and_after_a_it_is_left_alone():
+    """'the third term' is a place; 'a third' is as often a share ('cut by a third')."""
+    assert [(f.kind, f.value) for f in extract_figures("she won the third term")] == [
         (ORDINAL, "ordinal:3")]
+    assert extract_figures("she won a third term") == ()
 
 
 def test_a_fraction_and_a_different_share_disagree():
@@ -215,8 +222,10 @@ def test_a_fraction_and_a_different_share_disagree():
         "percent"]
 
 
-def test_a_count_with_a_half_in_words_agrees_with_its_digits():
-    assert compare_figures({"a": extract_figures("one and a half million pensioners"),
+@pytest.mark.parametrize("words", ["one and a half million pensioners",
+                                   "a million and a half pensioners"])
+def test_a_count_with_a_half_in_words_agrees_with_its_digits(words):
+    assert compare_figures({"a": extract_figures(words),
                             "b": extract_figures("1.5 million pensioners")}) == ()
 
 
@@ -232,6 +241,7 @@ def test_different_places_in_an_order_disagree_and_never_with_a_count():
                                                          "the fifth quarter in a row")]
             for s in found.statements] == ["fourth", "fifth"]
     assert disagreement("its fourth quarter of growth", "its 4th quarter") == ()
+    assert disagreement("in the twenty-third minute", "in the 23rd minute") == ()
     assert disagreement("a fifth of voters", "the fifth quarter") == ()
 
 
