@@ -48,16 +48,16 @@ def answer(raw_path: str, published: Published) -> Response:
     base = published.base_path
     if raw_path in ("/", base.rstrip("/")) and base != raw_path:
         return _redirect(base)
-    moved = next((old for old in published.earlier_bases
-                  if old != "/" and raw_path.startswith(old) and not raw_path.startswith(base)),
-                 None)
-    if moved is not None:
-        return _redirect(base + raw_path[len(moved):])
     name = site_file(raw_path, base)
     if name is not None and name in published.files:
         return _file(200, name, published)
     if name is not None and name + "/index.html" in published.files:
         return _redirect(raw_path + "/")   # as GitHub Pages does for a folder without its /
+    # A tab left open under the base path served before base_url changed.
+    moved = next((old for old in published.earlier_bases
+                  if old != base and raw_path.startswith(old)), None)
+    if moved is not None and site_file(base + raw_path[len(moved):], base) in published.files:
+        return _redirect(base + raw_path[len(moved):])
     if "404.html" in published.files:
         return _file(404, "404.html", published)
     return _html(404, b"<!doctype html><title>Not found</title><h1>Not found</h1>", published)

@@ -500,3 +500,6 @@ def test_tabs_open_under_the_old_base_path_are_sent_to_the_new_one_when_base_url
     preview.publish(Outcome(page, "/factcheck/", pages=1))  # and back again
     assert answer("/checked/claims/x/", preview.current).status == 302
     assert answer("/factcheck/claims/x/", preview.current).status == 200
+    preview.publish(Outcome(page, "/", pages=1))  # a custom domain: the new base is shorter
+    moved = answer("/factcheck/claims/x/", preview.current)
+    assert (moved.status, dict(moved.headers)["Location"]) == (302, "/claims/x/")
