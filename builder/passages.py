@@ -66,9 +66,11 @@ class Block:
 
 
 def article_blocks(text: str, boilerplate: tuple[Span, ...],
-                   highlights: tuple[Highlight, ...]) -> tuple[Block, ...]:
+                   highlights: tuple[Highlight, ...], headline: str = "") -> tuple[Block, ...]:
     """The article as paragraphs (one a line), boilerplate passages as blocks of their own,
-    and highlights cut into pieces wherever any span starts or ends."""
+    and highlights cut into pieces wherever any span starts or ends. `headline`: the
+    page's own, which the report's first line, if it is the same, does not repeat as a
+    heading."""
     cuts = {0, len(text)}
     for span in boilerplate:
         cuts.update((span.start, span.end))
@@ -109,7 +111,7 @@ def article_blocks(text: str, boilerplate: tuple[Span, ...],
         current.append(Piece(piece_text, anchors, _first(covering, "claim"),
                              _first(covering, "quotation"), within, also))
     _flush(blocks, current_kind, current)
-    return _with_headings(blocks)
+    return _with_headings(blocks, headline)
 
 
 # A subheading: a short line that ends without a sentence's closing punctuation
@@ -120,7 +122,7 @@ _SENTENCE_CLOSE = re.compile(r"[.!?…:;,\-–—][”’\"')\]]*\s*$")
 _BYLINE = re.compile(r"By [A-Z]")
 
 
-def _with_headings(blocks: list[Block]) -> tuple[Block, ...]:
+def _with_headings(blocks: list[Block], headline: str = "") -> tuple[Block, ...]:
     """Story lines that read as subheadings become headings, so that readers (and
     screen readers, by heading) can find their way through a long report. Only before
     more of the story: a short closing line is more often a credit ("Additional
@@ -128,11 +130,16 @@ def _with_headings(blocks: list[Block]) -> tuple[Block, ...]:
     last_story = max((n for n, block in enumerate(blocks) if block.kind == "story"), default=-1)
     return tuple(Block("heading", block.pieces)
                  if n < last_story and block.kind == "story" and _reads_as_heading(block)
+                 and not (n == 0 and _text_of(block).strip() == headline.strip())
                  else block for n, block in enumerate(blocks))
 
 
+def _text_of(block: Block) -> str:
+    return "".join(piece.text for piece in block.pieces)
+
+
 def _reads_as_heading(block: Block) -> bool:
-    return reads_as_heading("".join(piece.text for piece in block.pieces))
+    return reads_as_heading(_text_of(block))
 
 
 def reads_as_heading(line: str) -> bool:

@@ -237,7 +237,7 @@ def _source_view(source: Source, anchors, quotations, claims_by_source, summarie
         stem=source.stem, headline=source.headline, url=link(urls.source(source.stem)),
         outlet_id=source.outlet, outlet=_outlet_link(source.outlet, outlets, link), published=long_date(source.published),
         original_url=source.url, author=source.author,
-        blocks=article_blocks(source.text, source.boilerplate, highlights),
+        blocks=article_blocks(source.text, source.boilerplate, highlights, source.headline),
         quoted_by=_newest_first(claims_by_source.get(source.stem, [])))
 
 

@@ -278,6 +278,10 @@ def test_the_seeds_subheadings_are_shown_as_headings_with_their_quotations_still
                         "UK and Norway strengthen military ties",
                         "‘Russia is a threat beyond Ukraine’", "Balancing diplomacy and defence"]
     assert page.select_one("h2.subheading a.variant[href*='/consistency/#three-years-ago']")
+    # A report whose first line is the headline the page already shows: no second heading.
+    printed = read_html(shipped_build, "sources/002_054fd7566556b1a7/")
+    assert printed.select(".article-text h2.subheading") == []
+    assert printed.h1.get_text() in printed.select_one(".article-text p").get_text()
 
 
 def test_every_page_describes_itself_for_search_results_and_share_cards(shipped_build):
