@@ -19,14 +19,22 @@ class Position:
 class TextPlace:
     """Where a text value is written, so that a character of it can be pointed at. The
     lines of a literal block ('|') are the file's, indented; a value on one line written
-    as it reads (no escapes, no folding) has its columns. Anything else: its start."""
+    as it reads (no escapes, no folding) has its columns; a folded one, each line's.
+    Anything else: its start."""
 
     start: Position
     indent: int | None = None  # a literal block's; its first line is the one after start's
     inline: bool = False       # start is the value's first character, on its one line
+    # A value folded from several lines ('>' or plain over lines): where each line's
+    # words start in the value, and on which line and column of the file.
+    folded: tuple[tuple[int, int, int], ...] = ()
 
     def at(self, text: str, offset: int) -> Position:
         """The position of text[offset], text being the value."""
+        if self.folded:
+            begins, line, column = next(part for part in reversed(self.folded)
+                                        if part[0] <= offset)
+            return Position(self.start.path, line, column + offset - begins)
         if self.indent is not None:
             line_start = text.rfind("\n", 0, offset) + 1
             return Position(self.start.path, self.start.line + 1 + text.count("\n", 0, offset),

@@ -377,6 +377,8 @@ class _ValueBuilder:
                 return TextPlace(start)  # nothing to point at, or an explicit indentation
             return TextPlace(start, indent=len(first) - len(first.lstrip(" ")))
         plain = not node.style  # None from PyYAML's own parser, "" from libyaml's
+        if node.start_mark.line != node.end_mark.line and (plain or node.style == ">"):
+            return TextPlace(start, folded=self._folded_lines(node, plain))
         if node.start_mark.line != node.end_mark.line or not (plain or node.style in "'\""):
             return TextPlace(start)
         written = self.text[node.start_mark.index:node.end_mark.index]
@@ -385,6 +387,28 @@ class _ValueBuilder:
         if written[1:-1] != node.value:  # escapes or doubled quotes: columns shifted
             return TextPlace(start)
         return TextPlace(Position(start.path, start.line, start.column + 1), inline=True)
+
+    def _folded_lines(self, node, plain: bool) -> tuple[tuple[int, int, int], ...]:
+        """For a value folded from several lines, (offset in the value, line, column) of
+        each line's words; () where folding them again does not give the value (more
+        indented lines, escapes), so that no position is ever wrong."""
+        first_line = node.start_mark.line + (0 if plain else 1)
+        lines = self.text[node.start_mark.index:node.end_mark.index].split("\n")
+        if not plain:
+            lines = lines[1:]  # the '>' header
+        parts, folded, blank = [], "", False
+        for number, line in enumerate(lines, start=first_line):
+            words = line.strip(" ")
+            if not words:
+                blank = True
+                continue
+            column = (node.start_mark.column if plain and number == node.start_mark.line
+                      else len(line) - len(line.lstrip(" ")))
+            if folded:
+                folded += "\n" if blank else " "
+            parts.append((len(folded), number + 1, column + 1))
+            folded, blank = folded + words, False
+        return tuple(parts) if folded == node.value.rstrip("\n") else ()
 
     def _fail(self, node, message):
         line, column = _line_column(node)

@@ -440,3 +440,26 @@ def test_every_wrong_item_of_a_list_is_reported_and_quotes_are_checked_despite_a
     assert len(lines) == len(expected), result.stderr
     assert all(line.startswith(start) for line, start in zip(lines, expected)), result.stderr
     assert "invalid YAML" in lines[-1]
+
+
+def test_a_link_warning_in_a_folded_summary_points_at_the_line_the_link_is_on(tmp_path):
+    site = copy_site("basic", tmp_path)
+    _edit(site, "content/claims/not-done.yml",
+          "summary: The quote is accurate but the reports differ in punctuation.",
+          "summary: >-\n  The quote is accurate but\n  see [a](../no-such-claim/) here.\n\n"
+          "  And [b](../nor-this/).")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    warnings = [line.split(": warning: ")[0] for line in result.stderr.splitlines()
+                if "leads to no page" in line]
+    assert warnings == ["basic/content/claims/not-done.yml:7:11",
+                        "basic/content/claims/not-done.yml:9:11"], result.stderr
+
+
+def test_positions_in_a_value_folded_from_lines_are_never_guessed():
+    """More indented lines keep their line breaks when folded: no columns, only the
+    value's start, rather than a wrong column."""
+    from builder.yamlfile import parse_yaml
+    document, _ = parse_yaml("summary: >\n  one\n    two indented\n  three\n", "f.yml")
+    place = document.text_at("summary")
+    assert place.folded == ()
+    assert str(place.at(document.value["summary"], 5)) == "f.yml:1:10"

@@ -2,6 +2,7 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given, strategies as st
 
 from builder.yamlfile import MAX_FILE_BYTES, parse_yaml, read_text
 
@@ -157,8 +158,9 @@ def test_a_pipe_or_folder_is_refused_rather_than_read(tmp_path):
     ("a: |\n  line one\n    indented [x](y)\n", True),
     ("a: |-  # a comment\r\n\r\n  after a blank line [x](y)\r\n", True),
     ("a: \"escaped\\u00e9 [x](y)\"\n", False),   # the columns are no longer the value's
-    ("a: >\n  folded\n  [x](y)\n", False),
-    ("a: plain\n  continued [x](y)\n", False),
+    ("a: >\n  folded\n  [x](y)\n", True),                # each folded line has its place
+    ("a: plain\n  continued [x](y)\n", True),
+    ("a: >\n  folded\n    more indented [x](y)\n", False),  # kept as lines: not folded
     ("a: |2\n    explicit [x](y)\n", False),
 ])
 def test_a_character_of_a_text_value_is_placed_where_the_file_has_it(written, exact):
@@ -171,3 +173,22 @@ def test_a_character_of_a_text_value_is_placed_where_the_file_has_it(written, ex
         assert line[position.column - 1:].startswith("[x](y)"), position
     else:  # where the value starts, never a wrong spot inside it
         assert position == document.at("a")
+
+
+@given(st.lists(st.lists(st.sampled_from(["word", "[x](y)", "é", "a-b", "x.y"]), min_size=1,
+                         max_size=4), min_size=2, max_size=5),
+       st.sampled_from([">", ">-", ""]), st.booleans())
+def test_every_character_of_a_folded_value_is_placed_exactly_or_at_its_start(
+        lines, style, blank_between):
+    separator = "\n\n" if blank_between and style else "\n"
+    lines = [["Said"] + lines[0]] + lines[1:]  # a plain value cannot open with '['
+    body = separator.join("  " + " ".join(words) for words in lines)
+    written = f"a: {style}\n{body}\n" if style else f"a: {body.strip()}\n"
+    document, problems = parse_yaml(written, "f.yml")
+    assert not problems
+    value, place = document.value["a"], document.text_at("a")
+    file_lines = written.splitlines()
+    for offset, character in enumerate(value):
+        position = place.at(value, offset)
+        if character.strip() and position != document.at("a"):
+            assert file_lines[position.line - 1][position.column - 1] == character
