@@ -29,9 +29,9 @@ from typing import NamedTuple, Sequence
 
 from .mentions import ABBREVIATED, FEMALE, GENDERED, MALE, Mention, find_mentions
 from .organisations import speaking_after, speaking_in_lead_in
-from .people import (SPEECH_NOUNS, SPEECH_VERBS, Roster, canonical_name, credited,
-                     is_person, read_roster, reports_after, resolve_title, speaks_after,
-                     speaks_after_apposition)
+from .people import (PASSIVE_SPEECH, SPEECH_NOUNS, SPEECH_VERBS, Roster, canonical_name,
+                     credited, is_person, read_roster, reports_after, resolve_title,
+                     speaks_after, speaks_after_apposition)
 from .quotemarks import QuoteSpan
 
 _UNKNOWN = "\0someone"  # a person is meant, but the text does not say who
@@ -369,7 +369,7 @@ def _colon_lead_in(article: _Article, span: QuoteSpan) -> str | None:
     if colon < 0 or article.masked[colon] != ":":
         return None
     start = _sentence_start(article, colon)
-    if _PASSIVE_SPEECH.search(article.masked, start, colon) or _BODY_SAYS.search(
+    if PASSIVE_SPEECH.search(article.masked, start, colon) or _BODY_SAYS.search(
             article.masked, start, colon):
         return None  # 'Okoro was told by Barr:', '…, but the club said:': not the one named
     # 'On Okoro: “…”' in a live blog names the topic, not the speaker.
@@ -398,7 +398,7 @@ def _lead_in_subject(article: _Article, span: QuoteSpan) -> str | None:
         return None
     if (_common_noun_speaks(article.masked, start, span.opener)
             or _someone_unknown_speaks(article, start, span.opener)
-            or _PASSIVE_SPEECH.search(article.masked, start, span.opener)):
+            or PASSIVE_SPEECH.search(article.masked, start, span.opener)):
         return None  # "…, although her department said she would “…”": not hers
     subjects = _identities(article, [j for j in candidates if not _is_object(article, j)])
     return subjects.pop() if len(subjects) == 1 else None
@@ -612,9 +612,6 @@ def _antecedent(article: _Article, j: int, depth: int, speaking: bool = False) -
 _BODY_SAYS = re.compile(r"\b(?:the|a|an|his|her|its|their|our)\s+[a-z]+\s+(?:also\s+)?(?:"
                         + "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True))
                         + r")\s*$")
-# 'was told by', 'had been asked by': the one the sentence is about listened.
-_PASSIVE_SPEECH = re.compile(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+\s+)?(?:told|"
-                             r"asked|warned|informed|reminded|advised|instructed)\s+by\b")
 _TAG_AFTER = re.compile(r"[^\S\n]+(?:also[^\S\n]+)?(?:said|says|added|argued|insisted|"
                         r"claimed|believes|thinks|suggested)[^\S\n]*,")
 

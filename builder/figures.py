@@ -24,7 +24,7 @@ FRACTION = "fraction"  # "two-thirds", "a quarter of", "half the", "one in five"
 YEAR = "year"          # "2024", "pre-2014", "from 1935 to 1945", "the 1990s"
 DATE = "date"          # "February 2022", "19 February 2022", "in March"
 RELATIVE = "relative"  # dated from the moment of writing: "last week", "on Tuesday"
-ORDINAL = "ordinal"    # a place in an order, in digits: "the 88th minute", "finished 14th"
+ORDINAL = "ordinal"    # a place in an order: "the 88th minute", "the fourth quarter"
 
 
 @dataclass(frozen=True)
@@ -523,7 +523,8 @@ _READERS = {
     "unit": _read_unit, "wunit": _read_wunit, "rel": _read_rel, "month": _read_month,
     "weekday": _read_weekday, "year": _read_year, "frac": _read_frac, "frac1": _read_frac1,
     "halfof": _read_halfof, "ratio": _read_ratio, "hedgedhalf": _read_halfof,
-    "half": _read_half, "words": _read_words, "ordinal": _read_ordinal, "wordinal": _read_wordinal, "number": _read_number,
+    "half": _read_half, "words": _read_words, "ordinal": _read_ordinal,
+    "wordinal": _read_wordinal, "number": _read_number,
 }
 
 

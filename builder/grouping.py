@@ -237,7 +237,7 @@ def _similar(units: Sequence[Unit], members: dict[int, list[int]], forest: _Fore
             if overlap < CONTAINED and shared < LONG_RUN and (
                     overlap < FUZZY_FLOOR or not _nearly_in(units[r].keys, units[c].keys)
                     and not _elided_from(units[r].content, units[c].content)
-                    and not _reworded(units[r].content, units[c].content)):
+                    and not _alike_in_order(units[r].content, units[c].content)):
                 continue
             link = Link(ends[0], ends[1], overlap)
             if both:
@@ -277,7 +277,7 @@ def _nearly_in(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return bool(fuzz.partial_ratio(" ".join(short), " ".join(long), score_cutoff=FUZZY_SCORE))
 
 
-def _reworded(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+def _alike_in_order(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two runs of content words of about one length that say most of the same words in
     the same order, a few changed ("I don’t read the papers. Five months ago …" against
     "I don’t read the newspapers. Four months ago …"): too many changes for shared

@@ -129,17 +129,13 @@ def _with_headings(blocks: list[Block], headline: str = "") -> tuple[Block, ...]
     reporting by Anna Berg") than a heading over nothing."""
     last_story = max((n for n, block in enumerate(blocks) if block.kind == "story"), default=-1)
     return tuple(Block("heading", block.pieces)
-                 if n < last_story and block.kind == "story" and _reads_as_heading(block)
+                 if n < last_story and block.kind == "story" and reads_as_heading(_text_of(block))
                  and not (n == 0 and _text_of(block).strip() == headline.strip())
                  else block for n, block in enumerate(blocks))
 
 
 def _text_of(block: Block) -> str:
     return "".join(piece.text for piece in block.pieces)
-
-
-def _reads_as_heading(block: Block) -> bool:
-    return reads_as_heading(_text_of(block))
 
 
 def reads_as_heading(line: str) -> bool:

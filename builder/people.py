@@ -97,14 +97,18 @@ def speaks_after(text: str, mention: Mention) -> bool:
     return _active(_SPEAKS_AFTER, text, mention.end) is not None
 
 
-# 'Okoro was told by Barr': the subject of a speech verb in the passive listens.
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?\w+\s+by\b")
+# 'Okoro was told by Barr', 'had been asked by': the subject of a speech verb in the
+# passive listens.
+PASSIVE_SPEECH = re.compile(
+    r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+\s+)?(?:" + "|".join(sorted(
+        map(re.escape, (*SPEECH_VERBS, "informed", "reminded", "advised", "instructed")),
+        key=len, reverse=True)) + r")\s+by\b")
 
 
 def _active(pattern: re.Pattern, text: str, at: int) -> re.Match | None:
     """pattern's match at `at`, unless its speech verb is in the passive."""
     found = pattern.match(text, at)
-    if found is None or _PASSIVE.search(text, found.start(), found.end() + 4) is None:
+    if found is None or PASSIVE_SPEECH.search(text, found.start(), found.end() + 4) is None:
         return found
     return None
 
@@ -206,8 +210,8 @@ def credited(text: str, mention: Mention) -> bool:
 
 # The word before a name that makes it no speaker: 'of'/'for' run it on from a body's
 # name, and whoever is 'told' or spoken 'to' listens ('told Mersland Sport: “…”').
-_NOT_SPEAKER_AFTER = (["of"], ["for"], ["the"], ["and"], ["told"], ["tells"], ["telling"],
-                      ["tell"], ["to"])
+_NOT_SPEAKER_AFTER = frozenset(("of", "for", "the", "and", "told", "tells", "telling", "tell",
+                                "to"))
 
 
 def _speaking_full_name(text: str, mention: Mention) -> bool:
@@ -217,7 +221,8 @@ def _speaking_full_name(text: str, mention: Mention) -> bool:
     for Fiscal Studies have warned'), or one with a word that names a body ('Wandarra
     Shire Council said'). Whoever is told listens."""
     return (_could_be_a_person(mention)
-            and text[max(0, mention.start - 8):mention.start].split()[-1:] not in _NOT_SPEAKER_AFTER
+            and not _NOT_SPEAKER_AFTER.intersection(
+                text[max(0, mention.start - 8):mention.start].split()[-1:])
             and (_active(_SPEAKS_RIGHT_AFTER, text, mention.end) is not None
                  or _set_off_then(text, mention, _SPEAKS_RIGHT_AFTER)  # 'her aide, Tom Lee, said'
                  or _LABELS_QUOTE.match(text, mention.end) is not None

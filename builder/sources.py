@@ -27,6 +27,8 @@ def load_sources(seeds_dir: str, shown_dir: str, memo: FileMemo | None = None
     if not os.path.isdir(seeds_dir):
         return (), [error(Position(shown_dir), "no seeds/ folder: put the articles there as "
                                                "<stem>.txt with a <stem>.yml beside each")]
+    if leads_outside(seeds_dir, os.path.dirname(os.path.abspath(seeds_dir))):
+        return (), [error(Position(shown_dir), OUTSIDE)]
     # Hidden files are an editor's or the system's ('.#x.txt' locks, '.DS_Store'), no seeds.
     names = sorted(name for name in os.listdir(seeds_dir) if not name.startswith("."))
     stems = sorted({os.path.splitext(name)[0] for name in names
@@ -91,7 +93,9 @@ def _load_source(seeds_dir, shown_dir, stem, names, problems) -> Source | None:
         return None
     site_dir = os.path.dirname(os.path.abspath(seeds_dir))
     for name, shown in ((stem + ".txt", txt_shown), (stem + ".yml", yml_shown)):
-        if leads_outside(os.path.join(seeds_dir, name), site_dir):
+        # A file is where its folder is unless it is a link: the folder is checked once.
+        path = os.path.join(seeds_dir, name)
+        if os.path.islink(path) and leads_outside(path, site_dir):
             problems.append(error(Position(shown), OUTSIDE))
             return None
     text, read_problems = read_text(os.path.join(seeds_dir, stem + ".txt"), txt_shown)
