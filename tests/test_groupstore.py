@@ -9,7 +9,7 @@ import builder.analysis
 from builder import groupstore
 from builder.build import BuildOptions, build
 from builder.groupstore import GroupStore
-from conftest import copy_site, edit, run_builder
+from conftest import copy_site, run_builder
 
 
 @pytest.fixture
