@@ -231,10 +231,11 @@ def _speaking_full_name(text: str, mention: Mention) -> bool:
 
 
 # What is said only of people: an age ('Tom Reyes, 45,', 'Ann Lee (52)') or what only a
-# person does ('Tom Reyes gave evidence', '… pleaded not guilty', '… was born in …').
+# person does ('Tom Reyes gave evidence', '… pleaded not guilty', '… was born in …',
+# 'Ann Lee spoke at the rally').
 _PERSON_AFTER = re.compile(
     r",[^\S\n]+(?:aged[^\S\n]+)?\d{1,3},|[^\S\n]+\(\d{1,3}\)|[^\S\n]+(?:testified|gave[^\S\n]+"
-    r"evidence|pleaded|resigned|was[^\S\n]+(?:sentenced|born|jailed|arrested|charged|"
+    r"evidence|pleaded|resigned|spoke|was[^\S\n]+(?:sentenced|born|jailed|arrested|charged|"
     r"convicted|acquitted|cross-examined))\b")
 
 

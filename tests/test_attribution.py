@@ -27,6 +27,9 @@ def _speakers(text: str) -> list[str | None]:
     ("Tom Reyes gave evidence on Tuesday.\n“I signed nothing,” Reyes said.\n"
      "Later Reyes told the court: “The money went to the club.”", ["Tom Reyes", "Tom Reyes"]),
     ("Ann Lee, 52, of Leeds, denied fraud.\n“I am innocent,” Lee said.", ["Ann Lee"]),
+    ("Sarah Okafor spoke at the rally on Monday. She said: “We will win this.”",
+     ["Sarah Okafor"]),
+    ("Sarah Okafor spoke to reporters.\nOkafor said: “We will win this.”", ["Sarah Okafor"]),
     # A full name introduced by the verb after the quotation.
     ("“It was terrifying,” said Kyle Brandt, a spokesman for the governor.", ["Kyle Brandt"]),
     # Honorifics and titles abbreviated with a full stop, which ends no sentence.
