@@ -39,7 +39,8 @@ SPEECH_VERBS = (
     "underlined", "observed", "commented", "complained", "maintained", "maintains",
     "reiterated", "repeated", "continued", "concluded", "boasted", "predicted",
     "demanded", "testified", "testifies", "added:", "tweets", "messaged", "wrote:",
-    "announcing", "declaring")
+    "announcing", "declaring", "retorted", "protested", "objected", "disagreed", "agreed",
+    "interjected", "exclaimed", "shouted", "recounted", "clarified", "lamented", "mused")
 SPEECH_NOUNS = (
     "assertion", "assertions", "suggestion", "suggestions", "claim", "claims", "remark",
     "remarks", "comment", "comments", "statement", "statements", "words", "warning",
@@ -55,9 +56,11 @@ _BRIDGE = (r"(?:,\s*)?(?:(?:has|have|had|was|is|were|also|then|later|previously|
 # ("Margaret Doyle, 74, a stroke survivor, said"; "Naomi Achterberg, head of research at
 # the broker, said"; "Priya Natarajan, who led the inquiry, testified").
 _APPOSITION = r"(?:(?:,[^\S\n]*(?:\d{1,3}|[a-z][^,.;:!?“”\"\n]{0,80})){1,2},)?"
-# Letters after the name ("Rosalind Okonjo-Barr KC, prosecuting, told the jury"), and
-# an aside in dashes ("Joaquín Ibáñez – the lad we signed in 2021 – told the court").
+# Letters after the name ("Rosalind Okonjo-Barr KC, prosecuting, told the jury"), an
+# aside in brackets ("Ann Lee (pictured) said", "Tom Reyes (52) told"), and one in
+# dashes ("Joaquín Ibáñez – the lad we signed in 2021 – told the court").
 _AFTER_NAME = (rf"(?:[^\S\n]+(?:{'|'.join(POSTNOMINALS)})\b\.?)?"
+               r"(?:[^\S\n]+\([^()\n“”]{1,40}\))?"
                r"(?:[^\S\n]+[–—][^–—\n“”]{1,120}?[–—](?=\s))?")
 _SPEAKS_AFTER = re.compile(
     rf"{_AFTER_NAME}{_APPOSITION}\s+{_BRIDGE}(?:[a-z][\w’'\-]*\s+){{0,3}}?"

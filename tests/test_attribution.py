@@ -30,6 +30,12 @@ def _speakers(text: str) -> list[str | None]:
     ("Sarah Okafor spoke at the rally on Monday. She said: “We will win this.”",
      ["Sarah Okafor"]),
     ("Sarah Okafor spoke to reporters.\nOkafor said: “We will win this.”", ["Sarah Okafor"]),
+    # An aside in brackets between the name and its verb; a verb of disagreeing.
+    ("Ann Lee (pictured) said: “It was awful.”", ["Ann Lee"]),
+    ("Ann Lee said: “It was awful.” Tom Reyes disagreed: “It was fine.”",
+     ["Ann Lee", "Tom Reyes"]),
+    ("Ann Lee said: “It was awful.”\n“No, it was fine,” Tom Reyes retorted.",
+     ["Ann Lee", "Tom Reyes"]),
     # A full name introduced by the verb after the quotation.
     ("“It was terrifying,” said Kyle Brandt, a spokesman for the governor.", ["Kyle Brandt"]),
     # Honorifics and titles abbreviated with a full stop, which ends no sentence.
