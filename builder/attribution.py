@@ -27,7 +27,8 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple, Sequence
 
-from .mentions import ABBREVIATED, FEMALE, GENDERED, MALE, Mention, find_mentions
+from .mentions import (ABBREVIATED, FEMALE, GENDERED, MALE, Mention, find_mentions,
+                       is_age_title)
 from .organisations import speaking_after, speaking_in_lead_in
 from .people import (PASSIVE_SPEECH, SPEECH_NOUNS, SPEECH_VERBS, Roster, canonical_name,
                      credited, is_person, read_roster, reports_after, resolve_title,
@@ -555,8 +556,10 @@ def _identity(article: _Article, j: int, depth: int = 0) -> str | None:
     if mention.kind == "pronoun":
         found = _antecedent(article, j, depth)
     elif mention.kind == "title":
-        found = (resolve_title(mention.title, article.mentioned, *article.rosters)
-                 or _description_stands_for(article, j, depth))
+        found = resolve_title(mention.title, article.mentioned, *article.rosters)
+        # An age no one is given ('The 45-year-old Portuguese') is as if not there.
+        if found is None and not is_age_title(mention.title):
+            found = _description_stands_for(article, j, depth)
     else:
         found = article.names.get(mention.name)  # None: not a person
         if found == mention.name and article.by_honorific:

@@ -124,6 +124,7 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
     titles = _titles(text)
     mentions = _named(text, runs, titles)
     mentions.extend(_pronouns(text))
+    mentions.extend(_ages(text))
     mentions.sort()
     return tuple(_with_appositions(text, mentions))
 
@@ -350,6 +351,25 @@ def _bare(name: str) -> tuple[str, bool]:
     if name.endswith(("’", "'")):
         return name[:-1], name[-2:-1] == "s"
     return name, False
+
+
+# 'the 45-year-old said': a description that stands for whoever the corpus gives that age.
+AGE_DESCRIPTION = re.compile(
+    r"\b[Tt]he[^\S\n]+(\d{1,3})-year-old(?:[^\S\n]+(?:man|woman|mother|father|"
+    r"grandmother|grandfather))?\b(?![-\w])")
+
+
+def age_title(age: str) -> tuple[None, str]:
+    return None, f"{int(age)}-year-old"
+
+
+def is_age_title(title: tuple[str | None, str]) -> bool:
+    return title[1].endswith("-year-old")
+
+
+def _ages(text: str) -> list[Mention]:
+    return [Mention(m.start(), m.end(), "title", None, age_title(m.group(1)), False, False)
+            for m in AGE_DESCRIPTION.finditer(text)]
 
 
 def _pronouns(text: str) -> list[Mention]:

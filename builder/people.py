@@ -13,7 +13,8 @@ import unicodedata
 from typing import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .mentions import COUNTRIES, GENDERED, POSTNOMINALS, RELATIVE, Mention, find_mentions
+from .mentions import (COUNTRIES, GENDERED, POSTNOMINALS, RELATIVE, Mention, age_title,
+                       find_mentions)
 from .passages import HEADING_LENGTH, reads_as_heading
 
 
@@ -157,6 +158,8 @@ def read_roster(text: str, mentions: tuple[Mention, ...] | None = None) -> Roste
                 and not _in_heading(text, mention)):
             full.setdefault(surname, set()).add(mention.name)
     titled = [(m.title, m.name) for m in mentions if m.kind == "name" and m.title is not None]
+    titled += [(age_title(age.group(1) or age.group(2)), m.name) for m in mentions
+               if m.kind == "name" and " " in m.name and (age := _AGE.match(text, m.end))]
     # Keyed by the one full name the article gives that surname: 'Mr Ashdown' here says
     # nothing of another article's Sarah Ashdown.
     honoured = [(next(iter(full[surname])), gender) for m in mentions
@@ -240,6 +243,10 @@ _PERSON_AFTER = re.compile(
     r",[^\S\n]+(?:aged[^\S\n]+)?\d{1,3},|[^\S\n]+\(\d{1,3}\)|[^\S\n]+(?:testified|gave[^\S\n]+"
     r"evidence|pleaded|resigned|spoke|was[^\S\n]+(?:sentenced|born|jailed|arrested|charged|"
     r"convicted|acquitted|cross-examined))\b")
+
+
+# 'Ann Lee, 45,', 'Ann Lee, aged 45,', 'Ann Lee (45)': the age a later 'the 45-year-old' is.
+_AGE = re.compile(r",[^\S\n]+(?:aged[^\S\n]+)?(\d{1,3}),|[^\S\n]+\((\d{1,3})\)")
 
 
 def _full_name_of_a_person(text: str, mention: Mention) -> bool:

@@ -32,6 +32,14 @@ def _speakers(text: str) -> list[str | None]:
     ("Sarah Okafor spoke to reporters.\nOkafor said: “We will win this.”", ["Sarah Okafor"]),
     # An aside in brackets between the name and its verb; a verb of disagreeing.
     ("Ann Lee (pictured) said: “It was awful.”", ["Ann Lee"]),
+    # A description by age stands for whoever the article gives that age, and for no
+    # one when nobody or two people are given it.
+    ("Ann Lee, 45, said she was shocked.\n“It was awful,” the 45-year-old added.",
+     ["Ann Lee"]),
+    ("Ann Lee (45) was at the scene.\nThe 45-year-old said: “It was awful.”", ["Ann Lee"]),
+    ("Ann Lee, 45, and Tom Reyes, 45, were there.\n“It was awful,” the 45-year-old said.",
+     [None]),
+    ("Ann Lee, 45, was there.\n“It was awful,” the 52-year-old said.", [None]),
     ("Ann Lee said: “It was awful.” Tom Reyes disagreed: “It was fine.”",
      ["Ann Lee", "Tom Reyes"]),
     ("Ann Lee said: “It was awful.”\n“No, it was fine,” Tom Reyes retorted.",

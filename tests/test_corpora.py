@@ -373,7 +373,8 @@ def meridian_quotations():
     ("apa_marwood", "They do add up, and the Office", "Helen Marwood"),
     # 'she' on the live page: not the man named just before ('Mr Okafor', 'Mr Ashdown'
     # in the wire copy), and the one woman when she is named ('Ms Marwood').
-    ("beacon_live", "The Prime Minister and I speak every day", None),
+    # 'The 46-year-old, however, insists': the page gives 'Helen Marwood, 46,'.
+    ("beacon_live", "The Prime Minister and I speak every day", "Helen Marwood"),
     ("beacon_live", "I left the Institute seven years ago", None),
     ("beacon_live", "We’ll look at everything in the round", "Helen Marwood"),
     ("review_analysis", "I don’t accept the £22bn", "Daniel Okafor"),
