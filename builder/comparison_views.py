@@ -38,6 +38,30 @@ FIGURE_KINDS = {
 class Segment:
     text: str
     changed: bool  # words this side has that the other lacks or words differently
+    # For a screen reader, a changed stretch of marks alone by name ('comma'), as many
+    # readers skip punctuation; empty where the text reads as it is.
+    spoken: str = ""
+    # Where the other side has words this one lacks: the text is empty, and the page
+    # shows a mark at the spot.
+    gap: bool = False
+
+
+# What a screen reader says for marks that alone make a difference.
+MARK_NAMES = {",": "comma", ".": "full stop", ";": "semicolon", ":": "colon",
+              "!": "exclamation mark", "?": "question mark", "…": "ellipsis",
+              "-": "hyphen", "–": "dash", "—": "dash", "'": "apostrophe", "’": "apostrophe",
+              "‘": "quotation mark", "“": "quotation mark", "”": "quotation mark",
+              '"': "quotation mark", "(": "bracket", ")": "bracket", "[": "bracket",
+              "]": "bracket", "/": "slash"}
+
+
+def spoken_marks(text: str) -> str:
+    """'comma' for ',', 'dash, comma' for '– ,': the marks of a stretch with no word in
+    it, by name; empty for a stretch with a word, or a mark with no name here."""
+    marks = [MARK_NAMES.get(ch) for ch in text.replace("...", "…") if not ch.isspace()]
+    if not marks or any(ch.isalnum() for ch in text) or None in marks:
+        return ""
+    return ", ".join(marks)
 
 
 @dataclass(frozen=True)
@@ -308,8 +332,8 @@ def _segments(pair: PassagePair) -> tuple[tuple[Segment, ...], tuple[Segment, ..
     last = len(pair.diff) - 1
     for index, op in enumerate(pair.diff):
         if op.kind != "same":
-            left += [Segment(op.left, True)] if op.left else []
-            right += [Segment(op.right, True)] if op.right else []
+            left.append(_changed(op.left))
+            right.append(_changed(op.right))
         elif op.left == op.right:
             left.append(Segment(op.left, False))
             right.append(Segment(op.right, False))
@@ -318,6 +342,13 @@ def _segments(pair: PassagePair) -> tuple[tuple[Segment, ...], tuple[Segment, ..
             left += fine_left
             right += fine_right
     return tuple(left), tuple(right)
+
+
+def _changed(text: str) -> Segment:
+    """What one side has where the other differs; a gap where it has nothing."""
+    if not text:
+        return Segment("", True, gap=True)
+    return Segment(text, True, spoken_marks(text))
 
 
 def _fine_segments(left: str, right: str, at_start: bool, at_end: bool
@@ -393,7 +424,7 @@ def _merged(segments: list[Segment]) -> list[Segment]:
             merged[-1] = Segment(merged[-1].text + segment.text, segment.changed)
         else:
             merged.append(segment)
-    return merged
+    return [Segment(m.text, True, spoken_marks(m.text)) if m.changed else m for m in merged]
 
 
 def _flag(disagreement: FigureDisagreement, names: Mapping[str, str]) -> FigureFlag:

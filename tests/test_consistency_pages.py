@@ -179,6 +179,35 @@ def test_the_filters_show_only_the_chosen_speaker_in_a_real_browser(shipped_buil
 
 
 @pytest.mark.browser
+def test_without_javascript_the_filters_that_could_not_work_are_not_shown(shipped_build,
+                                                                          tmp_path):
+    with in_a_real_browser(shipped_build, tmp_path) as (browser, site):
+        page = browser.new_context(java_script_enabled=False).new_page()
+        page.goto(site + "consistency/")
+        assert page.locator("form.filters").is_hidden()
+        assert page.locator("article.group:visible").count() == page.locator(
+            "article.group").count() > 0
+
+
+@pytest.mark.browser
+def test_in_forced_colours_checked_passages_stay_readable(shipped_build, tmp_path):
+    """High-contrast themes give links and highlights system colours; a link inside a
+    highlight must not take a colour equal to the highlight's."""
+    with in_a_real_browser(shipped_build, tmp_path) as (browser, site):
+        page = browser.new_page()
+        page.emulate_media(forced_colors="active", color_scheme="dark")
+        for path, selector in (("sources/002_054fd7566556b1a7/", "mark.quoted a"),
+                               ("consistency/", "mark.diff-only")):
+            page.goto(site + path)
+            pairs = page.locator(selector).evaluate_all("""els => els.map(e => {
+                const mark = e.closest('mark');
+                return [getComputedStyle(e).color, getComputedStyle(mark).backgroundColor];
+            })""")
+            assert pairs, path
+            assert all(color != background for color, background in pairs), (path, pairs[:3])
+
+
+@pytest.mark.browser
 def test_an_outlet_filter_shows_its_comparisons_is_kept_in_the_address_and_resets(
         shipped_build, tmp_path):
     with in_a_real_browser(shipped_build, tmp_path) as (browser, site):
@@ -299,6 +328,38 @@ def test_a_word_both_sides_have_is_not_marked_when_the_marks_around_it_move():
     assert [s.text for s in right if s.changed] == ["–", ","]
     assert "".join(s.text for s in left) == "we in Europe, alongside the"
     assert "".join(s.text for s in right) == "we in Europe – alongside, the"
+
+
+def test_where_one_side_lacks_words_its_text_shows_a_gap_there():
+    """'we in Europe, alongside the United States' against 'we in Europe, alongside, we
+    argue, the United States': the shorter side has a gap where the words are missing,
+    and a lone mark that differs is named for screen readers, which skip punctuation."""
+    from builder.comparison_views import Segment, spoken_marks, _segments
+    from builder.consistency import Passage, compare_passages
+    short = "we in Europe, alongside the United States need to act"
+    longer = "we in Europe, alongside, we argue, the United States need to act"
+    (pair,) = compare_passages([Passage("a", "a", short, 0, len(short)),
+                                Passage("b", "b", longer, 0, len(longer))]).pairs
+    left, right = _segments(pair)
+    assert Segment("", True, gap=True) in left
+    at = left.index(Segment("", True, gap=True))
+    assert "".join(s.text for s in left[:at]).rstrip().endswith("alongside")
+    assert not any(s.gap for s in right)
+    assert "we argue" in "".join(s.text for s in right if s.changed)
+    assert spoken_marks(",") == "comma" and spoken_marks(" – , ") == "dash, comma"
+    assert spoken_marks("...") == spoken_marks("…") == "ellipsis"
+    assert spoken_marks("we,") == "" and spoken_marks("#") == ""
+
+
+def test_the_page_names_lone_marks_and_shows_gaps(shipped_build, groups):
+    page = read_html(shipped_build, "consistency/")
+    commas = page.select('mark.diff-only[data-spoken="comma"]')
+    assert commas and all(mark.get_text() == "," for mark in commas)
+    gaps = page.select(".pair .diff-text .diff-gap")
+    assert gaps and all(gap.get_text() == "" for gap in gaps)
+    # The version lists print each outlet's words as they are, with no gap or name.
+    for item in page.select("details li"):
+        assert not item.select(".diff-gap, mark")
 
 
 def test_no_group_shows_one_comparison_twice(shipped_build):
