@@ -44,7 +44,7 @@ class Speaker(NamedTuple):
 
 
 # Patterns start with a plain character class, so the engine can skip ahead to them.
-_BOUNDARY = re.compile(r"[.!?…\n][”’\"'»)\]\n]*[^\S\n]*")
+_BOUNDARY = re.compile(r"[.!?…][”’\"'»)\]]*[^\S\n]*\n*|\n+")
 _ABBREVIATIONS = frozenset(ABBREVIATED) | {"St"}
 _ASIDES = re.compile(
     r",[^\S\n]+(?:who|which|whose|whom)\b[^,.;:!?“”\n]*,"

@@ -32,6 +32,10 @@ def _speakers(text: str) -> list[str | None]:
     ("Sarah Okafor spoke to reporters.\nOkafor said: “We will win this.”", ["Sarah Okafor"]),
     # An aside in brackets between the name and its verb; a verb of disagreeing.
     ("Ann Lee (pictured) said: “It was awful.”", ["Ann Lee"]),
+    # A paragraph that opens with a straight quotation mark starts a new sentence: the
+    # one before, and whoever speaks in it, is not this quotation's lead-in.
+    ('Professor Ingrid Salvesen said: "This is the first time."\n\n'
+     '"It is not a miracle," a rival researcher said.', ["Ingrid Salvesen", None]),
     # A description by age stands for whoever the article gives that age, and for no
     # one when nobody or two people are given it.
     ("Ann Lee, 45, said she was shocked.\n“It was awful,” the 45-year-old added.",

@@ -124,9 +124,6 @@ NOT_YET_SPEAKERS = {
     # Wrong speakers.
     ("pulse_jab", "It would have been easy"):
         "Caroline Redfern: a possessive ('Prof Salvesen’s work') is never an antecedent",
-    ("cpw_halcyon", "The price will decide this"):
-        "Rhys Callander: a paragraph opening with a straight quote is read as part of the "
-        "sentence before it",
     # Speakers missed.
     ("bpa_halcyon", "We will assess"): "None: 'a spokeswoman for the agency'",
     ("pulse_jab", "We will assess"): "None: 'a spokeswoman for the watchdog'",
