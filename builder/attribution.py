@@ -600,15 +600,40 @@ def _antecedent(article: _Article, j: int, depth: int, speaking: bool = False) -
     start = _sentence_start(article, end)
     if _parenthetical_tag(article, j):
         end = start  # 'Okoro, he said, had been “…”': the one he speaks of is not he
+    own_sentence = True
     for _ in range(SENTENCES_BACK + 1):
         if start < end:
             found = _one_person(article, (start, end), depth, gender, speaking)
             if found is not None:
+                if (not own_sentence and found != _UNKNOWN and start > 0
+                        and _only_as_possessor(article, (start, end), found)):
+                    return _unless_another_before(article, start, depth, gender, found)
                 return found
         if start == 0:
             break
         start, end = _sentence_start(article, start - 1), start
+        own_sentence = False
     return _UNKNOWN
+
+
+def _only_as_possessor(article: _Article, window: tuple[int, int], person: str) -> bool:
+    """The sentence names the person only as someone's ('backed Prof Salvesen’s work,
+    when she was …'): it may be about them without their being its subject."""
+    first = bisect.bisect_left(article.starts, window[0])
+    last = bisect.bisect_left(article.starts, window[1])
+    named = [article.mentions[k].possessive for k in range(first, last)
+             if article.mentions[k].kind != "pronoun" and article.usable[k]
+             and _identity(article, k) == person]
+    return bool(named) and all(named)
+
+
+def _unless_another_before(article: _Article, start: int, depth: int, gender: str | None,
+                           found: str) -> str:
+    """'“…,” said Caroline Redfern.' ¶ 'The charity backed Prof Salvesen’s work.' ¶
+    '“…,” she said.': the one spoken of, or the one who spoke before? Either may be
+    meant, so neither is taken, unless the sentence before names nobody else."""
+    before = _one_person(article, (_sentence_start(article, start - 1), start), depth, gender)
+    return found if before in (None, found) else _UNKNOWN
 
 
 # '…, but the club said:' right before the colon: a common noun speaks.
@@ -640,13 +665,15 @@ def _one_person(article: _Article, window: tuple[int, int], depth: int,
     reporters: dict[str, int] = {}  # who reports speech here → where their verb ends
     for k in range(first, last):
         mention = article.mentions[k]
-        if not article.usable[k] or mention.possessive:
+        if not article.usable[k]:
             continue
         who = (_identity(article, k, depth + 1) if mention.kind == "pronoun"
                else _identity(article, k))
         if who is None:
             continue
         named.setdefault(who, mention.start)
+        if mention.possessive:
+            continue  # 'backed Prof Salvesen’s work': she may be meant, but reports nothing
         verb_end = reports_after(article.masked, mention)
         if verb_end is None and speaking and _speaks(article, k):
             verb_end = mention.end  # 'described Mr Trump’s comments as “…”' speaks too

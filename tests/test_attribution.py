@@ -32,6 +32,15 @@ def _speakers(text: str) -> list[str | None]:
     ("Sarah Okafor spoke to reporters.\nOkafor said: “We will win this.”", ["Sarah Okafor"]),
     # An aside in brackets between the name and its verb; a verb of disagreeing.
     ("Ann Lee (pictured) said: “It was awful.”", ["Ann Lee"]),
+    # Someone named only as someone's ('Prof Salvesen’s work') may be who 'she' is; so may
+    # the woman who spoke just before: neither is taken. In 'she' 's own sentence the
+    # possessor is the one ('Ms Marwood’s response was …, she said').
+    ("“Results like these matter,” said Caroline Redfern, who runs the charity.\n"
+     "The charity first backed Prof Ingrid Salvesen’s work in 2015, when she was a junior "
+     "researcher.\n“It would have been easy to say no,” she said.",
+     ["Caroline Redfern", None]),
+    ("Helen Marwood spoke on Sunday.\nMs Marwood’s response was to question the record: it "
+     "had “been wrong before”, she said.", ["Helen Marwood"]),
     # A paragraph that opens with a straight quotation mark starts a new sentence: the
     # one before, and whoever speaks in it, is not this quotation's lead-in.
     ('Professor Ingrid Salvesen said: "This is the first time."\n\n'

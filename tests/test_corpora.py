@@ -378,6 +378,8 @@ def meridian_quotations():
     ("beacon_live", "I left the Institute seven years ago", None),
     ("beacon_live", "We’ll look at everything in the round", "Helen Marwood"),
     ("review_analysis", "I don’t accept the £22bn", "Daniel Okafor"),
+    # 'Ms Marwood’s response was …: it had “…”, she said': the one whose response it is.
+    ("review_analysis", "been wrong before", "Helen Marwood"),
     # 'Asked by presenter Tom Ashdown whether …, she replied:': not him, and nobody
     # further back either (the one she is might be described without a name).
     ("apa_marwood", "No. I have been very clear", None),

@@ -122,8 +122,6 @@ KEY_UTTERANCES: dict[str, tuple[str | frozenset[str], set[str],
 # Where the builder does not (yet) give what the key says: left out of the tests below.
 NOT_YET_SPEAKERS = {
     # Wrong speakers.
-    ("pulse_jab", "It would have been easy"):
-        "Caroline Redfern: a possessive ('Prof Salvesen’s work') is never an antecedent",
     # Speakers missed.
     ("bpa_halcyon", "We will assess"): "None: 'a spokeswoman for the agency'",
     ("pulse_jab", "We will assess"): "None: 'a spokeswoman for the watchdog'",
