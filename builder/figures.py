@@ -152,6 +152,8 @@ _FIGURE = re.compile("|".join((
     rf"(?P<money2>{_FREE}(?P<money2_v>{_DIGITS})\s?"
     rf"(?P<money2_m>(?i:bn|billion|mn|million|m|k|thousand|tn|trillion))?\s+"
     rf"(?P<money2_c>(?i:pounds?|sterling|dollars?|euros?))\b)",
+    rf"(?P<wmoney>\b(?P<wmoney_v>(?i:{_NUMWORDS}))\s+"
+    rf"(?P<wmoney_c>(?i:pounds?|sterling|dollars?|euros?))\b)",
     rf"(?P<pct>{_FREE}(?P<pct_v>\d+(?:\.\d+)?)\s?(?:%|(?i:per\s?cent|percent)\b))",
     rf"(?P<wpct>\b(?P<wpct_v>(?i:{_NUMWORDS}))\s+(?i:per\s?cent|percent)\b)",
     rf"(?P<ago>\b(?P<ago_n>\d+|(?i:{_NUMWORDS}|an?))\s+"
@@ -416,6 +418,13 @@ def _read_unit(m):
     return AMOUNT, f"{_plain(_decimal(m['unit_v']))} {_UNIT_OF[m['unit_u'].lower()]}"
 
 
+def _read_wmoney(m):
+    value = _words_value(m["wmoney_v"])
+    if value is None:
+        return None
+    return AMOUNT, f"{_plain(value)} {_CURRENCIES[m['wmoney_c'].lower()]}"
+
+
 def _read_wunit(m):
     value = _words_value(m["wunit_v"])
     if value is None:
@@ -519,7 +528,7 @@ def _read_number(m):
 _READERS = {
     "iso": _read_iso, "dmy": _read_dmy, "mdy": _read_mdy, "my": _read_my,
     "range": _read_range, "pre": _read_pre, "decade": _read_decade, "money": _read_money,
-    "money2": _read_money2, "pct": _read_pct, "wpct": _read_wpct, "ago": _read_ago,
+    "money2": _read_money2, "wmoney": _read_wmoney, "pct": _read_pct, "wpct": _read_wpct, "ago": _read_ago,
     "unit": _read_unit, "wunit": _read_wunit, "rel": _read_rel, "month": _read_month,
     "weekday": _read_weekday, "year": _read_year, "frac": _read_frac, "frac1": _read_frac1,
     "halfof": _read_halfof, "ratio": _read_ratio, "hedgedhalf": _read_halfof,
