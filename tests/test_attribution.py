@@ -32,6 +32,9 @@ def _speakers(text: str) -> list[str | None]:
     ("Sarah Okafor spoke to reporters.\nOkafor said: “We will win this.”", ["Sarah Okafor"]),
     # An aside in brackets between the name and its verb; a verb of disagreeing.
     ("Ann Lee (pictured) said: “It was awful.”", ["Ann Lee"]),
+    # A decimal point in the description between the name and its verb.
+    ("Caroline Redfern, whose charity put £3.5 million into the trial, said the money was "
+     "well spent.\n“Heart disease kills,” she said.", ["Caroline Redfern"]),
     # Someone named only as someone's ('Prof Salvesen’s work') may be who 'she' is; so may
     # the woman who spoke just before: neither is taken. In 'she' 's own sentence the
     # possessor is the one ('Ms Marwood’s response was …, she said').

@@ -129,8 +129,6 @@ NOT_YET_SPEAKERS = {
         "None: a role in lower case before the name ('chief investigator Professor …')",
     ("cpw_halcyon", "We are grateful"):
         "None: 'Halverin' never written mid-sentence in this article",
-    ("herald_halcyon", "Heart and circulatory"):
-        "None: '£3.5 million' in the clause between her name and 'said'",
     ("pulse_jab", "We cut the risk"): "None: 'the professor added' (curly quotes)",
     ("pulse_jab", "I had my heart attack"): "None: 'The retired bus driver said:'",
 }
