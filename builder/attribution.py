@@ -355,12 +355,37 @@ def _said_after(article: _Article, span: QuoteSpan) -> str | None:
         if verb_first and verb_first.group("according") and not credited(article.masked,
                                                                          mention):
             return None  # "according to Jane Smith's lawyers": not hers
-        if verb_first or (_ONLY_PUNCTUATION.fullmatch(before) and _speaks(article, j)):
+        verb_then_role = _VERB_THEN.match(before)
+        if verb_then_role and _role_only(verb_then_role.group("rest")):
+            verb_first = verb_then_role  # 'said lead researcher Ingrid Salvesen'
+        if verb_first or ((_ONLY_PUNCTUATION.fullmatch(before) or _role_only(before))
+                          and _speaks(article, j)):
             if question and len(article.masked[mention.end:end].split()) > ATTRIBUTION_WORDS:
                 return None  # “Why?” Mr Healey said the answer was simple: not his question
             return _identity(article, j) or None
         return None
     return None
+
+
+_VERB_THEN = re.compile(r"\s*[,;]?\s*(?:" + _SPEECH_VERB.pattern + r")\s+(?P<rest>.*)$", re.S)
+_ROLE_WORD = re.compile(r"[a-z][a-z\-]*(?:’s|'s)?")
+# Lower-case words that are no part of a role ('“…,” and Reyes said'; 'said that Reyes').
+_NOT_ROLE = frozenset(SPEECH_VERBS) | frozenset("""
+that and but or nor as when while if because so then to of in on at with by for from after
+before since until as though although whereas who which where he she it they we i you his
+her its their our this these those there here not also now later earlier again once yet
+a an""".split())
+ROLE_WORDS = 4  # at most, as in 'the trial’s chief investigator'
+
+
+def _role_only(between: str) -> bool:
+    """', lead researcher ', ', the trial’s chief investigator, ': a role in lower case,
+    and nothing else, between a quotation (or its verb) and the name of who holds it."""
+    words = between.replace(",", " ").split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return 0 < len(words) <= ROLE_WORDS and all(
+        _ROLE_WORD.fullmatch(word) and word not in _NOT_ROLE for word in words)
 
 
 def _colon_lead_in(article: _Article, span: QuoteSpan) -> str | None:

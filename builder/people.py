@@ -71,7 +71,8 @@ _SPEAKS_RIGHT_AFTER = re.compile(rf"{_AFTER_NAME}{_APPOSITION}\s+{_BRIDGE}{_SPEE
 # 'John Healey: “…”': a name labelling the quotation that follows, as in a transcript.
 _LABELS_QUOTE = re.compile(r":[^\S\n]*[“\"‘']")
 # "…,” said Kyle Brandt': the name a speech verb introduces after a quotation.
-_SPEECH_VERB_BEFORE = re.compile(rf"[”\"’']\s*,?\s*{_SPEECH_VERB}\s+$")
+# ('…,” said lead researcher Ingrid Salvesen': a role in lower case may come between.)
+_SPEECH_VERB_BEFORE = re.compile(rf"[”\"’']\s*,?\s*{_SPEECH_VERB}\s+(?:[a-z][a-z\-]*\s+){{0,3}}$")
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,7 @@ def _speaking_full_name(text: str, mention: Mention) -> bool:
             and (_active(_SPEAKS_RIGHT_AFTER, text, mention.end) is not None
                  or _set_off_then(text, mention, _SPEAKS_RIGHT_AFTER)  # 'her aide, Tom Lee, said'
                  or _LABELS_QUOTE.match(text, mention.end) is not None
-                 or _SPEECH_VERB_BEFORE.search(text, max(0, mention.start - 20),
+                 or _SPEECH_VERB_BEFORE.search(text, max(0, mention.start - 50),
                                                mention.start) is not None))
 
 

@@ -32,6 +32,13 @@ def _speakers(text: str) -> list[str | None]:
     ("Sarah Okafor spoke to reporters.\nOkafor said: “We will win this.”", ["Sarah Okafor"]),
     # An aside in brackets between the name and its verb; a verb of disagreeing.
     ("Ann Lee (pictured) said: “It was awful.”", ["Ann Lee"]),
+    # A role in lower case between the quotation (or its verb) and the name; not words
+    # that start another clause.
+    ("“We followed them,” lead researcher Ingrid Salvesen said.", ["Ingrid Salvesen"]),
+    ("“We followed them,” the trial’s chief investigator, Ingrid Salvesen, said.",
+     ["Ingrid Salvesen"]),
+    ("“We followed them,” said lead researcher Ingrid Salvesen.", ["Ingrid Salvesen"]),
+    ("“We followed them,” and Ingrid Salvesen said she agreed.", [None]),
     # A decimal point in the description between the name and its verb.
     ("Caroline Redfern, whose charity put £3.5 million into the trial, said the money was "
      "well spent.\n“Heart disease kills,” she said.", ["Caroline Redfern"]),

@@ -125,8 +125,6 @@ NOT_YET_SPEAKERS = {
     # Speakers missed.
     ("bpa_halcyon", "We will assess"): "None: 'a spokeswoman for the agency'",
     ("pulse_jab", "We will assess"): "None: 'a spokeswoman for the watchdog'",
-    ("cpw_halcyon", "We followed 1,204"):
-        "None: a role in lower case before the name ('chief investigator Professor …')",
     ("cpw_halcyon", "We are grateful"):
         "None: 'Halverin' never written mid-sentence in this article",
     ("pulse_jab", "We cut the risk"): "None: 'the professor added' (curly quotes)",
