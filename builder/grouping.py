@@ -85,9 +85,19 @@ class Clustering:
     links: tuple[Link, ...]              # the links that joined those groups
 
 
+# A number in words is the same content word as in digits: 'ten years' and '10 years' share
+# their trigrams, so that the words around a number, not its spelling, decide a group.
+_NUMERALS = {word: str(value) for value, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMERALS.update({word: str(10 * tens) for tens, word in enumerate(
+    "thirty forty fifty sixty seventy eighty ninety".split(), start=3)})
+
+
 def content_words(keys: tuple[str, ...]) -> tuple[str, ...]:
-    """The keys that are not function words, in order."""
-    return tuple(filterfalse(STOP_WORDS.__contains__, keys))
+    """The keys that are not function words, in order, numbers in digits."""
+    content = list(filterfalse(STOP_WORDS.__contains__, keys))
+    return tuple(map(_NUMERALS.get, content, content))  # both in C, as this runs per unit
 
 
 class _Forest:

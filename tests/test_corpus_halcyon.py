@@ -134,7 +134,6 @@ NOT_YET_OUTLETS = {
     # (utterance, outlet) the builder leaves out of the utterance's group.
     ("A 23% relative reduction", "herald"): "reworded: shares no trigram of content words",
     ("A 23% relative reduction", "pulse"): "'not a miracle': one content word",
-    ("We need to know", "pulse"): "'10 years' against 'ten years' shares no trigram",
     ("When Ingrid rang me", "bpa"): "'on Friday' against 'on 10 October' shares no trigram",
 }
 NOT_YET_FIGURES: dict[str, str] = {}
@@ -237,7 +236,7 @@ def test_only_the_real_figure_disagreements_are_flagged(groups, words):
     ("Men and women, older", "identical"),
     ("For patients who cannot", "identical"),   # partial quotations compared with their part
     ("A list price", "identical"),
-    ("We need to know what it does over ten", "identical"),
+    ("We need to know what it does over ten", "wording"),  # 'ten years' and '10 years'
     ("We cut the risk", "wording"),             # 'nearly' against 'almost'
     ("We followed 1,204", "wording"),
     ("We filed our application", "wording"),
