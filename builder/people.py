@@ -162,6 +162,9 @@ def read_roster(text: str, mentions: tuple[Mention, ...] | None = None) -> Roste
     titled = [(m.title, m.name) for m in mentions if m.kind == "name" and m.title is not None]
     titled += [(age_title(age.group(1) or age.group(2)), m.name) for m in mentions
                if m.kind == "name" and " " in m.name and (age := _AGE.match(text, m.end))]
+    # 'Professor Ingrid Salvesen' is who 'the professor' is.
+    titled += [((None, "professor"), m.name) for m in mentions if m.kind == "name"
+               and m.honoured and text.startswith(_PROFESSOR, m.start)]
     # Keyed by the one full name the article gives that surname: 'Mr Ashdown' here says
     # nothing of another article's Sarah Ashdown.
     honoured = [(next(iter(full[surname])), gender) for m in mentions
@@ -247,6 +250,7 @@ _PERSON_AFTER = re.compile(
     r"convicted|acquitted|cross-examined))\b")
 
 
+_PROFESSOR = ("Professor ", "Prof ", "Prof. ")
 # 'Ann Lee, 45,', 'Ann Lee, aged 45,', 'Ann Lee (45)': the age a later 'the 45-year-old' is.
 _AGE = re.compile(r",[^\S\n]+(?:aged[^\S\n]+)?(\d{1,3}),|[^\S\n]+\((\d{1,3})\)")
 

@@ -32,6 +32,11 @@ def _speakers(text: str) -> list[str | None]:
     ("Sarah Okafor spoke to reporters.\nOkafor said: “We will win this.”", ["Sarah Okafor"]),
     # An aside in brackets between the name and its verb; a verb of disagreeing.
     ("Ann Lee (pictured) said: “It was awful.”", ["Ann Lee"]),
+    # 'the professor' is the one professor named; of two, neither.
+    ("Prof Ingrid Salvesen led the trial.\n“We cut the risk,” the professor said.",
+     ["Ingrid Salvesen"]),
+    ("Professor Ingrid Salvesen said: “We did it.”\n“It is wrong,” said Professor Tom Reyes."
+     "\n“We cut the risk,” the professor added.", ["Ingrid Salvesen", "Tom Reyes", None]),
     # A role in lower case between the quotation (or its verb) and the name; not words
     # that start another clause.
     ("“We followed them,” lead researcher Ingrid Salvesen said.", ["Ingrid Salvesen"]),
