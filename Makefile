@@ -35,8 +35,12 @@ test: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(BIN)/python -m benchmarks
 
+# OUT goes only if a build wrote it (the marker every build leaves): OUT=docs must not
+# take a Pages docs folder with it.
 clean:
-	rm -rf "$(OUT)" "$(SITE)/.cache" .cache .pytest_cache .hypothesis
+	@if [ -e "$(OUT)/.factcheck-build" ]; then rm -rf "$(OUT)"; \
+	elif [ -e "$(OUT)" ]; then echo "make clean: kept $(OUT): not a build (no .factcheck-build in it)"; fi
+	rm -rf "$(SITE)/.cache" .cache .pytest_cache .hypothesis
 	find . -name __pycache__ -type d -not -path "./$(VENV)/*" -prune -exec rm -rf {} +
 
 $(VENV)/.runtime: requirements.txt

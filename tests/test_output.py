@@ -1,9 +1,13 @@
 """Writing a site: files unchanged since the previous build are kept, not written again."""
 import os
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 
 from builder import output
+from builder.output import MARKER, MARKER_TEXT
 
 FIRST = {"index.html": b"<p>home</p>", "claims/a/index.html": b"<p>a</p>",
          "claims/b/index.html": b"<p>b</p>", "data/claims.json": b"[]"}
@@ -123,3 +127,23 @@ def test_only_a_folder_a_build_wrote_is_taken_for_an_earlier_build(tmp_path):
         (older / name).parent.mkdir(parents=True, exist_ok=True)
         (older / name).write_text("", encoding="utf-8")
     output.check_output_dir(str(older), str(tmp_path / "project"))
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_clean_removes_only_a_folder_a_build_wrote(tmp_path):
+    """`make clean OUT=docs` must not take a folder of the editors' own with it."""
+    shutil.copy(Path(__file__).resolve().parent.parent / "Makefile", tmp_path / "Makefile")
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "todo.txt").write_text("keep me\n", encoding="utf-8")
+    built = tmp_path / "built"
+    built.mkdir()
+    (built / MARKER).write_bytes(MARKER_TEXT)
+    (built / "index.html").write_text("<p>old</p>\n", encoding="utf-8")
+    said = {out: subprocess.run(["make", "--no-print-directory", "clean", f"OUT={out}"],
+                                cwd=tmp_path, capture_output=True, text=True,
+                                check=True).stdout
+            for out in ("notes", "built", "never-made")}
+    assert (notes / "todo.txt").read_text(encoding="utf-8") == "keep me\n"
+    assert "kept notes: not a build" in said["notes"]
+    assert not built.exists() and "kept" not in said["built"] + said["never-made"]
