@@ -354,6 +354,8 @@ class _ValueBuilder:
                     Position(self.shown_as, line, column),
                     f"text contains the invisible character U+{ord(found.group()):04X} "
                     "(written as an escape); remove it unless it is meant"))
+            if not node.style:  # plain ('' from the C loader, None from the Python one)
+                self._comment_cuts(node)
             return node.value
         try:
             value = self.scalars.construct_object(node, deep=True)
@@ -366,6 +368,21 @@ class _ValueBuilder:
             return self._fail(node, f"cannot read '{_brief(node.value)}' as {kind} "
                                     f"({_brief(reason, 80)}); put it in quotes if it is text")
         return value
+
+    def _comment_cuts(self, node) -> None:
+        """'claim: the biggest #1 donor': YAML ends unquoted text at ' #' and drops the
+        rest as a comment. Said of text of several words, or where one space comes before
+        the '#'; 'verdict: correct   # best' is a comment meant."""
+        end = node.end_mark
+        line_end = self.text.find("\n", end.index)
+        rest = self.text[end.index:len(self.text) if line_end < 0 else line_end]
+        comment = _COMMENT_AFTER.match(rest)
+        if comment is None or (" " not in node.value and comment.group(1) != " "):
+            return
+        self.problems.append(warning(
+            Position(self.shown_as, end.line + 1, end.column + len(comment.group(1)) + 1),
+            f"the text stops before '#{_brief(comment.group(2), 30)}': YAML reads ' #' and "
+            "what follows as a comment; put the whole text in quotes to keep it"))
 
     def _text_place(self, node) -> TextPlace:
         start = Position(self.shown_as, *_line_column(node))
@@ -414,6 +431,9 @@ class _ValueBuilder:
         line, column = _line_column(node)
         self.problems.append(error(Position(self.shown_as, line, column), message))
         return None
+
+
+_COMMENT_AFTER = re.compile(r"([ \t]+)#(.*)")
 
 
 def _brief(text: str, limit: int = 60) -> str:

@@ -192,3 +192,17 @@ def test_every_character_of_a_folded_value_is_placed_exactly_or_at_its_start(
         position = place.at(value, offset)
         if character.strip() and position != document.at("a"):
             assert file_lines[position.line - 1][position.column - 1] == character
+
+
+def test_text_cut_short_by_a_comment_is_a_warning_where_the_comment_starts():
+    """YAML ends unquoted text at ' #': the editor is told, at the '#', and a comment
+    after a one-word value or after quoted text (meant as a comment) is left alone."""
+    document, problems = parse_yaml(
+        "claim: UK is the biggest #1 donor\n"
+        "verdict: correct   # the best there is\n"
+        "note: \"quoted\" # said of the quotes\n"
+        "summary: Aid rose\n  by 5% #thanks to the pledge\n", "c.yml")
+    assert document.value["claim"] == "UK is the biggest"
+    assert [(p.position.line, p.position.column, p.is_warning) for p in problems] == [
+        (1, 26, True), (5, 9, True)]
+    assert "'#1 donor'" in problems[0].message and "quotes" in problems[0].message
