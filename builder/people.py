@@ -56,8 +56,9 @@ _BRIDGE = (r"(?:,\s*)?(?:(?:has|have|had|was|is|were|also|then|later|previously|
 # What may stand between a name and its verb: an age or a description set off by commas
 # ("Margaret Doyle, 74, a stroke survivor, said"; "Naomi Achterberg, head of research at
 # the broker, said"; "Priya Natarajan, who led the inquiry, testified").
-_APPOSITION = (r"(?:(?:,[^\S\n]*(?:\d{1,3}|[a-z](?:[^,.;:!?“”\"\n]|(?<=\d)[.,](?=\d)){0,80}))"
-               r"{1,2},)?")  # a decimal point or a thousands comma ends no apposition
+# A decimal point or a thousands comma ends no description ('which put £3.5 million in').
+_APPOSITION = (r"(?:(?:,[^\S\n]*(?:\d{1,3}|[a-z][^,.;:!?“”\"\n]{0,80}"
+               r"(?:(?<=\d)[.,](?=\d)[^,.;:!?“”\"\n]{0,60}){0,2})){1,2},)?")
 # Letters after the name ("Rosalind Okonjo-Barr KC, prosecuting, told the jury"), an
 # aside in brackets ("Ann Lee (pictured) said", "Tom Reyes (52) told"), and one in
 # dashes ("Joaquín Ibáñez – the lad we signed in 2021 – told the court").
