@@ -44,7 +44,8 @@ class Speaker(NamedTuple):
 
 
 # Patterns start with a plain character class, so the engine can skip ahead to them.
-_BOUNDARY = re.compile(r"[.!?…][”’\"'»)\]]*[^\S\n]*\n*|\n+")
+# (After a line break no closing mark: a paragraph may open with a straight one.)
+_BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)\n*|[”’\"'»)\]]*[^\S\n]*\n*)")
 _ABBREVIATIONS = frozenset(ABBREVIATED) | {"St"}
 _ASIDES = re.compile(
     r",[^\S\n]+(?:who|which|whose|whom)\b[^,.;:!?“”\n]*,"
