@@ -55,8 +55,9 @@ _SPEECH_VERB = re.compile(
     r"\b(?:" + "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True)) + r")\b")
 _NOUN_GOVERNS_QUOTE = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:" + "|".join(SPEECH_NOUNS) + r")(?:\s+that\b[^,;:.!?]*?)?\s*:?\s*$")
-_VERB_FIRST = re.compile(
-    r"\s*[,;]?\s*(?:" + _SPEECH_VERB.pattern + r"|(?P<according>according\s+to))\s+$")
+# The verb before the name, maybe with the name's role ('said lead researcher …').
+_VERB_FIRST = re.compile(r"\s*[,;]?\s*(?:" + _SPEECH_VERB.pattern
+                         + r"|(?P<according>according\s+to))\s+(?P<role>.*)$", re.S)
 _ONLY_PUNCTUATION = re.compile(r"\s*[,;]?\s*$")
 # Words the quotation belongs to, said by others than the sentence's subject, unless
 # the subject's own ("his claim that …").
@@ -353,12 +354,12 @@ def _said_after(article: _Article, span: QuoteSpan) -> str | None:
         if mention.title is not None:  # "Kremlin spokesman Dmitry Peskov": whose title
             before = _ORGANISATION.sub("", before)
         verb_first = _VERB_FIRST.fullmatch(before)
+        if verb_first and verb_first.group("role") and (verb_first.group("according")
+                                                        or not _role_only(verb_first["role"])):
+            verb_first = None
         if verb_first and verb_first.group("according") and not credited(article.masked,
                                                                          mention):
             return None  # "according to Jane Smith's lawyers": not hers
-        verb_then_role = _VERB_THEN.match(before)
-        if verb_then_role and _role_only(verb_then_role.group("rest")):
-            verb_first = verb_then_role  # 'said lead researcher Ingrid Salvesen'
         if verb_first or ((_ONLY_PUNCTUATION.fullmatch(before) or _role_only(before))
                           and _speaks(article, j)):
             if question and len(article.masked[mention.end:end].split()) > ATTRIBUTION_WORDS:
@@ -368,12 +369,11 @@ def _said_after(article: _Article, span: QuoteSpan) -> str | None:
     return None
 
 
-_VERB_THEN = re.compile(r"\s*[,;]?\s*(?:" + _SPEECH_VERB.pattern + r")\s+(?P<rest>.*)$", re.S)
 _ROLE_WORD = re.compile(r"[a-z][a-z\-]*(?:’s|'s)?")
 # Lower-case words that are no part of a role ('“…,” and Reyes said'; 'said that Reyes').
 _NOT_ROLE = frozenset(SPEECH_VERBS) | frozenset("""
 that and but or nor as when while if because so then to of in on at with by for from after
-before since until as though although whereas who which where he she it they we i you his
+before since until though although whereas who which where he she it they we i you his
 her its their our this these those there here not also now later earlier again once yet
 a an""".split())
 ROLE_WORDS = 4  # at most, as in 'the trial’s chief investigator'

@@ -424,7 +424,7 @@ def _merged(segments: list[Segment]) -> list[Segment]:
             merged[-1] = Segment(merged[-1].text + segment.text, segment.changed)
         else:
             merged.append(segment)
-    return [Segment(m.text, True, spoken_marks(m.text)) if m.changed else m for m in merged]
+    return [_changed(m.text) if m.changed else m for m in merged]
 
 
 def _flag(disagreement: FigureDisagreement, names: Mapping[str, str]) -> FigureFlag:

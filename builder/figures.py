@@ -419,17 +419,16 @@ def _read_unit(m):
 
 
 def _read_wmoney(m):
-    value = _words_value(m["wmoney_v"])
-    if value is None:
-        return None
-    return AMOUNT, f"{_plain(value)} {_CURRENCIES[m['wmoney_c'].lower()]}"
+    return _amount_in_words(m["wmoney_v"], _CURRENCIES[m["wmoney_c"].lower()])
 
 
 def _read_wunit(m):
-    value = _words_value(m["wunit_v"])
-    if value is None:
-        return None
-    return AMOUNT, f"{_plain(value)} {_UNIT_OF[m['wunit_u'].lower()]}"
+    return _amount_in_words(m["wunit_v"], _UNIT_OF[m["wunit_u"].lower()])
+
+
+def _amount_in_words(words: str, unit: str):
+    value = _words_value(words)
+    return None if value is None else (AMOUNT, f"{_plain(value)} {unit}")
 
 
 _RELATIVE_FORMS = (
@@ -528,8 +527,9 @@ def _read_number(m):
 _READERS = {
     "iso": _read_iso, "dmy": _read_dmy, "mdy": _read_mdy, "my": _read_my,
     "range": _read_range, "pre": _read_pre, "decade": _read_decade, "money": _read_money,
-    "money2": _read_money2, "wmoney": _read_wmoney, "pct": _read_pct, "wpct": _read_wpct, "ago": _read_ago,
-    "unit": _read_unit, "wunit": _read_wunit, "rel": _read_rel, "month": _read_month,
+    "money2": _read_money2, "wmoney": _read_wmoney, "pct": _read_pct, "wpct": _read_wpct,
+    "ago": _read_ago, "unit": _read_unit, "wunit": _read_wunit, "rel": _read_rel,
+    "month": _read_month,
     "weekday": _read_weekday, "year": _read_year, "frac": _read_frac, "frac1": _read_frac1,
     "halfof": _read_halfof, "ratio": _read_ratio, "hedgedhalf": _read_halfof,
     "half": _read_half, "words": _read_words, "ordinal": _read_ordinal,

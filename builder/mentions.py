@@ -74,7 +74,8 @@ TITLE_HEADS = (
     "chairwoman", "director", "commissioner", "congressman", "congresswoman", "adviser",
     "advisor", "commander", "admiral", "judge", "prosecutor", "captain", "skipper",
     "coach", "manager", "detective", "inspector", "executive", "boss", "chief",
-    "striker", "midfielder", "defender", "goalkeeper", "winger", "referee", "pundit", "professor")
+    "striker", "midfielder", "defender", "goalkeeper", "winger", "referee", "pundit",
+    "professor")
 _TITLE_WORDS = TITLE_MODIFIERS | frozenset(TITLE_HEADS)
 # Demonyms mean the same as the country's name in a title: "Ukrainian President".
 COUNTRIES = {

@@ -73,7 +73,8 @@ _SPEAKS_RIGHT_AFTER = re.compile(rf"{_AFTER_NAME}{_APPOSITION}\s+{_BRIDGE}{_SPEE
 _LABELS_QUOTE = re.compile(r":[^\S\n]*[“\"‘']")
 # "…,” said Kyle Brandt': the name a speech verb introduces after a quotation.
 # ('…,” said lead researcher Ingrid Salvesen': a role in lower case may come between.)
-_SPEECH_VERB_BEFORE = re.compile(rf"[”\"’']\s*,?\s*{_SPEECH_VERB}\s+(?:[a-z][a-z\-]*\s+){{0,3}}$")
+_SPEECH_VERB_BEFORE = re.compile(
+    rf"[”\"’']\s*,?\s*{_SPEECH_VERB}\s+(?:[a-z][a-z\-]*\s+){{0,3}}$")
 
 
 @dataclass(frozen=True)
@@ -242,18 +243,17 @@ def _speaking_full_name(text: str, mention: Mention) -> bool:
                                                mention.start) is not None))
 
 
-# What is said only of people: an age ('Tom Reyes, 45,', 'Ann Lee (52)') or what only a
-# person does ('Tom Reyes gave evidence', '… pleaded not guilty', '… was born in …',
-# 'Ann Lee spoke at the rally').
+# An age given after a name: 'Ann Lee, 45,', 'Ann Lee, aged 45,', 'Ann Lee (45)'; the
+# age a later 'the 45-year-old' is.
+_AGE_AFTER = r",[^\S\n]+(?:aged[^\S\n]+)?(\d{1,3}),|[^\S\n]+\((\d{1,3})\)"
+_AGE = re.compile(_AGE_AFTER)
+# What is said only of people: an age or what only a person does ('Tom Reyes gave
+# evidence', '… pleaded not guilty', '… was born in …', 'Ann Lee spoke at the rally').
 _PERSON_AFTER = re.compile(
-    r",[^\S\n]+(?:aged[^\S\n]+)?\d{1,3},|[^\S\n]+\(\d{1,3}\)|[^\S\n]+(?:testified|gave[^\S\n]+"
+    _AGE_AFTER + r"|[^\S\n]+(?:testified|gave[^\S\n]+"
     r"evidence|pleaded|resigned|spoke|was[^\S\n]+(?:sentenced|born|jailed|arrested|charged|"
     r"convicted|acquitted|cross-examined))\b")
-
-
 _PROFESSOR = ("Professor ", "Prof ", "Prof. ")
-# 'Ann Lee, 45,', 'Ann Lee, aged 45,', 'Ann Lee (45)': the age a later 'the 45-year-old' is.
-_AGE = re.compile(r",[^\S\n]+(?:aged[^\S\n]+)?(\d{1,3}),|[^\S\n]+\((\d{1,3})\)")
 
 
 def _full_name_of_a_person(text: str, mention: Mention) -> bool:

@@ -374,9 +374,7 @@ class _ValueBuilder:
         rest as a comment. Said of text of several words, or where one space comes before
         the '#'; 'verdict: correct   # best' is a comment meant."""
         end = node.end_mark
-        line_end = self.text.find("\n", end.index)
-        rest = self.text[end.index:len(self.text) if line_end < 0 else line_end]
-        comment = _COMMENT_AFTER.match(rest)
+        comment = _COMMENT_AFTER.match(self.text, end.index)
         if comment is None or (" " not in node.value and comment.group(1) != " "):
             return
         self.problems.append(warning(
@@ -433,7 +431,7 @@ class _ValueBuilder:
         return None
 
 
-_COMMENT_AFTER = re.compile(r"([ \t]+)#(.*)")
+_COMMENT_AFTER = re.compile(r"([ \t]+)#([^\n]*)")
 
 
 def _brief(text: str, limit: int = 60) -> str:
