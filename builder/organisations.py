@@ -31,10 +31,13 @@ _KINDS = ("union", "council", "company", "firm", "group", "department", "ministr
 _KIND = "(?:" + "|".join(_KINDS) + ")"
 _SPOKES = r"(?:spokes(?:person|man|woman)|press[^\S\n]+office)"
 _THE = rf"(?:[Tt]he{_GAP}(?:{_KIND}{_GAP})?)?"
+# 'the agency', 'a spokeswoman for the watchdog': a body named earlier, by its kind.
+_OF_KIND = rf"[Tt]he{_GAP}(?P<kind>{_KIND})\b"
 _SUBJECT = (rf"(?:{_THE}(?P<name>{_NAME})(?:{_GAP}{_SPOKES})?"
             rf"|[Aa]n?{_GAP}(?P<owner>{_NAME}){_GAP}{_SPOKES}"
             rf"|[Aa]{_GAP}{_SPOKES}{_GAP}for{_GAP}(?:[Tt]he{_GAP})?(?P<for>{_NAME})"
-            rf"(?:{_GAP}{_KIND})?)")
+            rf"(?:{_GAP}{_KIND})?"
+            rf"|(?:[Aa]{_GAP}{_SPOKES}{_GAP}for{_GAP})?{_OF_KIND})")
 _VERB = "(?:" + "|".join(sorted((re.escape(v.rstrip(":")) for v in set(SPEECH_VERBS)),
                                 key=len, reverse=True)) + r")\b"
 _STATEMENT = rf"(?:,?{_GAP}in{_GAP}an?{_GAP}(?:statement|note|release|update)\b[^,:;\n]*,?)"
@@ -46,6 +49,7 @@ _LEAD_IN = re.compile(rf"{_OPENING}{_SUBJECT}{_STATEMENT}?{_GAP}{_BRIDGE}{_VERB}
 _LABEL = re.compile(rf"{_OPENING}{_SUBJECT},?{_GAP}in{_GAP}a{_GAP}statement[^\S\n]*:[^\S\n]*$")
 _AFTER = re.compile(rf"[^\S\n]*[,;]?[^\S\n]*(?:{_SUBJECT}{_STATEMENT}?{_GAP}{_BRIDGE}{_VERB}"
                     rf"|{_VERB}{_GAP}(?:[Tt]he{_GAP})?(?P<after>{_NAME})"
+                    rf"|{_VERB}{_GAP}[Tt]he{_GAP}(?P<kind_after>{_KIND})\b"
                     rf"(?=[^\S\n]*(?:[,.;:!?\n]|$|{_GAP}(?:in|on|at|yesterday|today)\b)))")
 # Capitalised words that open sentences without naming anything.
 _NOT_BODIES = frozenset("""
@@ -86,8 +90,12 @@ def speaking_after(text: str, start: int, end: int, proper: Known, person: Known
     found = _AFTER.match(text, start, end)
     if found is None:
         return None
+    kind = found.group("kind") or found.group("kind_after")
+    if kind is not None:
+        return _named_of_kind(text, kind, start)
     # After a quotation a name never opens its sentence: something is always before it.
-    return _accepted(found.group("after") or _subject(found), False, proper, person)
+    name = _accepted(found.group("after") or _subject(found), False, proper, person)
+    return None if name is None else _in_full(text, name)
 
 
 def speaking_in_lead_in(text: str, start: int, end: int, proper: Known, person: Known
@@ -98,8 +106,74 @@ def speaking_in_lead_in(text: str, start: int, end: int, proper: Known, person: 
     found = _LEAD_IN.match(text, start, end) or _LABEL.match(text, start, end)
     if found is None:
         return None
+    if found.group("kind") is not None:
+        return _named_of_kind(text, found.group("kind"), start)
     opens_sentence = found.group("name") is not None and found.start("name") == start
-    return _accepted(_subject(found), opens_sentence, proper, person)
+    name = _accepted(_subject(found), opens_sentence, proper, person)
+    if name is None:
+        # 'Halverin said in a statement' opening a sentence is a name where the article
+        # names Halverin Therapeutics.
+        return _full_name(text, _subject(found)) if opens_sentence else None
+    return _in_full(text, name)
+
+
+# What a body is called by its kind ('the agency', 'the watchdog'): the words its name
+# may end in. A kind not listed goes by its own word ('the council': '… Council').
+_COMPANY = ("Company", "Corporation", "Corp", "Inc", "Ltd", "Limited", "Holdings", "Group",
+            "Industries", "Technologies", "Systems", "Motors", "Airlines", "Airways",
+            "Energy", "Therapeutics", "Pharmaceuticals", "Securities", "Partners", "Capital")
+_REGULATOR = ("Agency", "Authority", "Commission", "Office", "Regulator")
+_KIND_ENDS = {"company": _COMPANY, "firm": _COMPANY, "watchdog": _REGULATOR,
+              "regulator": _REGULATOR}
+_BODY = re.compile(rf"(?<![\w’'\-]){_NAME}")
+_AND_THE = re.compile(rf"{_GAP}and{_GAP}the{_GAP}")
+
+
+def _named_of_kind(text: str, kind: str, before: int) -> str | None:
+    """The one body of this kind the article names before the quotation ('the Medicines
+    Standards Agency (MSA)', then 'a spokeswoman for the agency'); None if it names none
+    or several, as 'the company' may then be any of them."""
+    ends = _KIND_ENDS.get(kind, (kind.capitalize(),))
+    return _only({body for body in _bodies(text, before) if body.rsplit(" ", 1)[-1] in ends})
+
+
+def _bodies(text: str, before: int) -> set[str]:
+    """The names of bodies written in text[:before]: names ending in a word like 'Agency'
+    or 'Holdings'. 'The Food Standards Agency and the Medicines Standards Agency' are two."""
+    return {name for found in _BODY.finditer(text, 0, before)
+            for name in _AND_THE.split(found.group())
+            if name.rsplit(" ", 1)[-1] in ORGANISATION_WORDS}
+
+
+def _in_full(text: str, name: str) -> str:
+    """A body by the full name the article gives it: 'Veltmoor' for Veltmoor Leisure
+    Group, 'MSA' for 'the Medicines Standards Agency (MSA)', so that one body goes by one
+    name across a report and its group."""
+    return _full_name(text, name) or name
+
+
+def _full_name(text: str, name: str) -> str | None:
+    """The one longer name of a body the article gives, that starts with this name or
+    that these are the initials of; None if none or several."""
+    spelt_out = re.search(rf"({_NAME})[^\S\n]+\({re.escape(name)}\)", text)
+    if spelt_out is not None:
+        return spelt_out.group(1)
+    longer = set()
+    for found in re.finditer(rf"(?<![\w’'\-]){re.escape(name)}(?:{_GAP}{_WORD})+", text):
+        words = found.group().split()
+        while len(words) > 1 and words[-1] not in ORGANISATION_WORDS:
+            words.pop()
+        if len(words) > 1:
+            longer.add(" ".join(words))
+    return _only(longer)
+
+
+def _only(bodies: set[str]) -> str | None:
+    """The one body these names are: a name read with the capitalised word that opens
+    its sentence ('Makers Halverin Therapeutics want') is the body named without it."""
+    distinct = {name for name in bodies
+                if not any(name.endswith(" " + other) for other in bodies)}
+    return distinct.pop() if len(distinct) == 1 else None
 
 
 def _subject(found: re.Match) -> str:

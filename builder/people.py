@@ -204,6 +204,7 @@ Trust Foundation Institute University College School Hospital Clinic Bank Fund
 Securities Capital Partners Holdings Group Company Corporation Corp Inc Ltd Limited
 Industries Systems Technologies Airlines Airways Motors Energy Water Media Network News
 Press Times Herald Tribune Telegraph Guardian Journal Review Report Health
+Therapeutics Pharmaceuticals
 """.split())
 
 

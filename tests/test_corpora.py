@@ -286,8 +286,9 @@ def test_court_and_club_speakers_are_people_named_without_their_titles():
     speakers = {q.speaker for q in quotations if not q.organisation} - {None}
     assert speakers <= CALDERMOUTH_PEOPLE
     assert {"Rosalind Okonjo-Barr", "Joaquín Ibáñez", "Annika Sørensen"} <= speakers
-    # The company's statement is the company's; the club's and the judgment's nobody's.
-    assert {q.speaker for q in quotations if q.organisation} == {"Veltmoor"}
+    # The company's statement is the company's, by the full name the reports give it
+    # ('Veltmoor said', 'the company said'); the club's and the judgment's nobody's.
+    assert {q.speaker for q in quotations if q.organisation} == {"Veltmoor Leisure Group"}
 
 
 @pytest.mark.parametrize("words, speaker, outlets", [

@@ -29,9 +29,10 @@ SITE = SITES / "halcyon"
 
 SALVESEN, CALLANDER, MEHROTRA = "Ingrid Salvesen", "Rhys Callander", "Anand Mehrotra"
 REDFERN, POLLARD = "Caroline Redfern", "Dennis Pollard"
-# A body may go by its name or the initials the articles give it in brackets.
-MSA = frozenset({"Medicines Standards Agency", "MSA"})
-HALVERIN = frozenset({"Halverin", "Halverin Therapeutics"})
+# A body goes by the full name its article gives it, not by initials given in brackets
+# ('An MSA spokeswoman') or its first word ('Halverin said').
+MSA = frozenset({"Medicines Standards Agency"})
+HALVERIN = frozenset({"Halverin Therapeutics"})
 
 # --- the key ----------------------------------------------------------------------------
 # Every quotation: (source, its first words) → the person who speaks it, a frozenset of
@@ -123,10 +124,6 @@ KEY_UTTERANCES: dict[str, tuple[str | frozenset[str], set[str],
 NOT_YET_SPEAKERS = {
     # Wrong speakers.
     # Speakers missed.
-    ("bpa_halcyon", "We will assess"): "None: 'a spokeswoman for the agency'",
-    ("pulse_jab", "We will assess"): "None: 'a spokeswoman for the watchdog'",
-    ("cpw_halcyon", "We are grateful"):
-        "None: 'Halverin' never written mid-sentence in this article",
     ("pulse_jab", "I had my heart attack"): "None: 'The retired bus driver said:'",
 }
 NOT_YET_OUTLETS = {

@@ -55,6 +55,48 @@ def test_no_body_is_read_where_the_text_does_not_plainly_credit_one(text):
     assert _speakers(text) == [(None, False)]
 
 
+@pytest.mark.parametrize("text, body", [
+    ("The Medicines Standards Agency (MSA) is reviewing the data. A spokeswoman for the "
+     "agency said: “We will assess it carefully.”", "Medicines Standards Agency"),
+    ("The Medicines Standards Agency is weighing it up. A spokeswoman for the watchdog "
+     "said: “We will assess it carefully.”", "Medicines Standards Agency"),
+    ("Halverin Therapeutics wants £1,850 a year. “The price is fair,” the company "
+     "said.", "Halverin Therapeutics"),
+    ("Veltmoor Leisure Group made a loss. “We will recover,” said the company.",
+     "Veltmoor Leisure Group"),
+])
+def test_a_body_goes_by_its_kind_where_the_article_names_one_of_that_kind(text, body):
+    assert _speakers(text) == [(body, True)]
+
+
+@pytest.mark.parametrize("text", [
+    # Two agencies: 'the agency' may be either.
+    ("The Food Standards Agency and the Medicines Standards Agency met. A spokeswoman for "
+     "the agency said: “We will assess it.”"),
+    # Named only after the quotation.
+    ("A spokeswoman for the agency said: “We will assess it.” The Medicines Standards "
+     "Agency meets in May."),
+    # Not a body of that kind.
+    ("Wandarra Shire Council met. A spokeswoman for the agency said: “We will assess it.”"),
+])
+def test_a_kind_names_no_body_unless_one_of_that_kind_was_named_before(text):
+    assert _speakers(text) == [(None, False)]
+
+
+@pytest.mark.parametrize("text, body", [
+    # The first word of a body's name, opening a sentence: a name after all.
+    ("Halverin Therapeutics set the price.\nHalverin said in a statement: “We are "
+     "grateful to the patients.”", "Halverin Therapeutics"),
+    ("Members of Veltmoor Leisure Group met. In a statement, Veltmoor said: “The board "
+     "approved a write-down.”", "Veltmoor Leisure Group"),
+    # Initials the article gives in brackets.
+    ("The Medicines Standards Agency (MSA) met. An MSA spokeswoman said: “We will assess "
+     "it.”", "Medicines Standards Agency"),
+])
+def test_a_body_goes_by_the_full_name_its_article_gives_it(text, body):
+    assert _speakers(text) == [(body, True)]
+
+
 def test_a_person_named_beats_the_body_they_speak_for():
     text = ("Tom Lee, a Treasury spokesman, said the levy was “fair”.\n"
             "“It works,” Mr Lee said.")
