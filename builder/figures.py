@@ -52,11 +52,13 @@ class FigureDisagreement:
     statements: tuple[FigureStatement, ...]
 
 
-_MONTHS = {name: number for number, names in enumerate((
+_MONTH_NAMES = (  # each month's name, then its abbreviations
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
     ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
     ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
-    ("december", "dec")), start=1) for name in names}
+    ("december", "dec"))
+_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1)
+           for name in names}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _ONES = {word: n for n, word in enumerate((
@@ -105,7 +107,9 @@ def _alternatives(words) -> str:
     return "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True))
 
 
-_MONTH = rf"(?:{_alternatives(name.capitalize() for name in _MONTHS if name != 'may')}|May)\.?"
+# Only an abbreviation takes a full stop: in 'by the end of March.' it ends the sentence.
+_MONTH = (rf"(?:{_alternatives(names[0].capitalize() for names in _MONTH_NAMES)}"
+          rf"|(?:{_alternatives(a.capitalize() for names in _MONTH_NAMES for a in names[1:])})\.?)")
 _NUMWORD = _alternatives(list(_ONES) + list(_TENS) + list(_SCALES) + ["dozen"])
 _NUMWORDS = rf"(?:{_NUMWORD})(?:(?:\s+and\s+|[\s-]+)(?:{_NUMWORD})|\s+and\s+a\s+half)*"
 _UNIT = _alternatives(_UNIT_OF)

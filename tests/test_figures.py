@@ -46,6 +46,11 @@ from builder.figures import (AMOUNT, COUNT, DATE, FRACTION, NUMBER, ORDINAL, PER
     ("date 2025-02-19 Your support", DATE, "date:2025-02-19", "2025-02-19"),
     ("the US president said on Tuesday.", RELATIVE, "weekday:tuesday", "Tuesday"),
     ("the talks began in March and", DATE, "date:--03", "March"),
+    # A full stop after a month's name ends the sentence; after an abbreviation, not.
+    ("a decision by the end of March.", DATE, "date:--03", "March"),
+    ("on 3 May. Then", DATE, "date:--05-03", "3 May"),
+    ("signed on Oct. 10, 2024 in", DATE, "date:2024-10-10", "Oct. 10, 2024"),
+    ("in Sept. 2024 it", DATE, "date:2024-09", "Sept. 2024"),
     ("fighting since mid-March", DATE, "date:--03", "March"),
     ("half a million people", COUNT, "count:500000", "half a million"),
     ("half a dozen ships", COUNT, "count:6", "half a dozen"),
