@@ -180,6 +180,11 @@ _FIGURE = re.compile("|".join((
     # term"); "one in five", "1 in 10".
     rf"(?P<frac>\b(?P<frac_n>(?i:{_SMALL}))[\s-](?P<frac_d>(?i:{_PLURAL_PARTS}))\b)",
     rf"(?P<frac1>\b(?i:an?|one)[\s-](?P<frac1_d>(?i:{_SINGLE_PARTS}))(?=\s+(?i:of)\b))",
+    # "by a third", "almost a quarter": a share without "of", where the clause goes on
+    # with no noun for it to order ("by a third party", "nearly a third term" are not).
+    rf"(?P<frac2>(?:(?<=\b[Bb]y )|{_AFTER_HEDGE})\b(?i:an?|one)[\s-]"
+    rf"(?P<frac2_d>(?i:{_SINGLE_PARTS}))(?=\s*(?:[,.;:!?)”\"’]|$)|\s+(?:of|in|on|at|from|since|over"
+    rf"|compared|to|than|and|or|but|after|before|among|for)\b))",
     r"(?P<halfof>\b(?i:half)(?=\s+(?i:of|the|its|their|our|his|her|all)\b))",
     rf"(?P<ratio>\b(?i:one|1)\s+(?i:in)\s+(?P<ratio_d>\d{{1,3}}|(?i:a\s+)?(?i:{_NUMWORDS}))\b)",
     # "Half" alone after a hedge ("nearly half", "more than half") is a share too.
@@ -492,6 +497,10 @@ def _read_frac1(m):
     return _fraction(1, _DENOMINATORS[m["frac1_d"].lower()])
 
 
+def _read_frac2(m):
+    return _fraction(1, _DENOMINATORS[m["frac2_d"].lower()])
+
+
 def _read_halfof(m):
     return _fraction(1, 2)
 
@@ -535,6 +544,7 @@ _READERS = {
     "ago": _read_ago, "unit": _read_unit, "wunit": _read_wunit, "rel": _read_rel,
     "month": _read_month,
     "weekday": _read_weekday, "year": _read_year, "frac": _read_frac, "frac1": _read_frac1,
+    "frac2": _read_frac2,
     "halfof": _read_halfof, "ratio": _read_ratio, "hedgedhalf": _read_halfof,
     "half": _read_half, "words": _read_words, "ordinal": _read_ordinal,
     "wordinal": _read_wordinal, "number": _read_number,

@@ -46,6 +46,10 @@ from builder.figures import (AMOUNT, COUNT, DATE, FRACTION, NUMBER, ORDINAL, PER
     ("date 2025-02-19 Your support", DATE, "date:2025-02-19", "2025-02-19"),
     ("the US president said on Tuesday.", RELATIVE, "weekday:tuesday", "Tuesday"),
     ("the talks began in March and", DATE, "date:--03", "March"),
+    # A share without 'of': after 'by' or a hedge, with no noun after it.
+    ("cut spending by a third", FRACTION, "fraction:1/3", "a third"),
+    ("cut the risk by almost a quarter, in people", FRACTION, "nearly:fraction:1/4",
+     "almost a quarter"),
     # A full stop after a month's name ends the sentence; after an abbreviation, not.
     ("a decision by the end of March.", DATE, "date:--03", "March"),
     ("on 3 May. Then", DATE, "date:--05-03", "3 May"),
@@ -92,7 +96,8 @@ def test_each_form_is_read_with_its_canonical_value_and_exact_span(passage, kind
     "Nato’s front line",
     "Theresa May said they would march in May’s name",  # a surname and a verb, no months
     "Ask March and May.",
-    "cut spending by a third",                  # a share without 'of': no place either
+    "won by a third party",                     # neither a share nor a place
+    "nearly a third term",
     "a third party and the fifth column",       # set phrases, no places
     "under this May government",                # a prime minister, not the month
 ])
