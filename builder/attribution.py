@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple, Sequence
 
-from .mentions import (ABBREVIATED, FEMALE, GENDERED, MALE, Mention, find_mentions,
+from .mentions import (ABBREVIATED, FEMALE, GENDERED, MALE, Mention, find_mentions, gender_of,
                        is_age_title)
 from .organisations import speaking_after, speaking_in_lead_in
 from .people import (PASSIVE_SPEECH, SPEECH_NOUNS, SPEECH_VERBS, Roster, canonical_name,
@@ -186,7 +186,7 @@ def _honoured_as(text: str, mention: Mention) -> set[str]:
     if mention.title is not None:
         words.append(mention.title[1].rsplit(" ", 1)[-1])
     return {gender for word in words
-            if (gender := GENDERED.get(word) or GENDERED.get(word.lower())) is not None}
+            if (gender := gender_of(word)) is not None}
 
 
 def _shared_surnames(article: _Article, own: Roster) -> dict[tuple[str, str], str]:

@@ -35,7 +35,41 @@ GENDERED = {
     "spokesman": MALE, "congressman": MALE, "chairman": MALE, "king": MALE, "prince": MALE,
     "spokeswoman": FEMALE, "congresswoman": FEMALE, "chairwoman": FEMALE, "queen": FEMALE,
     "princess": FEMALE,
+    # Descriptors (DESCRIPTORS, below).
+    **dict.fromkeys(("Grandad", "Granddad", "Grandpa", "Grandfather", "Dad", "Father",
+                     "Widower", "Businessman"), MALE),
+    **dict.fromkeys(("Grandma", "Granny", "Gran", "Nan", "Nana", "Grandmother", "Mum",
+                     "Mom", "Mother", "Widow", "Businesswoman", "Landlady", "Actress",
+                     "Sister"), FEMALE),
 }
+# Words that describe a person, written before the name with a capital as a title is
+# ('Grandad Dennis Pollard', 'Pensioner Jo Bell', 'Mum-of-two Amy Hart'): not part of it.
+DESCRIPTORS = frozenset("""
+Grandad Granddad Grandpa Grandfather Grandma Granny Gran Nan Nana Grandmother Mum Mom
+Dad Mother Father Widow Widower Sister Pensioner Student Nurse Teacher Headteacher
+Driver Farmer Shopkeeper Businessman Businesswoman Campaigner Activist Volunteer Resident
+Patient Paramedic Midwife Carer Builder Landlord Landlady Owner Survivor Veteran Worker
+Engineer Scientist Researcher Economist Lawyer Solicitor Barrister Author Writer Singer
+Actor Actress Comedian Presenter Chef Entrepreneur Sergeant Constable Firefighter
+Soldier Pilot
+""".split())
+_PARENT_OF = re.compile(r"([A-Z][a-z]+)-of-[a-z]+$")  # 'Mum-of-two', 'Father-of-three'
+
+
+def is_descriptor(word: str) -> bool:
+    return word in DESCRIPTORS or (
+        (parent := _PARENT_OF.match(word)) is not None and parent.group(1) in DESCRIPTORS)
+
+
+def gender_of(word: str) -> str | None:
+    """What an honorific, title or descriptor says of who it is ('Ms', 'spokesman',
+    'Mum-of-two')."""
+    parent = _PARENT_OF.match(word)
+    if parent is not None:
+        word = parent.group(1)
+    return GENDERED.get(word) or GENDERED.get(word.lower())
+
+
 # Capitalised words that start sentences or stand before names but are not names.
 _NOT_NAMES = frozenset("""
 The A An And But Or Nor So Yet If When While Whilst As At In On Of For From To With By
@@ -296,7 +330,9 @@ def _name_spans(text: str, run_start: int, run_end: int, covered):
         start = text.find(word, position)
         end = start + len(word)
         position = end
-        is_honorific = word in HONORIFICS
+        # A descriptor only opens a run and stands before a name: 'Adam Driver' is one.
+        is_honorific = word in HONORIFICS or (
+            start == run_start and end < run_end and is_descriptor(word))
         if is_honorific or _not_a_name(word) or _inside(start, covered):
             if name_start is not None:
                 yield (honorific if honorific is not None else name_start), name_start, \

@@ -13,7 +13,7 @@ import unicodedata
 from typing import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .mentions import (COUNTRIES, GENDERED, POSTNOMINALS, RELATIVE, Mention, age_title,
+from .mentions import (COUNTRIES, POSTNOMINALS, RELATIVE, Mention, age_title, gender_of,
                        find_mentions)
 from .passages import HEADING_LENGTH, reads_as_heading
 
@@ -171,7 +171,7 @@ def read_roster(text: str, mentions: tuple[Mention, ...] | None = None) -> Roste
     # nothing of another article's Sarah Ashdown.
     honoured = [(next(iter(full[surname])), gender) for m in mentions
                 if m.kind == "name" and m.honoured and m.title is None
-                and (gender := GENDERED.get(text[m.start:m.end].split(maxsplit=1)[0]))
+                and (gender := gender_of(text[m.start:m.end].split(maxsplit=1)[0]))
                 and len(full.get(surname := _surname(m.name), ())) == 1]
     return _roster(full, titled, surnames, honoured)
 

@@ -204,6 +204,22 @@ def test_according_to_an_organisation_names_no_speaker():
 
 
 @pytest.mark.parametrize("text, speakers", [
+    # A word that describes the person, capitalised before the name, is not part of it,
+    # and says whether 'he' or 'she' may stand for them.
+    ("Grandad Dennis Pollard, 67, took part. He said: “Two injections is nothing.”",
+     ["Dennis Pollard"]),
+    ("Mum-of-two Jo Bell said: “I was scared.” Tom Hill arrived. “It was fine,” she "
+     "said.", ["Jo Bell", "Jo Bell"]),
+    ("Nurse Ann Lee said: “It was chaos.”", ["Ann Lee"]),
+    ("Sergeant Tom Hale said: “We arrived fast.”", ["Tom Hale"]),
+    # ... only before a name: 'Driver' ends this one.
+    ("Adam Driver said: “Lights.”", ["Adam Driver"]),
+])
+def test_a_descriptor_before_a_name_is_not_part_of_it(text, speakers):
+    assert _speakers(text) == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
     # Two Brennocks: 'Ms Brennock' is the woman of the two, so 'he' is Mr Kovac.
     ("Ailsa Brennock, the minister, spoke first. Lachlan Brennock, an irrigator, spoke "
      "next. Anthony Kovac said nothing.\nMr Kovac sat beside Ms Brennock all day. "
