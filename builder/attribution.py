@@ -32,7 +32,7 @@ from .mentions import (ABBREVIATED, FEMALE, GENDERED, MALE, Mention, find_mentio
 from .organisations import speaking_after, speaking_in_lead_in
 from .people import (PASSIVE_SPEECH, SPEECH_NOUNS, SPEECH_VERBS, Roster, canonical_name,
                      credited, is_person, read_roster, reports_after, resolve_title,
-                     speaks_after, speaks_after_apposition)
+                     signs_quotation, speaks_after, speaks_after_apposition)
 from .quotemarks import QuoteSpan
 
 _UNKNOWN = "\0someone"  # a person is meant, but the text does not say who
@@ -305,6 +305,9 @@ def _speaker(article: _Article, index: int, earlier: list[Speaker | None],
     after = _said_after(article, span)
     if after is not None:
         return _named(after), True
+    signed = _signed(article, span)
+    if signed is not None:
+        return _named(signed), True
     body = _body_after(article, span)
     if body is not None:
         return body, True
@@ -366,6 +369,15 @@ def _said_after(article: _Article, span: QuoteSpan) -> str | None:
                 return None  # “Why?” Mr Healey said the answer was simple: not his question
             return _identity(article, j) or None
         return None
+    return None
+
+
+def _signed(article: _Article, span: QuoteSpan) -> str | None:
+    """'“It was chaos.” – Ann Lee': the name after a dash that signs the quotation."""
+    j = bisect.bisect_left(article.starts, span.closer + 1)
+    if (j < len(article.mentions) and article.mentions[j].start - span.closer <= 8
+            and signs_quotation(article.text, article.mentions[j])):
+        return _identity(article, j)
     return None
 
 

@@ -151,7 +151,7 @@ def read_roster(text: str, mentions: tuple[Mention, ...] | None = None) -> Roste
     mentions = find_mentions(text) if mentions is None else mentions
     surnames = {_surname(m.name) for m in mentions if m.kind == "name" and (
         m.honoured or (" " in m.name and (_speaking_full_name(text, m)
-                                          or credited(text, m)
+                                          or credited(text, m) or signs_quotation(text, m)
                                           or _full_name_of_a_person(text, m))))}
     full: dict[str, set[str]] = {}
     for mention in mentions:
@@ -211,6 +211,19 @@ Therapeutics Pharmaceuticals
 def _names_a_body(name: str) -> bool:
     """'Wandarra Shire Council', 'Harcourt Lane Securities': a body, not a person."""
     return not ORGANISATION_WORDS.isdisjoint(name.split()[1:])
+
+
+# '“It was chaos.” – Ann Lee', '“…” — Ann Lee, a nurse': a name that signs the quotation
+# before it, alone at the end of its line or with a description after a comma.
+_SIGNS_BEFORE = re.compile(r"[”\"][^\S\n]*[–—―-][^\S\n]*$")
+_SIGNS_ENDS = re.compile(r"[^\S\n]*(?:[,(]|\n|$)")
+
+
+def signs_quotation(text: str, mention: Mention) -> bool:
+    return (mention.kind == "name" and not mention.possessive
+            and _SIGNS_BEFORE.search(text, max(0, mention.start - 8), mention.start) is not None
+            and _SIGNS_ENDS.match(text, mention.end) is not None
+            and not _names_a_body(mention.name))
 
 
 def credited(text: str, mention: Mention) -> bool:

@@ -220,6 +220,17 @@ def test_a_descriptor_before_a_name_is_not_part_of_it(text, speakers):
 
 
 @pytest.mark.parametrize("text, speakers", [
+    ("“It was chaos.” – Ann Lee", ["Ann Lee"]),
+    ("“It was chaos.” — Ann Lee, a nurse at the hospital\nShe stayed.", ["Ann Lee"]),
+    # Not a signature: her story, or the subject of a sentence that goes on.
+    ("“Never again” – Ann Lee’s story", [None]),
+    ("“Never again” – Smith vows to fight on", [None]),
+])
+def test_a_name_after_a_dash_signs_the_quotation_before_it(text, speakers):
+    assert _speakers(text) == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
     # Two Brennocks: 'Ms Brennock' is the woman of the two, so 'he' is Mr Kovac.
     ("Ailsa Brennock, the minister, spoke first. Lachlan Brennock, an irrigator, spoke "
      "next. Anthony Kovac said nothing.\nMr Kovac sat beside Ms Brennock all day. "
