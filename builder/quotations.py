@@ -17,6 +17,7 @@ from .gcpause import HelperFailed, Partner, collector_paused, helper
 from .mentions import find_mentions
 from .people import Roster, merge_rosters, read_roster, unify_names
 from .quotemarks import find_quote_spans, paragraph_segments
+from .transcripts import Turn, transcript_turns
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,21 @@ def _found(text: str, roster: Roster | None, read
     mentions, own = read if read is not None else (None, None)
     spans = find_quote_spans(text)
     speakers = attribute(text, spans, roster, mentions, own)
-    return [(span.start, span.end, None, False) if speaker is None
-            else (span.start, span.end, speaker.name, speaker.organisation)
-            for span, speaker in zip(spans, speakers)]
+    found = [(span.start, span.end, None, False) if speaker is None
+             else (span.start, span.end, speaker.name, speaker.organisation)
+             for span, speaker in zip(spans, speakers)]
+    turns = transcript_turns(text)
+    return _with_turns(found, turns) if turns else found
+
+
+def _with_turns(found: list[tuple[int, int, str | None, bool]], turns: list[Turn]
+                ) -> list[tuple[int, int, str | None, bool]]:
+    """A transcript's turns as quotations, in place of the quotations inside them (words
+    a speaker quotes are not their own)."""
+    inside = [(turn.start, turn.end) for turn in turns]
+    kept = [quotation for quotation in found
+            if not any(start <= quotation[0] < end for start, end in inside)]
+    return sorted(kept + [(turn.start, turn.end, turn.speaker, False) for turn in turns])
 
 
 def _read(text: str) -> tuple:

@@ -392,8 +392,9 @@ def test_she_and_titles_in_interview_copy(meridian_quotations, source, words, sp
 
 def test_bodies_in_interview_copy_are_the_treasury_and_the_think_tank(meridian_quotations):
     assert {q.speaker for q in meridian_quotations if q.organisation} == {"Treasury", "CPF"}
+    # The presenter speaks in the transcript's turns only.
     assert {q.speaker for q in meridian_quotations if not q.organisation} - {None} == {
-        "Helen Marwood", "Ruth Ellery", "Daniel Okafor"}
+        "Helen Marwood", "Ruth Ellery", "Daniel Okafor", "Tom Ashdown"}
 
 
 def test_she_is_the_woman_another_outlet_calls_ms_not_the_man_it_calls_mr():
@@ -415,3 +416,17 @@ def test_among_groups_that_differ_in_wording_those_with_a_figure_disagreement_co
     first = wording[:flagged.count(True)]
     assert any("£20bn" in v.text for g in first for v in g.variants)  # against £22bn
     assert any("fifth quarter" in v.text for g in first for v in g.variants)  # and 'fourth'
+
+
+def test_the_transcript_is_quoted_by_the_outlets_and_shows_where_they_misquote_it():
+    """The broadcaster's transcript has no quotation marks: its turns are the record the
+    other outlets quote, and where the live page says 'seven years ago' for the
+    transcript's 'eight years ago', the group shows the disagreement."""
+    groups = quotation_groups(_sources("meridian"))
+    group = _group(groups, "I left the Institute eight years ago")
+    assert _summary(group) == ("Helen Marwood", "wording", {"beacon", "meridian", "review"})
+    (calendar,) = [d for d in group.figure_disagreements if d.kind == "calendar"]
+    assert sorted((s.passage.split("@")[0], s.figure.text) for s in calendar.statements) == [
+        ("beacon_live", "seven years ago"), ("meridian_transcript", "eight years ago")]
+    # The presenter's words, quoted by the wire copy with no speaker, are his.
+    assert _group(groups, "the numbers simply don’t add up").speaker == "Tom Ashdown"

@@ -1,0 +1,55 @@
+"""Transcripts: each speaker's turn is their own words, quoted without marks."""
+from __future__ import annotations
+
+from builder.quotations import extract_quotations
+from builder.transcripts import transcript_turns
+
+INTERVIEW = (
+    "Sunday Review: Marwood interview – partial transcript\n"
+    "The Chancellor was interviewed this morning.\n"
+    "Tom Ashdown: Chancellor, good morning. Is that still the number?\n"
+    "Helen Marwood: Good morning, Tom. It is.\n"
+    "ASHDOWN: So taxes are going up?  \n"
+    "Marwood: No. I said “never” and I meant it.\n")
+
+
+def test_each_turn_is_its_line_after_the_label_with_the_fullest_name_given():
+    turns = transcript_turns(INTERVIEW)
+    assert [(INTERVIEW[t.start:t.end], t.speaker) for t in turns] == [
+        ("Chancellor, good morning. Is that still the number?", "Tom Ashdown"),
+        ("Good morning, Tom. It is.", "Helen Marwood"),
+        ("So taxes are going up?", "Tom Ashdown"),   # trailing spaces left out
+        ("No. I said “never” and I meant it.", "Helen Marwood"),
+    ]
+
+
+def test_turns_are_quotations_and_words_quoted_inside_a_turn_are_not_its_own():
+    quotations = extract_quotations("s", INTERVIEW)
+    assert [(q.speaker, q.text) for q in quotations] == [
+        ("Tom Ashdown", "Chancellor, good morning. Is that still the number?"),
+        ("Helen Marwood", "Good morning, Tom. It is."),
+        ("Tom Ashdown", "So taxes are going up?"),
+        ("Helen Marwood", "No. I said “never” and I meant it."),
+    ]
+    assert all(INTERVIEW[q.start:q.end] == q.text for q in quotations)
+
+
+def test_a_report_is_a_transcript_only_where_two_people_take_several_turns():
+    # A headline and a caption: labels, but no conversation.
+    assert transcript_turns("Marwood: no tax rises\nPhoto: Reuters\nSource: Treasury\n"
+                            "Update: the figures came later.\n") == []
+    # One person's lines, however many, are no interview.
+    assert transcript_turns("Headline\nMarwood: One.\nMarwood: Two.\nMarwood: Three.\n") == []
+    # Two turns are too few to tell a transcript from two labelled quotations.
+    assert transcript_turns("Headline\nAshdown: Is it?\nMarwood: It is.\n") == []
+
+
+def test_a_labelled_quotation_in_marks_keeps_its_own_reading():
+    text = ("Live: dam costs\nHere is what they said.\n"
+            "Anthony Kovac: “This will create 600 local jobs.”\n"
+            "Jenny Tolhurst: “The shire found out from the television.”\n"
+            "Ailsa Brennock: “I was briefed in April.”\n")
+    assert transcript_turns(text) == []
+    assert [q.text for q in extract_quotations("s", text)] == [
+        "This will create 600 local jobs.", "The shire found out from the television.",
+        "I was briefed in April."]
