@@ -1,16 +1,11 @@
 """Consistency on the shipped seeds, as readers and aggregators meet it: claim pages,
 /consistency/, outlet records and /data/consistency.json."""
 import json
-import shutil
 from collections import Counter
-import threading
-from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from conftest import PROJECT, read_html
+from conftest import PROJECT, in_a_real_browser, read_html
 
 RANK = {"wording": 2, "punctuation": 1, "identical": 0}
 
@@ -137,31 +132,6 @@ def test_source_pages_mark_quotations_other_outlets_report(shipped_build):
     variants = page.select("a.variant")
     assert variants
     assert all(a["href"].startswith("/factcheck/consistency/#") for a in variants)
-
-
-@contextmanager
-def in_a_real_browser(shipped_build, tmp_path):
-    """Chromium, and the shipped site served over HTTP at /factcheck/ as Pages serves it."""
-    chromium = shutil.which("chromium")
-    if not chromium:
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-    site_root = tmp_path / "root"
-    shutil.copytree(shipped_build, site_root / "factcheck")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler,
-                                                           directory=str(site_root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync"])
-            try:
-                yield browser, f"http://127.0.0.1:{server.server_port}/factcheck/"
-            finally:
-                browser.close()
-    finally:
-        server.shutdown()
 
 
 @pytest.mark.browser
