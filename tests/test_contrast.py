@@ -177,3 +177,21 @@ def test_every_colour_pair_meets_wcag_aa(site_in_chromium, kind, theme):
     assert not failures, f"{kind} in the {theme} theme:\n" + "\n".join(
         f"  {ratio}:1 < {needed}:1  {what}  {where}" for ratio, needed, what, where in failures)
 
+
+@pytest.mark.browser
+def test_each_theme_is_the_one_asked_for(site_in_chromium):
+    """Guards the test above: the dark theme is measured as dark, not the light one twice."""
+    browser, site = site_in_chromium
+    brightness = {}
+    for theme in ("light", "dark"):
+        context = browser.new_context(color_scheme=theme)
+        page = context.new_page()
+        page.goto(site)
+        brightness[theme] = page.evaluate("""() => {
+            const style = getComputedStyle(document.documentElement);
+            const sum = (css) => css.match(/[\\d.]+/g).slice(0, 3).reduce((a, b) => a + +b, 0);
+            return {page: sum(style.backgroundColor), text: sum(style.color)};
+        }""")
+        context.close()
+    assert brightness["light"]["page"] > brightness["light"]["text"], brightness
+    assert brightness["dark"]["page"] < brightness["dark"]["text"], brightness
