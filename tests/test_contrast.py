@@ -21,6 +21,8 @@ PAGES = {
     "tag": "tags/nato/",
     "verdict": "verdicts/mixed/",
     "methodology": "methodology/",
+    "about": "about/",
+    "corrections": "corrections/",
     "404": "404.html",
 }
 
