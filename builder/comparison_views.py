@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping
 
 from . import urls
@@ -14,6 +14,7 @@ from .figures import BOTH_MAY_BE_RIGHT, FigureDisagreement
 from .model import Content, Span
 from .pagination import page_of, page_path
 from .passages import Highlight
+from .text import normalise_typography
 from .views import Link
 
 GROUPS_PER_PAGE = 20  # each group shows its comparisons in full: a page stays light on a phone
@@ -38,12 +39,17 @@ FIGURE_KINDS = {
 class Segment:
     text: str
     changed: bool  # words this side has that the other lacks or words differently
-    # For a screen reader, a changed stretch of marks alone by name ('comma'), as many
-    # readers skip punctuation; empty where the text reads as it is.
-    spoken: str = ""
     # Where the other side has words this one lacks: the text is empty, and the page
     # shows a mark at the spot.
     gap: bool = False
+    # What the other side has in place of a changed stretch ("" where it has nothing),
+    # or the words it has at a gap; as printed, white space and all.
+    other: str = ""
+    # What happened here, said with the outlets' names (see `explained`): a sentence
+    # for the mark's tooltip, and the words a screen reader hears before and after it.
+    explanation: str = ""
+    heard_before: str = ""
+    heard_after: str = ""
 
 
 # What a screen reader says for marks that alone make a difference.
@@ -55,13 +61,74 @@ MARK_NAMES = {",": "comma", ".": "full stop", ";": "semicolon", ":": "colon",
               "]": "bracket", "/": "slash"}
 
 
-def spoken_marks(text: str) -> str:
-    """'comma' for ',', 'dash, comma' for '– ,': the marks of a stretch with no word in
-    it, by name; empty for a stretch with a word, or a mark with no name here."""
+def _mark_names(text: str) -> list[str]:
+    """['comma'] for ',', ['dash', 'comma'] for '– ,': the marks of a stretch with no
+    word in it, by name; none for a stretch with a word, or a mark with no name here."""
     marks = [MARK_NAMES.get(ch) for ch in text.replace("...", "…") if not ch.isspace()]
     if not marks or any(ch.isalnum() for ch in text) or None in marks:
+        return []
+    return marks
+
+
+def as_heard(text: str) -> str:
+    """A stretch as a sentence can name it: '“needs”', or 'a comma' for marks alone,
+    which many screen readers skip ('a dash and a comma' for '– ,')."""
+    names = [("an " if name[0] in "aeiou" else "a ") + name for name in _mark_names(text)]
+    if names:
+        return " and ".join(filter(None, (", ".join(names[:-1]), names[-1])))
+    return f"“{' '.join(text.split())}”"
+
+
+def explained(segment: Segment, this: str, other: str) -> Segment:
+    """A changed segment of the version in `this` outlet, compared with the one in
+    `other`, told in words: what only this version has, what it has in place of the
+    other's words, or, at a gap, what the other has that this lacks. As a screen reader
+    reads the page, the words before a stretch say what it is and an end closes it;
+    where the stretch sounds no different from the other's (marks alone, which readers
+    skip, or letter case and typography), the words before say it all."""
+    if not segment.changed:
+        return segment
+    theirs = " ".join(segment.other.split())
+    if segment.gap:
+        return _told(segment, f"not in {this}: {other} has {as_heard(theirs)} here")
+    mine = as_heard(segment.text)
+    unheard = bool(_mark_names(segment.text))
+    if not theirs:
+        return _told(segment, f"only in {this}, not in {other}",
+                     f"only in {this}: {mine}" if unheard else f"only in {this}:", not unheard)
+    alike = _heard_alike(segment.text, theirs)
+    if alike:  # quoted as printed: named, both would sound the same
+        text = " ".join(segment.text.split())
+        return _told(segment, f"{this} has “{text}” where {other} has “{theirs}”: a "
+                              f"difference of {alike}")
+    sentence = f"{this} has {mine} where {other} has {as_heard(theirs)}"
+    if unheard:
+        return _told(segment, sentence)
+    return _told(segment, sentence, f"where {other} has {as_heard(theirs)}, {this} has:", True)
+
+
+def _heard_alike(mine: str, theirs: str) -> str:
+    """'letter case', 'typography' or both, for two stretches a screen reader would say
+    alike ('We’re' and 'we're', '…' and '...'); empty for stretches that differ in more."""
+    typeset = normalise_typography(mine).text, normalise_typography(theirs).text
+    if typeset[0].casefold() != typeset[1].casefold():
         return ""
-    return ", ".join(marks)
+    return " and ".join(kind for kind, differs in (
+        ("letter case", typeset[0] != typeset[1]),
+        ("typography", mine.casefold() != theirs.casefold())) if differs)
+
+
+def _told(segment: Segment, sentence: str, before: str = "", closed: bool = False) -> Segment:
+    """The segment with its sentence as the tooltip, and as what a screen reader hears
+    before it unless `before` says otherwise; `closed` stretches end with a word."""
+    return replace(segment, explanation=sentence[0].upper() + sentence[1:],
+                   heard_before=f"[{before or sentence}]", heard_after="[end]" if closed else "")
+
+
+def version_names(this: str, other: str) -> tuple[str, str]:
+    """How a pair's two versions are named in what their marks say: by outlet, unless
+    both are one outlet's (two of its articles)."""
+    return (this, other) if this != other else ("this version", "the other version")
 
 
 @dataclass(frozen=True)
@@ -310,6 +377,11 @@ def _anchor(passage: Passage, anchors) -> str:
 
 def _pair_view(pair: PassagePair, namer, anchors) -> PairView:
     left, right = namer.marked.of(pair) if namer.marked is not None else _segments(pair)
+    # Named here, not where marked: marks are kept between builds, names may change.
+    left_name, right_name = version_names(namer.outlet(pair.left.outlet).text,
+                                          namer.outlet(pair.right.outlet).text)
+    left = tuple(explained(segment, left_name, right_name) for segment in left)
+    right = tuple(explained(segment, right_name, left_name) for segment in right)
     return PairView(namer.side(pair.left, left, _anchor(pair.left, anchors)),
                     namer.side(pair.right, right, _anchor(pair.right, anchors)),
                     pair.classification, CLASSIFICATION_TEXT[pair.classification], pair.partial,
@@ -332,8 +404,8 @@ def _segments(pair: PassagePair) -> tuple[tuple[Segment, ...], tuple[Segment, ..
     last = len(pair.diff) - 1
     for index, op in enumerate(pair.diff):
         if op.kind != "same":
-            left.append(_changed(op.left))
-            right.append(_changed(op.right))
+            left += _changed(op.left, op.right)
+            right += _changed(op.right, op.left)
         elif op.left == op.right:
             left.append(Segment(op.left, False))
             right.append(Segment(op.right, False))
@@ -341,14 +413,28 @@ def _segments(pair: PassagePair) -> tuple[tuple[Segment, ...], tuple[Segment, ..
             fine_left, fine_right = _fine_segments(op.left, op.right, index == 0, index == last)
             left += fine_left
             right += fine_right
-    return tuple(left), tuple(right)
+    return tuple(_merged(left)), tuple(_merged(right))
 
 
-def _changed(text: str) -> Segment:
+def _changed(text: str, other: str) -> list[Segment]:
     """What one side has where the other differs; a gap where it has nothing."""
     if not text:
-        return Segment("", True, gap=True)
-    return Segment(text, True, spoken_marks(text))
+        return [Segment("", True, gap=True, other=other)]
+    tokens = _TOKEN.findall(text)
+    return _stretch(tokens, other, [False] * len(tokens))
+
+
+def _stretch(tokens: list[str], other: str, fixed: list[bool]) -> list[Segment]:
+    """Tokens that differ from the other side's `other`, marked as one from the first to
+    the last that shows: the white space around them, and marks `fixed` at the passage's
+    ends (the quoting sentence's), stay unmarked."""
+    shown = [n for n, token in enumerate(tokens) if not token.isspace() and not fixed[n]]
+    if not shown:
+        return [Segment("".join(tokens), False)]
+    first, last = shown[0], shown[-1] + 1
+    return [Segment("".join(tokens[:first]), False),
+            Segment("".join(tokens[first:last]), True, other=other),
+            Segment("".join(tokens[last:]), False)]
 
 
 def _fine_segments(left: str, right: str, at_start: bool, at_end: bool
@@ -364,9 +450,9 @@ def _fine_segments(left: str, right: str, at_start: bool, at_end: bool
     right_marked: list[Segment] = []
     for index, (mine, theirs) in enumerate(zip(left_parts, right_parts)):
         edge = (index == 0 and at_start) or (index == last and at_end)
-        differs = not edge and mine != theirs and _visible(mine) != _visible(theirs)
-        for tokens, into in ((mine, left_marked), (theirs, right_marked)):
-            into += [Segment(token, differs and not token.isspace()) for token in tokens]
+        same = edge or mine == theirs or _visible(mine) == _visible(theirs)
+        left_marked += _stretch(mine, "".join(theirs), [same] * len(mine))
+        right_marked += _stretch(theirs, "".join(mine), [same] * len(theirs))
     return _merged(left_marked), _merged(right_marked)
 
 
@@ -395,36 +481,42 @@ def _token_segments(left: str, right: str, at_start: bool, at_end: bool
     """Token by token, where the words do not pair up one to one."""
     left_tokens, right_tokens = _TOKEN.findall(left), _TOKEN.findall(right)
     matcher = difflib.SequenceMatcher(None, left_tokens, right_tokens, autojunk=False)
-    left_marks, right_marks = _edges(left_tokens, at_start, at_end), _edges(
-        right_tokens, at_start, at_end)
+    left_fixed = _fixed_at_ends(left_tokens, at_start, at_end)
+    right_fixed = _fixed_at_ends(right_tokens, at_start, at_end)
+    left_marked: list[Segment] = []
+    right_marked: list[Segment] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag != "equal":
-            for marks, tokens, start, end in ((left_marks, left_tokens, i1, i2),
-                                              (right_marks, right_tokens, j1, j2)):
-                for position in range(start, end):
-                    marks[position] = marks[position] is None and not tokens[position].isspace()
-    return (_merged([Segment(t, bool(m)) for t, m in zip(left_tokens, left_marks)]),
-            _merged([Segment(t, bool(m)) for t, m in zip(right_tokens, right_marks)]))
+        mine, theirs = left_tokens[i1:i2], right_tokens[j1:j2]
+        left_marked += _stretch(mine, "".join(theirs),
+                                [True] * len(mine) if tag == "equal" else left_fixed[i1:i2])
+        right_marked += _stretch(theirs, "".join(mine),
+                                 [True] * len(theirs) if tag == "equal" else right_fixed[j1:j2])
+    return _merged(left_marked), _merged(right_marked)
 
 
-def _edges(tokens: list[str], at_start: bool, at_end: bool) -> list[bool | None]:
-    """False for the marks before the passage's first word and after its last (never
-    marked), None for every other token (marked if it differs)."""
+def _fixed_at_ends(tokens: list[str], at_start: bool, at_end: bool) -> list[bool]:
+    """True for the marks before the passage's first word and after its last: never
+    marked, as they are the quoting sentence's."""
     words = [n for n, token in enumerate(tokens) if _is_word(token)]
     first, last = (words[0], words[-1]) if words else (len(tokens), -1)
-    return [False if (at_start and n < first) or (at_end and n > last) else None
-            for n in range(len(tokens))]
+    return [(at_start and n < first) or (at_end and n > last) for n in range(len(tokens))]
 
 
 def _merged(segments: list[Segment]) -> list[Segment]:
-    """Neighbouring segments alike joined: one mark a difference, not one a token."""
+    """Neighbouring segments alike joined: one mark a difference, not one a token, and
+    what the other side has in their place joined too. A gap stays on its own, as the
+    page shows it apart."""
     merged: list[Segment] = []
     for segment in segments:
-        if merged and merged[-1].changed == segment.changed:
-            merged[-1] = Segment(merged[-1].text + segment.text, segment.changed)
+        if not segment.text and not segment.gap:
+            continue
+        if (merged and merged[-1].changed == segment.changed
+                and not merged[-1].gap and not segment.gap):
+            merged[-1] = Segment(merged[-1].text + segment.text, segment.changed,
+                                 other=merged[-1].other + segment.other)
         else:
             merged.append(segment)
-    return [_changed(m.text) if m.changed else m for m in merged]
+    return merged
 
 
 def _flag(disagreement: FigureDisagreement, names: Mapping[str, str]) -> FigureFlag:

@@ -5,6 +5,10 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -77,3 +81,28 @@ def texts() -> dict[str, str]:
     """The shipped seed articles by stem, decoded as the builder decodes them."""
     return {path.stem: path.read_bytes().decode("utf-8")
             for path in sorted((PROJECT / "seeds").glob("*.txt"))}
+
+
+@contextmanager
+def in_a_real_browser(shipped_build, tmp_path):
+    """Chromium, and the shipped site served over HTTP at /factcheck/ as Pages serves it."""
+    chromium = shutil.which("chromium")
+    if not chromium:
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+    site_root = tmp_path / "root"
+    shutil.copytree(shipped_build, site_root / "factcheck")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler,
+                                                           directory=str(site_root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+            try:
+                yield browser, f"http://127.0.0.1:{server.server_port}/factcheck/"
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()

@@ -1,22 +1,25 @@
 """Consistency on the shipped seeds, as readers and aggregators meet it: claim pages,
 /consistency/, outlet records and /data/consistency.json."""
 import json
-import shutil
 from collections import Counter
-import threading
-from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+import yaml
 
-from conftest import PROJECT, read_html
+from conftest import PROJECT, in_a_real_browser, read_html
 
 RANK = {"wording": 2, "punctuation": 1, "identical": 0}
 
 
 def seed_text(stem: str) -> str:
     return (PROJECT / "seeds" / f"{stem}.txt").read_bytes().decode("utf-8")
+
+
+def shown(element) -> str:
+    """The text a sighted reader sees: without what only screen readers hear."""
+    return "".join(text for text in element.find_all(string=True)
+                   if not any("visually-hidden" in parent.get("class", ())
+                              for parent in text.parents))
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +85,7 @@ def test_a_claim_page_compares_its_appearances_and_flags_how_the_fact_is_dated(s
     assert "⚠" not in flag and "disagree" not in flag
     assert "“2024”" in flag and "In the last year" in flag
     pair = comparison.select_one(".pair")
-    marked = [m.get_text() for m in pair.select("mark.diff-only")]
+    marked = [shown(m) for m in pair.select("mark.diff-only")]
     assert any("2024" in text for text in marked)
 
 
@@ -137,31 +140,6 @@ def test_source_pages_mark_quotations_other_outlets_report(shipped_build):
     variants = page.select("a.variant")
     assert variants
     assert all(a["href"].startswith("/factcheck/consistency/#") for a in variants)
-
-
-@contextmanager
-def in_a_real_browser(shipped_build, tmp_path):
-    """Chromium, and the shipped site served over HTTP at /factcheck/ as Pages serves it."""
-    chromium = shutil.which("chromium")
-    if not chromium:
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-    site_root = tmp_path / "root"
-    shutil.copytree(shipped_build, site_root / "factcheck")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler,
-                                                           directory=str(site_root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync"])
-            try:
-                yield browser, f"http://127.0.0.1:{server.server_port}/factcheck/"
-            finally:
-                browser.close()
-    finally:
-        server.shutdown()
 
 
 @pytest.mark.browser
@@ -306,7 +284,7 @@ def test_a_punctuation_difference_is_marked_where_it_is(shipped_build, groups):
     group = next(g for g in groups if g["classification"] == "punctuation"
                  and any(v["text"].startswith("Three years ago") for v in g["variants"]))
     article = page.find(id=group["id"])
-    marks = [m.get_text() for m in article.select(".pair mark.diff-only")]
+    marks = [shown(m) for m in article.select(".pair mark.diff-only")]
     assert "," in marks, marks
     # A word is marked only where the other side has it in another case ('One', 'one').
     words = Counter(mark.lower() for mark in marks if any(c.isalnum() for c in mark))
@@ -315,7 +293,7 @@ def test_a_punctuation_difference_is_marked_where_it_is(shipped_build, groups):
         for side in pair.select(".diff-text"):
             ends = side.contents[0], side.contents[-1]
             assert all(getattr(end, "name", None) != "mark"
-                       or any(c.isalnum() for c in end.get_text()) for end in ends), side
+                       or any(c.isalnum() for c in shown(end)) for end in ends), side
 
 
 def test_a_word_both_sides_have_is_not_marked_when_the_marks_around_it_move():
@@ -330,33 +308,119 @@ def test_a_word_both_sides_have_is_not_marked_when_the_marks_around_it_move():
     assert "".join(s.text for s in right) == "we in Europe – alongside, the"
 
 
+def segments_of(left_text: str, right_text: str):
+    from builder.comparison_views import _segments
+    from builder.consistency import Passage, compare_passages
+    (pair,) = compare_passages([Passage("a", "a", left_text, 0, len(left_text)),
+                                Passage("b", "b", right_text, 0, len(right_text))]).pairs
+    return _segments(pair)
+
+
 def test_where_one_side_lacks_words_its_text_shows_a_gap_there():
     """'we in Europe, alongside the United States' against 'we in Europe, alongside, we
     argue, the United States': the shorter side has a gap where the words are missing,
     and a lone mark that differs is named for screen readers, which skip punctuation."""
-    from builder.comparison_views import Segment, spoken_marks, _segments
-    from builder.consistency import Passage, compare_passages
-    short = "we in Europe, alongside the United States need to act"
-    longer = "we in Europe, alongside, we argue, the United States need to act"
-    (pair,) = compare_passages([Passage("a", "a", short, 0, len(short)),
-                                Passage("b", "b", longer, 0, len(longer))]).pairs
-    left, right = _segments(pair)
-    assert Segment("", True, gap=True) in left
-    at = left.index(Segment("", True, gap=True))
+    from builder.comparison_views import as_heard
+    left, right = segments_of("we in Europe, alongside the United States need to act",
+                              "we in Europe, alongside, we argue, the United States need to act")
+    (at,) = [n for n, segment in enumerate(left) if segment.gap]
+    assert left[at].text == "" and left[at].other.strip() == "we argue,"
     assert "".join(s.text for s in left[:at]).rstrip().endswith("alongside")
     assert not any(s.gap for s in right)
     assert "we argue" in "".join(s.text for s in right if s.changed)
-    assert spoken_marks(",") == "comma" and spoken_marks(" – , ") == "dash, comma"
-    assert spoken_marks("...") == spoken_marks("…") == "ellipsis"
-    assert spoken_marks("we,") == "" and spoken_marks("#") == ""
+    # The white space around a difference is not part of it.
+    assert all(s.text == s.text.strip() for s in right if s.changed)
+    assert as_heard(",") == "a comma" and as_heard(" – , ") == "a dash and a comma"
+    assert as_heard("...") == as_heard("…") == "an ellipsis"
+    assert as_heard(". , ;") == "a full stop, a comma and a semicolon"
+    assert as_heard("we,") == "“we,”" and as_heard("#") == "“#”"
+
+
+def heard(segments) -> str:
+    """A side as a screen reader reads it: each difference's words around its text."""
+    read = (" ".join((s.heard_before, s.text, s.heard_after)) if s.changed else s.text
+            for s in segments)
+    return " ".join(" ".join(read).split())
+
+
+def test_each_difference_says_in_words_what_happened_with_the_outlets_names():
+    """Words only one version has, words in place of the other's, words missing, marks
+    alone (named, as screen readers skip them) and letter case (which sounds the same)."""
+    from builder.comparison_views import explained, version_names
+    left, right = segments_of("we in Europe, alongside the United States need to act",
+                              "We in Europe, alongside, we argue, the States needs to act")
+    left = [explained(segment, "The Left", "The Right") for segment in left]
+    right = [explained(segment, "The Right", "The Left") for segment in right]
+    assert heard(left) == (
+        "[The Left has “we” where The Right has “We”: a difference of letter case] we in "
+        "Europe, alongside [not in The Left: The Right has “we argue,” here] the "
+        "[only in The Left:] United [end] States [where The Right has “needs”, The Left has:] "
+        "need [end] to act")
+    assert heard(right) == (
+        "[The Right has “We” where The Left has “we”: a difference of letter case] We in "
+        "Europe, alongside [only in The Right: a comma] , [only in The Right:] we argue, "
+        "[end] the [not in The Right: The Left has “United” here] States [where The Left has "
+        "“need”, The Right has:] needs [end] to act")
+    tooltips = {segment.text: segment.explanation for segment in right if segment.changed}
+    assert tooltips == {
+        "We": "The Right has “We” where The Left has “we”: a difference of letter case",
+        ",": "Only in The Right, not in The Left", "we argue,": "Only in The Right, not in The Left",
+        "": "Not in The Right: The Left has “United” here",
+        "needs": "The Right has “needs” where The Left has “need”"}
+    # Two articles of one outlet: 'only in The Times' would say nothing.
+    assert version_names("The Times", "The Times") == ("this version", "the other version")
+
+
+def accessible_text(snapshot: str) -> tuple[str, list[str]]:
+    """A diff row's text as Chromium's accessibility tree gives it to screen readers (the
+    row's aria snapshot), and the text of each mark in it."""
+    found = yaml.safe_load(snapshot)[0]["paragraph"]
+    parts = [found] if isinstance(found, str) else [next(iter(item.values())) for item in found]
+    marks = [] if isinstance(found, str) else [item["mark"] for item in found if "mark" in item]
+    return " ".join(" ".join(parts).split()), marks
+
+
+@pytest.mark.browser
+def test_a_diff_row_reads_to_a_screen_reader_as_what_each_outlet_has(shipped_build, tmp_path,
+                                                                     groups):
+    """Healey's 'maximum pressure' in the Independent against report 000, as Chromium
+    exposes it: each difference is said with the outlets' names, the gap's caret is
+    unheard, and every marked stretch on the page opens with what it is."""
+    group = next(g for g in groups if g["id"].startswith("and-our-job-as-defence-ministers"))
+    with in_a_real_browser(shipped_build, tmp_path) as (browser, site):
+        page = browser.new_page()
+        page.goto(site + "consistency/")
+        pair = page.locator(f"[id='{group['id']}'] .pair[data-outlets='unknown-000 independent']")
+        report_000, independent = (accessible_text(row.aria_snapshot())[0]
+                                   for row in pair.locator(".diff-text").all())
+        rows = [accessible_text(row.aria_snapshot())
+                for row in page.locator(".pair .diff-text").all()]
+    expected = [
+        "any talks [The Independent has a comma where Unidentified outlet (report 000) has a "
+        "full stop] , [only in The Independent:] and [end]",
+        "alongside [only in The Independent: a comma] , [only in The Independent:] we argue, "
+        "to [end] the [not in The Independent: Unidentified outlet (report 000) has “United” "
+        "here] States,",
+        "[where Unidentified outlet (report 000) has “need”, The Independent has:] needs [end]",
+        "pressure on [only in The Independent:] (Russian President Vladimir) [end] Putin"]
+    where = [independent.find(part) for part in expected]
+    assert -1 not in where and where == sorted(where), independent
+    assert ("alongside [not in Unidentified outlet (report 000): The Independent has “we argue, "
+            "to” here] the [only in Unidentified outlet (report 000):] United [end]") in report_000
+    assert len(rows) > 20
+    for text, marks in rows:
+        assert "‸" not in text and "differs" not in text, text
+        assert all(mark.startswith("[") and "]" in mark for mark in marks), marks
 
 
 def test_the_page_names_lone_marks_and_shows_gaps(shipped_build, groups):
     page = read_html(shipped_build, "consistency/")
-    commas = page.select('mark.diff-only[data-spoken="comma"]')
-    assert commas and all(mark.get_text() == "," for mark in commas)
+    commas = [mark for mark in page.select(".pair mark.diff-only") if shown(mark) == ","]
+    assert commas and all("a comma" in mark.select_one(".visually-hidden").get_text()
+                          for mark in commas)
     gaps = page.select(".pair .diff-text .diff-gap")
-    assert gaps and all(gap.get_text() == "" for gap in gaps)
+    assert gaps and all(shown(gap) == "" for gap in gaps)
+    assert all(gap.get_text().strip().startswith("[not in ") for gap in gaps)
     # The version lists print each outlet's words as they are, with no gap or name.
     for item in page.select("details li"):
         assert not item.select(".diff-gap, mark")
