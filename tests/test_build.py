@@ -146,6 +146,17 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["_site", "basic"]
 
 
+def test_the_output_folder_is_the_current_folder_s_whatever_the_site(tmp_path):
+    """As the README says: SITE= alone reads another site and still writes ./_site."""
+    site = copy_site("basic", tmp_path)
+    here = tmp_path / "here"
+    here.mkdir()
+    result = run_builder("build", "--site", str(site), cwd=here)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Built 22 pages (36 files) into _site: ")
+    assert (here / "_site/index.html").is_file() and not (site / "_site").exists()
+
+
 def test_check_writes_nothing(tmp_path):
     site = copy_site("basic", tmp_path)
     result = run_builder("check", "--site", str(site), cwd=tmp_path)
