@@ -1,7 +1,8 @@
 """Links in editors' Markdown that would not work, as warnings at the text holding them.
 
 Two kinds: a link the renderer refuses and shows as plain text ('javascript:…', a
-misspelt 'htp://'), found when the content is checked; and a link to a claim, a tag or
+misspelt 'htp://', a '[text][label]' with no '[label]: address'), found when the content
+is checked; and a link to a claim, a tag or
 a page that does not exist ('../no-such-claim/', '/factcheck/tags/typo/'), found against
 the files the build made, after rendering, as in other site generators. Either way the
 page still builds. Links elsewhere on the web are not followed (a build needs no network).
@@ -16,15 +17,16 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from . import comparison_views, urls
 from .errors import Position, Problem, TextPlace, warning
-from .markdown import link_targets, unsafe_links
+from .markdown import link_targets, undefined_references, unsafe_links
 from .model import Content
 from .schema import closest
 
 
-def unsafe_link_problems(content: Content) -> list[Problem]:
+def plain_text_link_problems(content: Content) -> list[Problem]:
+    """Links that readers would see as the Markdown the editor typed."""
     return [warning(where(text, offset), message)
             for _, where, text in _texts(content)
-            for offset, message in unsafe_links(text)]
+            for offset, message in unsafe_links(text) + undefined_references(text)]
 
 
 def broken_links(content: Content, files: Mapping[str, bytes]) -> list[Problem]:

@@ -5,6 +5,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import normalizeReference
 
 from .schema import closest
 
@@ -23,8 +24,96 @@ _LINK = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]+)")
 
 
 def link_targets(text: str | None) -> list[tuple[int, str]]:
-    """(offset, target) of each link the text writes: '[text](target)'."""
-    return [(link.start(1), link.group(1).strip("<>")) for link in _LINK.finditer(text or "")]
+    """(offset, target) of each link the text writes: '[text](target)', and each
+    reference definition's '[label]: target', which '[text][label]' links use."""
+    inline = [(link.start(1), link.group(1).strip("<>")) for link in _LINK.finditer(text or "")]
+    defined = [(offset, target) for _, offset, target in _References(text).definitions]
+    return sorted(inline + defined)
+
+
+def undefined_references(text: str | None) -> list[tuple[int, str]]:
+    """(offset, message) for each '[text][label]' or '[text][]' that no definition in the
+    text gives an address: CommonMark shows it as typed, brackets and all. A bare '[text]'
+    is not told of: in prose it is as often an aside ('[sic]', an editor's '[…]')."""
+    references = _References(text)
+    found = []
+    for offset, written, label in references.undefined:
+        guess = closest(label, references.labels, cutoff=80)
+        hint = f" — did you mean '[{guess}]'?" if guess else ""
+        found.append((offset, f"link '{written[:60]}' would be shown as plain text: no line "
+                              f"'[{label[:40]}]: address' in this text defines it{hint}"))
+    return found
+
+
+# '[label]: address' (the address may start on the next line, and be in <angle brackets>).
+_DEFINITION = re.compile(r"\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*(?:\n[ \t>]*)?(<[^>\n]*>|\S+)")
+# A link that names its reference: '[text][label]', or '[text][]' for a label like its text.
+_NAMED_REFERENCE = re.compile(r"\[([^\[\]]+)\]\[([^\[\]]*)\]")
+
+
+def _definition_reader() -> MarkdownIt:
+    """A parser that keeps every reference definition, even one whose address the
+    renderer refuses: that one is told of as an unsafe link, and the links using it are
+    not told of again as undefined."""
+    reader = MarkdownIt("commonmark", {"html": False})
+    reader.validateLink = lambda url: True
+    return reader
+
+
+_READER = _definition_reader()
+
+
+class _References:
+    """A text's reference definitions (offset of each address, and the address) and the
+    links naming a reference it does not define (offset, as written, label), found by
+    CommonMark's own reading, so that none in a code block or span counts."""
+
+    def __init__(self, text: str | None):
+        self.definitions: list[tuple[str, int, str]] = []  # (label as written, offset, address)
+        self.undefined: list[tuple[int, str, str]] = []
+        # Only these marks make a definition or a named reference: most texts have neither.
+        if not text or ("]:" not in text and "][" not in text):
+            return
+        env: dict = {}
+        tokens = _READER.parse(text, env)
+        starts = [0] + [at + 1 for at, char in enumerate(text) if char == "\n"]
+        for label, definition in env.get("references", {}).items():
+            self._define(text, _lines(starts, definition["map"], len(text)), label)
+        for token in tokens:
+            if token.type == "inline" and "][" in token.content:
+                self._find_undefined(text, _lines(starts, token.map, len(text)), token)
+
+    @property
+    def labels(self) -> list[str]:
+        return [label for label, _, _ in self.definitions]
+
+    def _define(self, text: str, lines: tuple[int, int], label: str) -> None:
+        for found in _DEFINITION.finditer(text, *lines):
+            if normalizeReference(found.group(1)) == label:
+                self.definitions.append((found.group(1), found.start(2),
+                                         found.group(2).strip("<>")))
+                return
+
+    def _find_undefined(self, text: str, lines: tuple[int, int], token) -> None:
+        """Named references left as text are undefined; each is found in the lines of its
+        paragraph. One not written there as it reads was written with escapes ('\\[a\\]'),
+        to be shown as text: it is no link gone wrong."""
+        cursor = lines[0]
+        for child in token.children or ():
+            if child.type != "text":
+                continue
+            for use in _NAMED_REFERENCE.finditer(child.content):
+                written = use.group(0)
+                at = text.find(written, cursor, lines[1])
+                if at >= 0:
+                    cursor = at + len(written)
+                    self.undefined.append((at, written, use.group(2) or use.group(1)))
+
+
+def _lines(starts: list[int], line_map, end: int) -> tuple[int, int]:
+    """The offsets a token's lines [first, last) span in the text."""
+    first, last = line_map
+    return starts[first], starts[last] if last < len(starts) else end
 
 
 def unsafe_links(text: str | None) -> list[tuple[int, str]]:

@@ -19,7 +19,7 @@ def validate(content: Content, unloaded: frozenset[str] = frozenset()) -> list[P
     problems += _claim_references(content, unloaded)
     problems += _set_apart_sources(content, unloaded)
     problems += _tag_slugs(content)
-    problems += links.unsafe_link_problems(content)
+    problems += links.plain_text_link_problems(content)
     return problems
 
 

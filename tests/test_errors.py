@@ -265,6 +265,42 @@ def test_a_link_to_no_page_of_the_site_is_a_warning_at_its_text(tmp_path):
     assert (out / "claims/not-done/index.html").is_file()  # a warning: the site is built
 
 
+def test_reference_links_are_checked_at_their_address_and_an_undefined_one_where_used(
+        tmp_path):
+    """'[text][label]' with '[label]: address' is a link as '[text](address)' is: its
+    address is checked where it is written. A named label nothing defines leaves the
+    link as typed on the page; a bare '[text]' is ordinary prose ('[sic]')."""
+    site = copy_site("basic", tmp_path)
+    _edit(site, "content/claims/not-done.yml",
+          "summary: The quote is accurate but the reports differ in punctuation.",
+          "summary: |\n  See [the other][other], [too high][], [harbour ships] [sic] and "
+          "[a report][nope].\n\n  [other]: ../no-such-claim/\n  [too high]: ../too-high/"
+          "\n  [Harbour  Ships]:\n    <../harbour-shipz/>")
+    page = site / "content/pages/about.md"
+    page.write_text("---\ntitle: About\n---\nSee [the method][].\n\n"
+                    "[the method]: ../methodolgy/#scale\n", encoding="utf-8")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "basic/content/claims/not-done.yml:6:67: warning: link '[a report][nope]' would be "
+        "shown as plain text: no line '[nope]: address' in this text defines it",
+        "basic/content/claims/not-done.yml:8:12: warning: link to '../no-such-claim/' leads "
+        "to no page of this site (/basic/claims/no-such-claim/)",
+        "basic/content/claims/not-done.yml:11:5: warning: link to '../harbour-shipz/' leads "
+        "to no page of this site (/basic/claims/harbour-shipz/) — did you mean "
+        "'../harbour-ships/'?",
+        "basic/content/pages/about.md:6:15: warning: link to '../methodolgy/#scale' leads to "
+        "no page of this site (/basic/methodolgy/) — did you mean '../methodology/#scale'?",
+    ], result.stderr
+    for line, written in zip(result.stderr.splitlines(), ["[a report][nope]",
+                                                          "../no-such-claim/",
+                                                          "<../harbour-shipz/>",
+                                                          "../methodolgy/#scale"]):
+        path, number, column = line.split(":")[:3]
+        text = (tmp_path / path).read_text(encoding="utf-8").splitlines()[int(number) - 1]
+        assert text[int(column) - 1:].startswith(written), line
+
+
 def test_a_link_from_the_domain_root_to_a_page_of_the_site_says_to_write_the_base_path(
         tmp_path):
     """Under /basic/, '/methodology/' leads off the site; '/elsewhere/' may be another

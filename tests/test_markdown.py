@@ -113,3 +113,38 @@ def test_a_preview_keeps_the_markdown_of_the_last_build_only():
     markdown.next_build()
     markdown.next_build()  # two builds that asked for neither
     assert len(markdown._done) + len(markdown._before) == 0
+
+
+# Where the links are: what `make check` points at
+
+REFERENCES = """See [one][first], [Second][] and [third], not `[code][x]` nor \\[a\\]\\[b\\].
+
+> [FIRST]:
+>   </claims/a b/> "title"
+
+- [second]: ../second/
+
+[third]: javascript:alert(1)
+"""
+
+
+def test_reference_definitions_are_link_targets_at_their_address():
+    from builder.markdown import link_targets
+    text = REFERENCES + "\nAnd [x](../inline/)."
+    found = [(text[offset - 2:offset + 1], target) for offset, target in link_targets(text)]
+    # Each at its address's first character: the next line's, in <angle brackets> or not.
+    assert found == [("  <", "/claims/a b/"), (": .", "../second/"),
+                     (": j", "javascript:alert(1)"), ("](.", "../inline/")]
+
+
+def test_a_named_reference_no_definition_gives_is_told_where_it_is_written():
+    from builder.markdown import undefined_references
+    text = ("Intro.\n\n> As [he said][speech] and [the report][] show; [sic] is no link, "
+            "nor `[a][b]`,\n> nor [x](../y/).\n\n[speach]: ../speech/\n")
+    assert undefined_references(text) == [
+        (text.index("[he said]"), "link '[he said][speech]' would be shown as plain text: no "
+                                  "line '[speech]: address' in this text defines it — did you "
+                                  "mean '[speach]'?"),
+        (text.index("[the report]"), "link '[the report][]' would be shown as plain text: no "
+                                     "line '[the report]: address' in this text defines it")]
+    assert undefined_references(REFERENCES) == []   # defined, even unsafely: told otherwise
