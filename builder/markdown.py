@@ -19,8 +19,9 @@ def _is_safe_link(url: str) -> bool:
     return scheme in SAFE_SCHEMES or (scheme == "" and not compact.startswith("//"))
 
 
-# '[text](target)', as an editor writes a link; a target in <angle brackets> may hold spaces.
-_LINK = re.compile(r"\]\(\s*(<[^>\n]*>|[^)\s]+)")
+# '[text](target)', as an editor writes a link; a target in <angle brackets> may hold
+# spaces, and one without, parentheses in pairs, as CommonMark reads it ('…/Foo_(bar)').
+_LINK = re.compile(r"\]\(\s*(<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))+)")
 
 
 def link_targets(text: str | None) -> list[tuple[int, str]]:

@@ -148,3 +148,14 @@ def test_a_named_reference_no_definition_gives_is_told_where_it_is_written():
         (text.index("[the report]"), "link '[the report][]' would be shown as plain text: no "
                                      "line '[the report]: address' in this text defines it")]
     assert undefined_references(REFERENCES) == []   # defined, even unsafely: told otherwise
+
+
+def test_an_address_holding_parentheses_in_pairs_is_read_whole():
+    """As CommonMark reads it: a warning quoting 'javascript:alert(1' would misquote it."""
+    from builder.markdown import link_targets, unsafe_links
+    text = "[w](https://en.wikipedia.org/wiki/Bias_(statistics)) [j](javascript:alert(1))."
+    assert [target for _, target in link_targets(text)] == [
+        "https://en.wikipedia.org/wiki/Bias_(statistics)", "javascript:alert(1)"]
+    assert unsafe_links(text) == [(text.index("javascript"), "link to 'javascript:alert(1)' "
+                                   "would be shown as plain text: links go to http, https, "
+                                   "mailto or a path on this site")]
