@@ -29,10 +29,13 @@ def plain_text_link_problems(content: Content) -> list[Problem]:
             for offset, message in unsafe_links(text) + undefined_references(text)]
 
 
-def broken_links(content: Content, files: Mapping[str, bytes]) -> list[Problem]:
+def broken_links(content: Content, files: Mapping[str, bytes],
+                 unbuilt: frozenset[str] = frozenset()) -> list[Problem]:
+    """`unbuilt`: site paths of pages that content in error would make once mended: a link
+    to one leads somewhere, to any '#part'."""
     base_url = content.config.base_url
     base_path = content.config.base_path
-    site = _BuiltSite(files, base_path)
+    site = _BuiltSite(files, base_path, unbuilt)
     problems = []
     for page_path, where, text in _texts(content):
         for offset, target in link_targets(text):
@@ -66,9 +69,11 @@ def _outside_base_path(target: str, site: "_BuiltSite", at) -> list[Problem]:
 class _BuiltSite:
     """What the build wrote, asked about by the site paths that links lead to."""
 
-    def __init__(self, files: Mapping[str, bytes], base_path: str):
+    def __init__(self, files: Mapping[str, bytes], base_path: str,
+                 unbuilt: frozenset[str] = frozenset()):
         self.files = files
         self.base_path = base_path
+        self.unbuilt = frozenset(urls.output_file(path) for path in unbuilt)
         self._anchors: dict[str, frozenset[str]] = {}
         self._pages: list[str] | None = None
         self._addresses: dict | None = None
@@ -82,12 +87,15 @@ class _BuiltSite:
         names = [urls.output_file(path), path]
         if not path.endswith("/"):
             names.append(urls.output_file(path + "/"))
-        return next((name for name in names if name in self.files), None)
+        return next((name for name in names if name in self.files or name in self.unbuilt),
+                    None)
 
     def has_anchor(self, path: str, fragment: str) -> bool:
         """Whether the page has an element with this id; on /consistency/, a group that
         its script finds on another page, or by an id it had before, counts too."""
         name = self._file(path)
+        if name not in self.files:
+            return True  # a page not built for an error: its ids are not known yet
         if name not in self._anchors:
             body = self.files[name].decode("utf-8", "replace") if name.endswith(".html") else ""
             self._anchors[name] = frozenset(html.unescape(found)

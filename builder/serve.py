@@ -24,7 +24,7 @@ import tornado.websocket
 
 from . import links, render
 from .analysis import CorpusMemo, analyse
-from .build import BuildOptions, check, render_site
+from .build import BuildOptions, examine, render_site, warnings_despite_errors
 from .comparison_views import MarkedPairs
 from .config import load_config
 from .errors import ContentError, counted, display_path
@@ -70,7 +70,11 @@ class SiteBuilder:
         self.markdown.next_build()
         try:
             with collector_paused():  # as in build(): nothing to collect, much to walk
-                checked = check(BuildOptions(self.site_dir), self.files)
+                checked = examine(BuildOptions(self.site_dir), self.files)
+                if checked.failed:
+                    raise ContentError(list(checked.problems) + warnings_despite_errors(
+                        checked, self.site_dir, self.memo, self.cache, self.markdown,
+                        self.marked))
                 analysis = analyse(checked.content, checked.anchored, self.memo)
                 files, pages = render_site(checked, analysis, self.site_dir, self.cache,
                                            self.markdown, self.marked)

@@ -301,6 +301,59 @@ def test_reference_links_are_checked_at_their_address_and_an_undefined_one_where
         assert text[int(column) - 1:].startswith(written), line
 
 
+def test_a_claim_s_error_comes_with_every_warning_a_build_would_give_in_the_same_run(
+        tmp_path):
+    """Links to no page and set-apart entries that fit no group are found on the part of
+    the site that builds, the claim in error's own links included; links to the pages
+    the claim in error will make once mended (its own, its tags') lead somewhere."""
+    site = copy_site("basic", tmp_path)
+    _edit(site, "content/claims/too-high.yml", "verdict: unverifiable",
+          "verdict: unverifable")
+    _edit(site, "content/claims/too-high.yml", "summary: The report does not name the critics.",
+          "summary: See [a](../no-such-claim/), [b](../not-done/#nowhere) and "
+          "[c](/basic/tags/critics/).\ntags: [Critics]")
+    _edit(site, "content/claims/not-done.yml",
+          "summary: The quote is accurate but the reports differ in punctuation.",
+          "summary: See [a](../too-high/#anything), [b](/basic/tags/critics/) and "
+          "[c](../nor-this/).")
+    (site / "content/consistency.yml").write_text(
+        "set_apart:\n  - group: no-such-group\n    source: weekly-roe\n"
+        "    reason: Said elsewhere.\n", encoding="utf-8")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "basic/content/claims/not-done.yml:5:76: warning: link to '../nor-this/' leads to no "
+        "page of this site (/basic/claims/nor-this/)",
+        "basic/content/claims/too-high.yml:4:10: unknown verdict 'unverifable' — did you mean "
+        "'unverifiable'? (known in site.yml: correct, misleading, incorrect, unverifiable)",
+        "basic/content/claims/too-high.yml:5:18: warning: link to '../no-such-claim/' leads "
+        "to no page of this site (/basic/claims/no-such-claim/)",
+        "basic/content/claims/too-high.yml:5:42: warning: link to '../not-done/#nowhere' "
+        "leads to no '#nowhere' on /basic/claims/not-done/",
+        "basic/content/consistency.yml:2:12: warning: no quotation group 'no-such-group' on "
+        "/consistency/",
+        "1 error"]
+    assert all(_written_at(tmp_path, line) for line in result.stderr.splitlines()
+               if ": warning: link to" in line)
+    # As the preview tells them, over the page.
+    from builder.serve import SiteBuilder
+    assert SiteBuilder(str(site)).build().problems == tuple(
+        line.replace("basic/", f"{site}/", 1) for line in result.stderr.splitlines()[:-1])
+
+
+def test_with_a_seed_unread_a_set_apart_entry_is_not_told_it_fits_no_group(tmp_path):
+    """The group it names may be one that seed is in: only the seed's error is told."""
+    site = copy_site("basic", tmp_path)
+    (site / "content/consistency.yml").write_text(
+        "set_apart:\n  - group: no-such-group\n    source: daily-harbour\n"
+        "    reason: Said elsewhere.\n", encoding="utf-8")
+    (site / "seeds/weekly-roe.yml").write_text("outlet: [weekly\n", encoding="utf-8")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert [line.split(": ")[0] for line in result.stderr.splitlines()] == [
+        "basic/seeds/weekly-roe.yml:1:9", "1 error"], result.stderr
+
+
 def test_a_link_from_the_domain_root_to_a_page_of_the_site_says_to_write_the_base_path(
         tmp_path):
     """Under /basic/, '/methodology/' leads off the site; '/elsewhere/' may be another
