@@ -354,6 +354,41 @@ def test_with_a_seed_unread_a_set_apart_entry_is_not_told_it_fits_no_group(tmp_p
         "basic/seeds/weekly-roe.yml:1:9", "1 error"], result.stderr
 
 
+def test_a_claim_file_copied_from_another_is_told_it_duplicates_it(tmp_path):
+    """The same claim text, or summary, and a passage both quote (however typed): the
+    later file in order is told, with where the other is."""
+    site = copy_site("basic", tmp_path)
+    claims = site / "content/claims"
+    copied = (claims / "not-done.yml").read_text(encoding="utf-8")
+    (claims / "2025").mkdir()
+    (claims / "2025/roe-not-done.yml").write_text(
+        copied.replace("quote: We're not done... we will build more.",
+                       "quote: \"We’re  not done… we will build more.\""), encoding="utf-8")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "basic/content/claims/not-done.yml:1:8: warning: duplicates claim 'roe-not-done' "
+        "(basic/content/claims/2025/roe-not-done.yml:1:8), or that one this: the same claim "
+        "and summary, quoting the same passage of 'daily-harbour'; make each its own claim, "
+        "or delete one"]
+
+
+@pytest.mark.parametrize("claim, quote", [
+    # Another claim made in the same words of the same report.
+    ("Roe promised more building", "We're not done... we will build more."),
+    # The same claim, checked again in words of other reports.
+    ("Roe said the harbour work is not done", "the harbour welcomed 40 ships"),
+])
+def test_claims_alike_in_one_way_only_are_not_copies(tmp_path, claim, quote):
+    site = copy_site("basic", tmp_path)
+    (site / "content/claims/roe-again.yml").write_text(
+        f"claim: {claim}\nclaimant: Jane Roe\ndate: 2025-03-01\nverdict: misleading\n"
+        "summary: Its own reasoning.\n"
+        f"appearances:\n  - source: weekly-roe\n    quote: {quote}\n", encoding="utf-8")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+
+
 def test_a_link_from_the_domain_root_to_a_page_of_the_site_says_to_write_the_base_path(
         tmp_path):
     """Under /basic/, '/methodology/' leads off the site; '/elsewhere/' may be another
