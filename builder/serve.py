@@ -135,8 +135,9 @@ class PreviewServer:
         # site will have is the best to give.
         keep = outcome.files is None and self.current.files is not None
         base = self.current.base_path if keep else outcome.base_path
-        if (files, base, outcome.problems) == (self.current.files, self.current.base_path,
-                                               self.current.problems):
+        if (files, base, outcome.problems, outcome.warnings) == (
+                self.current.files, self.current.base_path, self.current.problems,
+                self.current.warnings):
             return  # nothing a reader could see changed: leave the tabs alone
         earlier = self.current.earlier_bases
         if base != self.current.base_path and self.current.files is not None:
@@ -145,7 +146,8 @@ class PreviewServer:
                 print(f"base_url changed: the preview is now at {self.address}{base}",
                       flush=True)
         self.current = Published(files, base, outcome.problems, self._next_generation(),
-                                 tuple(old for old in earlier if old != base))
+                                 tuple(old for old in earlier if old != base),
+                                 outcome.warnings)
         for socket in list(self.sockets):
             socket.send_reload()
 
