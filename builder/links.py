@@ -25,8 +25,9 @@ from .schema import closest
 def plain_text_link_problems(content: Content) -> list[Problem]:
     """Links that readers would see as the Markdown the editor typed."""
     return [warning(where(text, offset), message)
-            for _, where, text in _texts(content)
-            for offset, message in unsafe_links(text) + undefined_references(text)]
+            for _, where, text, inline in _texts(content)
+            for offset, message in (unsafe_links(text, inline)
+                                    + undefined_references(text, inline))]
 
 
 def broken_links(content: Content, files: Mapping[str, bytes],
@@ -37,8 +38,8 @@ def broken_links(content: Content, files: Mapping[str, bytes],
     base_path = content.config.base_path
     site = _BuiltSite(files, base_path, unbuilt)
     problems = []
-    for page_path, where, text in _texts(content):
-        for offset, target in link_targets(text):
+    for page_path, where, text, inline in _texts(content):
+        for offset, target in link_targets(text, inline):
             found = _site_path(target, base_url + page_path, base_url, base_path)
             if found is None:
                 problems += _outside_base_path(target, site, where(text, offset))
@@ -136,21 +137,23 @@ class _BuiltSite:
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
 
 
-def _texts(content: Content) -> Iterable[tuple[str, object, str]]:
-    """(page path, how to place an offset in the text, text) of every editor's text."""
+def _texts(content: Content) -> Iterable[tuple[str, object, str, bool]]:
+    """(page path, how to place an offset in the text, text, whether it is shown as one
+    paragraph) of every editor's text."""
     for claim in content.claims:
         page = urls.claim(claim.id)
-        fields = [(claim.text_places.get("summary"), claim.summary),
-                  (claim.text_places.get("consistency"), claim.consistency)]
-        fields += [(appearance.note_at, appearance.note) for appearance in claim.appearances]
-        fields += [(correction.origin, correction.text) for correction in claim.corrections]
-        for place, text in fields:
+        fields = [(claim.text_places.get("summary"), claim.summary, False),
+                  (claim.text_places.get("consistency"), claim.consistency, False)]
+        fields += [(appearance.note_at, appearance.note, True)
+                   for appearance in claim.appearances]
+        fields += [(correction.origin, correction.text, True) for correction in claim.corrections]
+        for place, text, inline in fields:
             if text:
-                yield page, (place or TextPlace(claim.origin)).at, text
+                yield page, (place or TextPlace(claim.origin)).at, text, inline
     for content_page in content.pages:
         # A page's body is its file's lines from body_line on, as a literal block's are.
         body = TextPlace(Position(content_page.origin.path, content_page.body_line - 1), indent=0)
-        yield urls.page(content_page.slug), body.at, content_page.body
+        yield urls.page(content_page.slug), body.at, content_page.body, False
 
 
 def _site_path(target: str, page_url: str, base_url: str, base_path: str

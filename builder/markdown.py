@@ -24,19 +24,25 @@ def _is_safe_link(url: str) -> bool:
 _LINK = re.compile(r"\]\(\s*(<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))+)")
 
 
-def link_targets(text: str | None) -> list[tuple[int, str]]:
+def link_targets(text: str | None, inline: bool = False) -> list[tuple[int, str]]:
     """(offset, target) of each link the text writes: '[text](target)', and each
-    reference definition's '[label]: target', which '[text][label]' links use."""
-    inline = [(link.start(1), link.group(1).strip("<>")) for link in _LINK.finditer(text or "")]
+    reference definition's '[label]: target', which '[text][label]' links use. `inline`:
+    the text is shown as one paragraph (a note, a correction), which reads no definitions."""
+    written = [(link.start(1), link.group(1).strip("<>")) for link in _LINK.finditer(text or "")]
+    if inline:
+        return written
     defined = [(offset, target) for _, offset, target in _References(text).definitions]
-    return sorted(inline + defined)
+    return sorted(written + defined)
 
 
-def undefined_references(text: str | None) -> list[tuple[int, str]]:
+def undefined_references(text: str | None, inline: bool = False) -> list[tuple[int, str]]:
     """(offset, message) for each '[text][label]' or '[text][]' that no definition in the
     text gives an address: CommonMark shows it as typed, brackets and all. A bare '[text]'
-    is not told of: in prose it is as often an aside ('[sic]', an editor's '[…]')."""
-    references = _References(text)
+    is not told of: in prose it is as often an aside ('[sic]', an editor's '[…]'). In a
+    text shown as one paragraph, every named reference and definition is shown as typed."""
+    references = _References(text, inline)
+    if inline:
+        return sorted(references.unread_in_one_paragraph())
     found = []
     for offset, written, label in references.undefined:
         guess = closest(label, references.labels, cutoff=80)
@@ -69,7 +75,7 @@ class _References:
     links naming a reference it does not define (offset, as written, label), found by
     CommonMark's own reading, so that none in a code block or span counts."""
 
-    def __init__(self, text: str | None):
+    def __init__(self, text: str | None, inline: bool = False):
         self.definitions: list[tuple[str, int, str]] = []  # (label as written, offset, address)
         self.undefined: list[tuple[int, str, str]] = []
         # Only these marks make a definition or a named reference: most texts have neither.
@@ -80,13 +86,25 @@ class _References:
         starts = [0] + [at + 1 for at, char in enumerate(text) if char == "\n"]
         for label, definition in env.get("references", {}).items():
             self._define(text, _lines(starts, definition["map"], len(text)), label)
+        if inline:  # as the renderer reads it: no definitions, one paragraph of every line
+            tokens = _READER.parseInline(text, {})
         for token in tokens:
             if token.type == "inline" and "][" in token.content:
-                self._find_undefined(text, _lines(starts, token.map, len(text)), token)
+                lines = (0, len(text)) if inline else _lines(starts, token.map, len(text))
+                self._find_undefined(text, lines, token)
 
     @property
     def labels(self) -> list[str]:
         return [label for label, _, _ in self.definitions]
+
+    def unread_in_one_paragraph(self) -> list[tuple[int, str]]:
+        why = ("a note or correction is shown as one paragraph, which reads no "
+               "'[label]: address' lines")
+        return ([(offset, f"link '{written[:60]}' would be shown as plain text: {why}; write "
+                          f"'[text](address)'") for offset, written, _ in self.undefined]
+                + [(offset, f"'[{label[:40]}]: {address[:60]}' would be shown as plain text: "
+                            f"{why}; write '[text]({address[:60]})'")
+                   for label, offset, address in self.definitions])
 
     def _define(self, text: str, lines: tuple[int, int], label: str) -> None:
         for found in _DEFINITION.finditer(text, *lines):
@@ -117,11 +135,11 @@ def _lines(starts: list[int], line_map, end: int) -> tuple[int, int]:
     return starts[first], starts[last] if last < len(starts) else end
 
 
-def unsafe_links(text: str | None) -> list[tuple[int, str]]:
+def unsafe_links(text: str | None, inline: bool = False) -> list[tuple[int, str]]:
     """(offset, message) for each link the renderer will refuse, leaving its Markdown
     on the page as plain text: an editor should hear of it, not find it published."""
     found = []
-    for offset, target in link_targets(text):
+    for offset, target in link_targets(text, inline):
         if _is_safe_link(target):
             continue
         scheme = urlsplit("".join(target.split()).lower()).scheme

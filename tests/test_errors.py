@@ -301,6 +301,18 @@ def test_reference_links_are_checked_at_their_address_and_an_undefined_one_where
         assert text[int(column) - 1:].startswith(written), line
 
 
+def test_a_reference_link_in_a_note_is_told_it_shows_as_typed_where_it_is_written(tmp_path):
+    site = copy_site("basic", tmp_path)
+    _edit(site, "content/claims/harbour-ships.yml", "note: Dated to *2024*.",
+          "note: Dated to [2024][y].")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "basic/content/claims/harbour-ships.yml:10:20: warning: link '[2024][y]' would be "
+        "shown as plain text: a note or correction is shown as one paragraph, which reads no "
+        "'[label]: address' lines; write '[text](address)'"]
+
+
 def test_a_claim_s_error_comes_with_every_warning_a_build_would_give_in_the_same_run(
         tmp_path):
     """Links to no page and set-apart entries that fit no group are found on the part of

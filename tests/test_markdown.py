@@ -159,3 +159,19 @@ def test_an_address_holding_parentheses_in_pairs_is_read_whole():
     assert unsafe_links(text) == [(text.index("javascript"), "link to 'javascript:alert(1)' "
                                    "would be shown as plain text: links go to http, https, "
                                    "mailto or a path on this site")]
+
+
+def test_in_a_text_shown_as_one_paragraph_named_references_and_definitions_are_told():
+    """A note or a correction is rendered inline: no '[label]: address' line is read, so
+    every named reference, defined or not, shows as typed, and so does the definition."""
+    from builder.markdown import link_targets, undefined_references
+    text = "As [the report][r] says, and [sic].\n\n[r]: ../report/"
+    assert Markdown().inline(text) == text   # as typed, brackets and all
+    assert link_targets(text, inline=True) == []
+    assert undefined_references(text, inline=True) == [
+        (3, "link '[the report][r]' would be shown as plain text: a note or correction is "
+            "shown as one paragraph, which reads no '[label]: address' lines; write "
+            "'[text](address)'"),
+        (text.index("../"), "'[r]: ../report/' would be shown as plain text: a note or "
+                            "correction is shown as one paragraph, which reads no '[label]: "
+                            "address' lines; write '[text](../report/)'")]
