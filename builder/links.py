@@ -2,10 +2,10 @@
 
 Two kinds: a link the renderer refuses and shows as plain text ('javascript:…', a
 misspelt 'htp://', a '[text][label]' with no '[label]: address'), found when the content
-is checked; and a link to a claim, a tag or
-a page that does not exist ('../no-such-claim/', '/factcheck/tags/typo/'), found against
-the files the build made, after rendering, as in other site generators. Either way the
-page still builds. Links elsewhere on the web are not followed (a build needs no network).
+is checked; and a link to a claim, a tag or a page that does not exist ('../no-such-claim/',
+'/factcheck/tags/typo/'), found against the files the build made, after rendering, as in
+other site generators. Either way the page still builds. Links elsewhere on the web are not
+followed (a build needs no network).
 """
 from __future__ import annotations
 

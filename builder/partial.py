@@ -12,12 +12,13 @@ from typing import Iterable
 
 from . import urls
 from .claims import CLAIM_EXTENSIONS, claim_files
-from .errors import errors_in
+from .errors import Problem, errors_in
 from .model import AnchoredQuote, Claim, Content
 
 
-def sound_part(content: Content, problems, anchored: Iterable[AnchoredQuote], site_dir: str,
-               unloaded: frozenset[str]) -> tuple[Content, frozenset[str]]:
+def sound_part(content: Content, problems: Iterable[Problem],
+               anchored: Iterable[AnchoredQuote], site_dir: str, unloaded: frozenset[str]
+               ) -> tuple[Content, frozenset[str]]:
     """The content without its claims in error, and the site paths of the pages that what
     is in error would make once mended (a claim's, its tags', a seed's, a page's): a link
     to one of them leads somewhere, though this part has no such page. A claim quoting a
