@@ -24,7 +24,9 @@ def parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(dest="command", required=True)
     build_command = commands.add_parser("build", help="build the site into --out")
     _site_option(build_command)
-    build_command.add_argument("--out", default="_site", help="output folder (default: _site)")
+    build_command.add_argument("--out", default="_site",
+                               help="output folder (default: _site in the current folder, "
+                                    "whatever --site is)")
     build_command.add_argument("--base-url", help="absolute URL the site is served at; "
                                                   "overrides site.yml")
     build_command.add_argument("--timings", action="store_true",

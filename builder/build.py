@@ -9,8 +9,8 @@ import time
 import jinja2
 from dataclasses import dataclass
 
-from . import claimreview, data, feeds, incremental, links, opendata, output, render, sitemap
-from . import transparency
+from . import claimreview, data, feeds, incremental, links, opendata, output, partial, render
+from . import sitemap, transparency
 from . import comparison_views
 from .analysis import Analysis, CorpusMemo, analyse
 from .anchoring import anchor_quotes
@@ -41,10 +41,14 @@ class BuildOptions:
 
 @dataclass(frozen=True)
 class CheckedSite:
-    content: Content
+    content: Content | None  # None only with errors: site.yml could not be read
     anchored: tuple[AnchoredQuote, ...]
     problems: tuple[Problem, ...]
     reviews: dict  # claim id → its ClaimReview, built once: checked here, embedded later
+
+    @property
+    def failed(self) -> bool:
+        return self.content is None or bool(errors_in(self.problems))
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,17 @@ def check(options: BuildOptions, memo: FileMemo | None = None) -> CheckedSite:
     """Load, validate and anchor; raise ContentError with every problem if any is an error.
     With a memo (the preview server keeps one), unchanged claim, seed and template files
     are not read again."""
+    checked = examine(options, memo)
+    if checked.failed:
+        raise ContentError(checked.problems)
+    return checked
+
+
+def examine(options: BuildOptions, memo: FileMemo | None = None) -> CheckedSite:
+    """As check, but returning the content with its errors, for the warnings that can
+    still be worked out beside them."""
     content, problems = load_content(options, memo)
+    anchored, reviews = (), {}
     if content is not None:
         unloaded = unloaded_sources(options.site_dir, content)
         problems += validate(content, unloaded)
@@ -87,9 +101,38 @@ def check(options: BuildOptions, memo: FileMemo | None = None) -> CheckedSite:
         anchored, anchor_problems = anchor_quotes(
             content.claims, {source.stem: source for source in content.sources})
         problems += anchor_problems
-    if content is None or errors_in(problems):
-        raise ContentError(problems)
     return CheckedSite(content, anchored, tuple(sorted(problems)), reviews)
+
+
+def warnings_despite_errors(checked: CheckedSite, site_dir: str, memo: CorpusMemo,
+                            cache: incremental.PageCache | None = None,
+                            markdown: Markdown | None = None,
+                            marked: comparison_views.MarkedPairs | None = None
+                            ) -> list[Problem]:
+    """The warnings a build adds to the content's own (links to no page, set-apart
+    entries that fit no group), worked out on the part of a site with errors that
+    builds. The preview passes its caches, as for a build."""
+    content = checked.content
+    if content is None or not content.config.complete:
+        return []  # nothing can be built without the whole of site.yml
+    unloaded = unloaded_sources(site_dir, content)
+    sound, unbuilt = partial.sound_part(content, checked.problems, checked.anchored,
+                                        site_dir, unloaded)
+    kept = {claim.id for claim in sound.claims}
+    part = CheckedSite(sound, tuple(q for q in checked.anchored if q.claim_id in kept), (),
+                       {claim_id: review for claim_id, review in checked.reviews.items()
+                        if claim_id in kept})
+    analysis = analyse(sound, part.anchored, memo)
+    # A seed that could not be read may be one the groups set apart from were found in.
+    warnings = [] if unloaded else list(analysis.problems)
+    if render.template_problems(site_dir):
+        return warnings  # told already: without templates there are no pages to link to
+    try:
+        files, _ = render_site(part, analysis, site_dir, cache, markdown, marked)
+    except Exception:  # noqa: BLE001 - content in error may break a page in a way no
+        # check foresaw; the errors are what the editor needs, not these extra warnings
+        return warnings
+    return warnings + links.broken_links(content, files, unbuilt)
 
 
 def unloaded_sources(site_dir: str, content: Content) -> frozenset[str]:
@@ -266,8 +309,11 @@ def make_site(options: BuildOptions, clock: _StageClock | None = None) -> MadeSi
     # (a third of a large site's render time), and once more, all of them, as soon as it
     # is back on; so it is back on only once the site is written.
     with collector_paused():
-        checked = clock.timed("load, validate, anchor", check, options)
+        checked = clock.timed("load, validate, anchor", examine, options)
         memo = CorpusMemo(GroupStore(options.cache_dir) if options.cache_dir else None)
+        if checked.failed:
+            raise ContentError(list(checked.problems)
+                               + warnings_despite_errors(checked, options.site_dir, memo))
         analysis = clock.timed("analyse consistency", analyse, checked.content,
                                checked.anchored, memo)
         if memo.reused:

@@ -38,6 +38,8 @@ def claim_files(claims_dir: str, unreadable: list[tuple[str, str]] | None = None
     return sorted(os.path.relpath(path, claims_dir) for path in found)
 
 
+# In any case: 'x.YML' is what some systems and editors save, and no editor would take it
+# for anything but YAML.
 CLAIM_EXTENSIONS = (".yml", ".yaml")
 
 
@@ -70,9 +72,10 @@ def load_claims(claims_dir: str, shown_dir: str, memo: FileMemo | None = None
     for relative in relatives:
         shown = os.path.join(shown_dir, relative)
         claim_id, extension = os.path.splitext(os.path.basename(relative))
-        if extension not in CLAIM_EXTENSIONS:
+        if extension.lower() not in CLAIM_EXTENSIONS:
             if not _editor_leftover(relative):
-                problems.append(warning(Position(shown), "ignored: claim files end in .yml"))
+                problems.append(warning(Position(shown), "ignored: claim files end in .yml "
+                                                         "or .yaml"))
             continue
         if not is_valid_id(claim_id):
             suggested = slugify(claim_id)

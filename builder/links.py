@@ -1,10 +1,11 @@
 """Links in editors' Markdown that would not work, as warnings at the text holding them.
 
 Two kinds: a link the renderer refuses and shows as plain text ('javascript:…', a
-misspelt 'htp://'), found when the content is checked; and a link to a claim, a tag or
-a page that does not exist ('../no-such-claim/', '/factcheck/tags/typo/'), found against
-the files the build made, after rendering, as in other site generators. Either way the
-page still builds. Links elsewhere on the web are not followed (a build needs no network).
+misspelt 'htp://', a '[text][label]' with no '[label]: address'), found when the content
+is checked; and a link to a claim, a tag or a page that does not exist ('../no-such-claim/',
+'/factcheck/tags/typo/'), found against the files the build made, after rendering, as in
+other site generators. Either way the page still builds. Links elsewhere on the web are not
+followed (a build needs no network).
 """
 from __future__ import annotations
 
@@ -16,24 +17,29 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from . import comparison_views, urls
 from .errors import Position, Problem, TextPlace, warning
-from .markdown import link_targets, unsafe_links
+from .markdown import link_targets, undefined_references, unsafe_links
 from .model import Content
 from .schema import closest
 
 
-def unsafe_link_problems(content: Content) -> list[Problem]:
+def plain_text_link_problems(content: Content) -> list[Problem]:
+    """Links that readers would see as the Markdown the editor typed."""
     return [warning(where(text, offset), message)
-            for _, where, text in _texts(content)
-            for offset, message in unsafe_links(text)]
+            for _, where, text, inline in _texts(content)
+            for offset, message in (unsafe_links(text, inline)
+                                    + undefined_references(text, inline))]
 
 
-def broken_links(content: Content, files: Mapping[str, bytes]) -> list[Problem]:
+def broken_links(content: Content, files: Mapping[str, bytes],
+                 unbuilt: frozenset[str] = frozenset()) -> list[Problem]:
+    """`unbuilt`: site paths of pages that content in error would make once mended: a link
+    to one leads somewhere, to any '#part'."""
     base_url = content.config.base_url
     base_path = content.config.base_path
-    site = _BuiltSite(files, base_path)
+    site = _BuiltSite(files, base_path, unbuilt)
     problems = []
-    for page_path, where, text in _texts(content):
-        for offset, target in link_targets(text):
+    for page_path, where, text, inline in _texts(content):
+        for offset, target in link_targets(text, inline):
             found = _site_path(target, base_url + page_path, base_url, base_path)
             if found is None:
                 problems += _outside_base_path(target, site, where(text, offset))
@@ -64,9 +70,11 @@ def _outside_base_path(target: str, site: "_BuiltSite", at) -> list[Problem]:
 class _BuiltSite:
     """What the build wrote, asked about by the site paths that links lead to."""
 
-    def __init__(self, files: Mapping[str, bytes], base_path: str):
+    def __init__(self, files: Mapping[str, bytes], base_path: str,
+                 unbuilt: frozenset[str] = frozenset()):
         self.files = files
         self.base_path = base_path
+        self.unbuilt = frozenset(urls.output_file(path) for path in unbuilt)
         self._anchors: dict[str, frozenset[str]] = {}
         self._pages: list[str] | None = None
         self._addresses: dict | None = None
@@ -80,12 +88,15 @@ class _BuiltSite:
         names = [urls.output_file(path), path]
         if not path.endswith("/"):
             names.append(urls.output_file(path + "/"))
-        return next((name for name in names if name in self.files), None)
+        return next((name for name in names if name in self.files or name in self.unbuilt),
+                    None)
 
     def has_anchor(self, path: str, fragment: str) -> bool:
         """Whether the page has an element with this id; on /consistency/, a group that
         its script finds on another page, or by an id it had before, counts too."""
         name = self._file(path)
+        if name not in self.files:
+            return True  # a page not built for an error: its ids are not known yet
         if name not in self._anchors:
             body = self.files[name].decode("utf-8", "replace") if name.endswith(".html") else ""
             self._anchors[name] = frozenset(html.unescape(found)
@@ -126,21 +137,23 @@ class _BuiltSite:
 _ID = re.compile(r"""\sid=["']([^"']+)["']""")
 
 
-def _texts(content: Content) -> Iterable[tuple[str, object, str]]:
-    """(page path, how to place an offset in the text, text) of every editor's text."""
+def _texts(content: Content) -> Iterable[tuple[str, object, str, bool]]:
+    """(page path, how to place an offset in the text, text, whether it is shown as one
+    paragraph) of every editor's text."""
     for claim in content.claims:
         page = urls.claim(claim.id)
-        fields = [(claim.text_places.get("summary"), claim.summary),
-                  (claim.text_places.get("consistency"), claim.consistency)]
-        fields += [(appearance.note_at, appearance.note) for appearance in claim.appearances]
-        fields += [(correction.origin, correction.text) for correction in claim.corrections]
-        for place, text in fields:
+        fields = [(claim.text_places.get("summary"), claim.summary, False),
+                  (claim.text_places.get("consistency"), claim.consistency, False)]
+        fields += [(appearance.note_at, appearance.note, True)
+                   for appearance in claim.appearances]
+        fields += [(correction.origin, correction.text, True) for correction in claim.corrections]
+        for place, text, inline in fields:
             if text:
-                yield page, (place or TextPlace(claim.origin)).at, text
+                yield page, (place or TextPlace(claim.origin)).at, text, inline
     for content_page in content.pages:
         # A page's body is its file's lines from body_line on, as a literal block's are.
         body = TextPlace(Position(content_page.origin.path, content_page.body_line - 1), indent=0)
-        yield urls.page(content_page.slug), body.at, content_page.body
+        yield urls.page(content_page.slug), body.at, content_page.body, False
 
 
 def _site_path(target: str, page_url: str, base_url: str, base_path: str

@@ -2,8 +2,8 @@
 build being served, so every rule (base path, 404 page, traversal, injected script and
 error overlay) is tested without a server.
 
-The live-reload script and the error overlay are added to served HTML only; the built
-site never contains them.
+The live-reload script and the panels of errors or warnings are added to served HTML
+only; the built site never contains them.
 """
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ import mimetypes
 from dataclasses import dataclass
 from typing import Mapping
 from urllib.parse import unquote
+
+from .errors import counted
 
 TYPES = {
     ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
@@ -32,6 +34,7 @@ class Published:
     generation: str                     # changes whenever what is served changes
     # Base paths served before base_url changed: open tabs there are sent to the new one.
     earlier_bases: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()      # the latest build's, when it succeeded
 
 
 @dataclass(frozen=True)
@@ -110,10 +113,14 @@ def _headers(content_type: str) -> tuple[tuple[str, str], ...]:
 
 
 def inject(page: bytes, published: Published) -> bytes:
-    """The page with the error overlay (when the latest build failed) and the live-reload
-    script added just before </body>."""
-    added = (overlay(published.problems, published.files is not None)
-             if published.problems else "") + reload_script(published.generation)
+    """The page with the error overlay (when the latest build failed) or the warnings
+    panel (when it succeeded with warnings), and the live-reload script, added just
+    before </body>."""
+    if published.problems:
+        panel = overlay(published.problems, published.files is not None)
+    else:
+        panel = warnings_panel(published.warnings) if published.warnings else ""
+    added = panel + reload_script(published.generation)
     at = page.rfind(b"</body>")
     at = len(page) if at < 0 else at
     return page[:at] + added.encode("utf-8") + page[at:]
@@ -138,6 +145,8 @@ def _js_string(text: str) -> str:
 
 def overlay(problems: tuple[str, ...], showing_last_good_build: bool) -> str:
     errors = sum(1 for problem in problems if ": warning: " not in problem)
+    warnings = len(problems) - errors
+    warned = f" and {counted(warnings, 'warning')}" if warnings else ""
     showing = ("This is the last good build; the page updates by itself once they are fixed."
                if showing_last_good_build else
                "Nothing has built yet; this page updates by itself once they are fixed.")
@@ -149,8 +158,28 @@ def overlay(problems: tuple[str, ...], showing_last_good_build: bool) -> str:
         'box-shadow:0 4px 16px rgba(0,0,0,.3);font:15px/1.45 system-ui,sans-serif">'
         '<button type="button" onclick="this.parentNode.remove()" style="float:right">Hide'
         "</button>"
-        f'<p style="margin:0 0 .5rem;font-weight:bold">The latest save has {errors} '
-        f"error{'' if errors == 1 else 's'}. {showing}</p>"
+        f'<p style="margin:0 0 .5rem;font-weight:bold">The latest save has '
+        f"{counted(errors, 'error')}{warned}. {showing}</p>"
+        '<pre style="margin:0;white-space:pre-wrap;font:13px/1.5 ui-monospace,monospace">'
+        f"{listed}</pre></div>\n")
+
+
+def warnings_panel(warnings: tuple[str, ...]) -> str:
+    """The warnings of a build that worked: at the foot of the page and in amber, as the
+    page above is up to date and whole, unlike under the error overlay; but in the page,
+    where the editor is looking, and not only in a terminal they may not see."""
+    listed = "\n".join(html.escape(warning) for warning in warnings)
+    return (
+        '<div id="preview-warnings" role="status" style="position:fixed;bottom:0;left:0;'
+        "right:0;z-index:2147483646;max-height:35vh;overflow:auto;margin:0;"
+        "padding:.75rem 1.25rem;background:#fffbe6;color:#3b2f00;"
+        "border-top:3px solid #d4a200;box-shadow:0 -2px 10px rgba(0,0,0,.15);"
+        'font:14px/1.45 system-ui,sans-serif">'
+        '<button type="button" onclick="this.parentNode.remove()" style="float:right">Hide'
+        "</button>"
+        f'<p style="margin:0 0 .5rem;font-weight:bold">The latest save built, with '
+        f"{counted(len(warnings), 'warning')}: the page is up to date; these are worth a "
+        "look before publishing.</p>"
         '<pre style="margin:0;white-space:pre-wrap;font:13px/1.5 ui-monospace,monospace">'
         f"{listed}</pre></div>\n")
 

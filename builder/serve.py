@@ -24,7 +24,7 @@ import tornado.websocket
 
 from . import links, render
 from .analysis import CorpusMemo, analyse
-from .build import BuildOptions, check, render_site
+from .build import BuildOptions, examine, render_site, warnings_despite_errors
 from .comparison_views import MarkedPairs
 from .config import load_config
 from .errors import ContentError, counted, display_path
@@ -70,7 +70,11 @@ class SiteBuilder:
         self.markdown.next_build()
         try:
             with collector_paused():  # as in build(): nothing to collect, much to walk
-                checked = check(BuildOptions(self.site_dir), self.files)
+                checked = examine(BuildOptions(self.site_dir), self.files)
+                if checked.failed:
+                    raise ContentError(list(checked.problems) + warnings_despite_errors(
+                        checked, self.site_dir, self.memo, self.cache, self.markdown,
+                        self.marked))
                 analysis = analyse(checked.content, checked.anchored, self.memo)
                 files, pages = render_site(checked, analysis, self.site_dir, self.cache,
                                            self.markdown, self.marked)
@@ -131,8 +135,9 @@ class PreviewServer:
         # site will have is the best to give.
         keep = outcome.files is None and self.current.files is not None
         base = self.current.base_path if keep else outcome.base_path
-        if (files, base, outcome.problems) == (self.current.files, self.current.base_path,
-                                               self.current.problems):
+        if (files, base, outcome.problems, outcome.warnings) == (
+                self.current.files, self.current.base_path, self.current.problems,
+                self.current.warnings):
             return  # nothing a reader could see changed: leave the tabs alone
         earlier = self.current.earlier_bases
         if base != self.current.base_path and self.current.files is not None:
@@ -141,7 +146,8 @@ class PreviewServer:
                 print(f"base_url changed: the preview is now at {self.address}{base}",
                       flush=True)
         self.current = Published(files, base, outcome.problems, self._next_generation(),
-                                 tuple(old for old in earlier if old != base))
+                                 tuple(old for old in earlier if old != base),
+                                 outcome.warnings)
         for socket in list(self.sockets):
             socket.send_reload()
 

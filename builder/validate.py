@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from . import links
 from .errors import Problem, error, warning
-from .model import Content
+from .model import Claim, Content
 from .schema import brief, closest, is_device_name
+from .text import normalise_quote
 from .urls import slugify
 
 CLAIM_REVIEW_TEXT_LIMIT = 75  # Google's ClaimReview guideline: keep claimReviewed short
@@ -19,8 +21,47 @@ def validate(content: Content, unloaded: frozenset[str] = frozenset()) -> list[P
     problems += _claim_references(content, unloaded)
     problems += _set_apart_sources(content, unloaded)
     problems += _tag_slugs(content)
-    problems += links.unsafe_link_problems(content)
+    problems += _copied_claims(content)
+    problems += links.plain_text_link_problems(content)
     return problems
+
+
+def _copied_claims(content: Content) -> list[Problem]:
+    """A claim file copied from another and not yet made its own: the same claim text or
+    summary, quoting a passage the other quotes. Claims that only quote one passage (two
+    claims made in one sentence) or only read alike (a claim repeated on another
+    occasion, from other reports) are not copies."""
+    quoting: dict[tuple[str, str], list] = defaultdict(list)
+    problems = []
+    for claim in content.claims:
+        told = {claim.id}  # a claim named twice is an error already
+        for appearance in claim.appearances:
+            if appearance.source is None or appearance.quote is None:
+                continue
+            passage = (appearance.source, " ".join(normalise_quote(appearance.quote).split()))
+            for other in quoting[passage]:
+                alike = _alike(claim, other)
+                if other.id not in told and alike:
+                    told.add(other.id)
+                    problems.append(_copy_problem(claim, other, alike, appearance.source))
+            quoting[passage].append(claim)
+    return problems
+
+
+def _alike(claim: Claim, other: Claim) -> list[str]:
+    """Which of the texts that make a claim what it is the two have the same."""
+    return [name for name, mine, theirs in (("claim", claim.claim, other.claim),
+                                            ("summary", claim.summary, other.summary))
+            if mine and theirs and " ".join(mine.split()) == " ".join(theirs.split())]
+
+
+def _copy_problem(claim: Claim, other: Claim, alike: list[str], source: str) -> Problem:
+    where = claim.positions.get("claim", claim.origin)
+    other_at = other.positions.get("claim", other.origin)
+    # Which file is the copy, only the editor knows: the later one is told, of both.
+    return warning(where, f"duplicates claim '{other.id}' ({other_at}), or that one this: "
+                          f"the same {' and '.join(alike)}, quoting the same passage of "
+                          f"'{source}'; make each its own claim, or delete one")
 
 
 def _source_outlets(content: Content) -> list[Problem]:

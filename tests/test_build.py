@@ -146,6 +146,17 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["_site", "basic"]
 
 
+def test_the_output_folder_is_the_current_folder_s_whatever_the_site(tmp_path):
+    """As the README says: SITE= alone reads another site and still writes ./_site."""
+    site = copy_site("basic", tmp_path)
+    here = tmp_path / "here"
+    here.mkdir()
+    result = run_builder("build", "--site", str(site), cwd=here)
+    assert result.returncode == 0, result.stderr
+    assert re.match(r"Built \d+ pages \(\d+ files\) into _site: 3 claims", result.stdout)
+    assert (here / "_site/index.html").is_file() and not (site / "_site").exists()
+
+
 def test_check_writes_nothing(tmp_path):
     site = copy_site("basic", tmp_path)
     result = run_builder("check", "--site", str(site), cwd=tmp_path)
@@ -204,7 +215,34 @@ def test_a_claim_file_may_end_in_yaml_and_editor_backups_are_passed_over(tmp_pat
     assert result.returncode == 0, result.stderr
     assert read_html(out, "claims/too-high/").h1 is not None
     warnings = [line for line in result.stderr.splitlines() if "warning" in line]
-    assert len(warnings) == 1 and "notes.txt" in warnings[0], warnings
+    assert warnings == [f"{claims / 'notes.txt'}:1:1: warning: ignored: claim files end in "
+                        ".yml or .yaml"], warnings
+
+
+def test_a_claim_file_s_extension_may_be_in_capitals(tmp_path):
+    """'x.YML' is what some systems save: a claim like any other, not a file passed over."""
+    site = copy_site("basic", tmp_path)
+    claims = site / "content" / "claims"
+    (claims / "too-high.yml").rename(claims / "too-high.YML")
+    (claims / "not-done.yml").rename(claims / "not-done.Yaml")
+    out = tmp_path / "_site"
+    result = run_builder("build", "--site", str(site), "--out", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert "into _site: 3 claims, 2 sources, 0 warnings in" in result.stdout
+    assert read_html(out, "claims/too-high/").h1 is not None
+    assert read_html(out, "claims/not-done/").h1 is not None
+
+
+def test_a_claim_file_and_its_capitalised_twin_are_one_id_twice(tmp_path):
+    site = copy_site("basic", tmp_path)
+    claims = site / "content" / "claims"
+    (claims / "too-high.YML").write_bytes((claims / "too-high.yml").read_bytes())
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "basic/content/claims/too-high.yml:1:1: duplicate claim id 'too-high': "
+        "basic/content/claims/too-high.YML has the same name")
 
 
 def test_an_editor_s_page_the_navigation_does_not_name_is_linked_from_every_footer(tmp_path):

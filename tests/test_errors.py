@@ -265,6 +265,142 @@ def test_a_link_to_no_page_of_the_site_is_a_warning_at_its_text(tmp_path):
     assert (out / "claims/not-done/index.html").is_file()  # a warning: the site is built
 
 
+def test_reference_links_are_checked_at_their_address_and_an_undefined_one_where_used(
+        tmp_path):
+    """'[text][label]' with '[label]: address' is a link as '[text](address)' is: its
+    address is checked where it is written. A named label nothing defines leaves the
+    link as typed on the page; a bare '[text]' is ordinary prose ('[sic]')."""
+    site = copy_site("basic", tmp_path)
+    _edit(site, "content/claims/not-done.yml",
+          "summary: The quote is accurate but the reports differ in punctuation.",
+          "summary: |\n  See [the other][other], [too high][], [harbour ships] [sic] and "
+          "[a report][nope].\n\n  [other]: ../no-such-claim/\n  [too high]: ../too-high/"
+          "\n  [Harbour  Ships]:\n    <../harbour-shipz/>")
+    page = site / "content/pages/about.md"
+    page.write_text("---\ntitle: About\n---\nSee [the method][].\n\n"
+                    "[the method]: ../methodolgy/#scale\n", encoding="utf-8")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "basic/content/claims/not-done.yml:6:67: warning: link '[a report][nope]' would be "
+        "shown as plain text: no line '[nope]: address' in this text defines it",
+        "basic/content/claims/not-done.yml:8:12: warning: link to '../no-such-claim/' leads "
+        "to no page of this site (/basic/claims/no-such-claim/)",
+        "basic/content/claims/not-done.yml:11:5: warning: link to '../harbour-shipz/' leads "
+        "to no page of this site (/basic/claims/harbour-shipz/) — did you mean "
+        "'../harbour-ships/'?",
+        "basic/content/pages/about.md:6:15: warning: link to '../methodolgy/#scale' leads to "
+        "no page of this site (/basic/methodolgy/) — did you mean '../methodology/#scale'?",
+    ], result.stderr
+    for line, written in zip(result.stderr.splitlines(), ["[a report][nope]",
+                                                          "../no-such-claim/",
+                                                          "<../harbour-shipz/>",
+                                                          "../methodolgy/#scale"]):
+        path, number, column = line.split(":")[:3]
+        text = (tmp_path / path).read_text(encoding="utf-8").splitlines()[int(number) - 1]
+        assert text[int(column) - 1:].startswith(written), line
+
+
+def test_a_reference_link_in_a_note_is_told_it_shows_as_typed_where_it_is_written(tmp_path):
+    site = copy_site("basic", tmp_path)
+    _edit(site, "content/claims/harbour-ships.yml", "note: Dated to *2024*.",
+          "note: Dated to [2024][y].")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "basic/content/claims/harbour-ships.yml:10:20: warning: link '[2024][y]' would be "
+        "shown as plain text: a note or correction is shown as one paragraph, which reads no "
+        "'[label]: address' lines; write '[text](address)'"]
+
+
+def test_a_claim_s_error_comes_with_every_warning_a_build_would_give_in_the_same_run(
+        tmp_path):
+    """Links to no page and set-apart entries that fit no group are found on the part of
+    the site that builds, the claim in error's own links included; links to the pages
+    the claim in error will make once mended (its own, its tags') lead somewhere."""
+    site = copy_site("basic", tmp_path)
+    _edit(site, "content/claims/too-high.yml", "verdict: unverifiable",
+          "verdict: unverifable")
+    _edit(site, "content/claims/too-high.yml", "summary: The report does not name the critics.",
+          "summary: See [a](../no-such-claim/), [b](../not-done/#nowhere) and "
+          "[c](/basic/tags/critics/).\ntags: [Critics]")
+    _edit(site, "content/claims/not-done.yml",
+          "summary: The quote is accurate but the reports differ in punctuation.",
+          "summary: See [a](../too-high/#anything), [b](/basic/tags/critics/) and "
+          "[c](../nor-this/).")
+    (site / "content/consistency.yml").write_text(
+        "set_apart:\n  - group: no-such-group\n    source: weekly-roe\n"
+        "    reason: Said elsewhere.\n", encoding="utf-8")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "basic/content/claims/not-done.yml:5:76: warning: link to '../nor-this/' leads to no "
+        "page of this site (/basic/claims/nor-this/)",
+        "basic/content/claims/too-high.yml:4:10: unknown verdict 'unverifable' — did you mean "
+        "'unverifiable'? (known in site.yml: correct, misleading, incorrect, unverifiable)",
+        "basic/content/claims/too-high.yml:5:18: warning: link to '../no-such-claim/' leads "
+        "to no page of this site (/basic/claims/no-such-claim/)",
+        "basic/content/claims/too-high.yml:5:42: warning: link to '../not-done/#nowhere' "
+        "leads to no '#nowhere' on /basic/claims/not-done/",
+        "basic/content/consistency.yml:2:12: warning: no quotation group 'no-such-group' on "
+        "/consistency/",
+        "1 error"]
+    assert all(_written_at(tmp_path, line) for line in result.stderr.splitlines()
+               if ": warning: link to" in line)
+    # As the preview tells them, over the page.
+    from builder.serve import SiteBuilder
+    assert SiteBuilder(str(site)).build().problems == tuple(
+        line.replace("basic/", f"{site}/", 1) for line in result.stderr.splitlines()[:-1])
+
+
+def test_with_a_seed_unread_a_set_apart_entry_is_not_told_it_fits_no_group(tmp_path):
+    """The group it names may be one that seed is in: only the seed's error is told."""
+    site = copy_site("basic", tmp_path)
+    (site / "content/consistency.yml").write_text(
+        "set_apart:\n  - group: no-such-group\n    source: daily-harbour\n"
+        "    reason: Said elsewhere.\n", encoding="utf-8")
+    (site / "seeds/weekly-roe.yml").write_text("outlet: [weekly\n", encoding="utf-8")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert [line.split(": ")[0] for line in result.stderr.splitlines()] == [
+        "basic/seeds/weekly-roe.yml:1:9", "1 error"], result.stderr
+
+
+def test_a_claim_file_copied_from_another_is_told_it_duplicates_it(tmp_path):
+    """The same claim text, or summary, and a passage both quote (however typed): the
+    later file in order is told, with where the other is."""
+    site = copy_site("basic", tmp_path)
+    claims = site / "content/claims"
+    copied = (claims / "not-done.yml").read_text(encoding="utf-8")
+    (claims / "2025").mkdir()
+    (claims / "2025/roe-not-done.yml").write_text(
+        copied.replace("quote: We're not done... we will build more.",
+                       "quote: \"We’re  not done… we will build more.\""), encoding="utf-8")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "basic/content/claims/not-done.yml:1:8: warning: duplicates claim 'roe-not-done' "
+        "(basic/content/claims/2025/roe-not-done.yml:1:8), or that one this: the same claim "
+        "and summary, quoting the same passage of 'daily-harbour'; make each its own claim, "
+        "or delete one"]
+
+
+@pytest.mark.parametrize("claim, quote", [
+    # Another claim made in the same words of the same report.
+    ("Roe promised more building", "We're not done... we will build more."),
+    # The same claim, checked again in words of other reports.
+    ("Roe said the harbour work is not done", "the harbour welcomed 40 ships"),
+])
+def test_claims_alike_in_one_way_only_are_not_copies(tmp_path, claim, quote):
+    site = copy_site("basic", tmp_path)
+    (site / "content/claims/roe-again.yml").write_text(
+        f"claim: {claim}\nclaimant: Jane Roe\ndate: 2025-03-01\nverdict: misleading\n"
+        "summary: Its own reasoning.\n"
+        f"appearances:\n  - source: weekly-roe\n    quote: {quote}\n", encoding="utf-8")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+
+
 def test_a_link_from_the_domain_root_to_a_page_of_the_site_says_to_write_the_base_path(
         tmp_path):
     """Under /basic/, '/methodology/' leads off the site; '/elsewhere/' may be another

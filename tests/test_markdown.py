@@ -113,3 +113,65 @@ def test_a_preview_keeps_the_markdown_of_the_last_build_only():
     markdown.next_build()
     markdown.next_build()  # two builds that asked for neither
     assert len(markdown._done) + len(markdown._before) == 0
+
+
+# Where the links are: what `make check` points at
+
+REFERENCES = """See [one][first], [Second][] and [third], not `[code][x]` nor \\[a\\]\\[b\\].
+
+> [FIRST]:
+>   </claims/a b/> "title"
+
+- [second]: ../second/
+
+[third]: javascript:alert(1)
+"""
+
+
+def test_reference_definitions_are_link_targets_at_their_address():
+    from builder.markdown import link_targets
+    text = REFERENCES + "\nAnd [x](../inline/)."
+    found = [(text[offset - 2:offset + 1], target) for offset, target in link_targets(text)]
+    # Each at its address's first character: the next line's, in <angle brackets> or not.
+    assert found == [("  <", "/claims/a b/"), (": .", "../second/"),
+                     (": j", "javascript:alert(1)"), ("](.", "../inline/")]
+
+
+def test_a_named_reference_no_definition_gives_is_told_where_it_is_written():
+    from builder.markdown import undefined_references
+    text = ("Intro.\n\n> As [he said][speech] and [the report][] show; [sic] is no link, "
+            "nor `[a][b]`,\n> nor [x](../y/).\n\n[speach]: ../speech/\n")
+    assert undefined_references(text) == [
+        (text.index("[he said]"), "link '[he said][speech]' would be shown as plain text: no "
+                                  "line '[speech]: address' in this text defines it — did you "
+                                  "mean '[speach]'?"),
+        (text.index("[the report]"), "link '[the report][]' would be shown as plain text: no "
+                                     "line '[the report]: address' in this text defines it")]
+    assert undefined_references(REFERENCES) == []   # defined, even unsafely: told otherwise
+
+
+def test_an_address_holding_parentheses_in_pairs_is_read_whole():
+    """As CommonMark reads it: a warning quoting 'javascript:alert(1' would misquote it."""
+    from builder.markdown import link_targets, unsafe_links
+    text = "[w](https://en.wikipedia.org/wiki/Bias_(statistics)) [j](javascript:alert(1))."
+    assert [target for _, target in link_targets(text)] == [
+        "https://en.wikipedia.org/wiki/Bias_(statistics)", "javascript:alert(1)"]
+    assert unsafe_links(text) == [(text.index("javascript"), "link to 'javascript:alert(1)' "
+                                   "would be shown as plain text: links go to http, https, "
+                                   "mailto or a path on this site")]
+
+
+def test_in_a_text_shown_as_one_paragraph_named_references_and_definitions_are_told():
+    """A note or a correction is rendered inline: no '[label]: address' line is read, so
+    every named reference, defined or not, shows as typed, and so does the definition."""
+    from builder.markdown import link_targets, undefined_references
+    text = "As [the report][r] says, and [sic].\n\n[r]: ../report/"
+    assert Markdown().inline(text) == text   # as typed, brackets and all
+    assert link_targets(text, inline=True) == []
+    assert undefined_references(text, inline=True) == [
+        (3, "link '[the report][r]' would be shown as plain text: a note or correction is "
+            "shown as one paragraph, which reads no '[label]: address' lines; write "
+            "'[text](address)'"),
+        (text.index("../"), "'[r]: ../report/' would be shown as plain text: a note or "
+                            "correction is shown as one paragraph, which reads no '[label]: "
+                            "address' lines; write '[text](../report/)'")]

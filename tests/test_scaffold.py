@@ -8,7 +8,7 @@ from hypothesis import given, strategies as st
 
 from builder.consistency import Passage, QuoteGroup
 from builder.scaffold import _quoted, skeleton
-from conftest import copy_site, run_builder
+from conftest import copy_site, read_html, run_builder
 
 FILLED = {"claim:": "claim: Healey had never visited Norway before",
           "date:": "date: 2025-02-19",
@@ -33,8 +33,14 @@ def test_a_claim_started_from_a_candidate_quotes_it_exactly_once_filled_in(tmp_p
     assert made.stdout.rstrip().endswith(f"then `make check SITE={site}`")
     started = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert started["claimant"] == candidate["speaker"]
-    assert started["appearances"] == [{"source": v["source"], "quote": v["text"]}
-                                      for v in candidate["variants"]]
+    # One appearance a report: the paragraphs one report splits the quotation into, as one.
+    spans: dict[str, tuple[int, int]] = {}
+    for variant in candidate["variants"]:
+        start, end = spans.get(variant["source"], (variant["start"], variant["end"]))
+        spans[variant["source"]] = (min(start, variant["start"]), max(end, variant["end"]))
+    assert (len(candidate["variants"]), len(spans)) == (3, 2)
+    assert started["appearances"] == [{"source": stem, "quote": _seed(site, stem)[start:end]}
+                                      for stem, (start, end) in spans.items()]
 
     # What only the editor can say is missing, each where it goes, and nothing is built.
     checked = run_builder("check", "--site", str(site))
@@ -55,9 +61,17 @@ def test_a_claim_started_from_a_candidate_quotes_it_exactly_once_filled_in(tmp_p
     claims = json.loads((second / "data/claims.json").read_text(encoding="utf-8"))
     claim = next(c for c in claims["claims"] if c["id"] == "first-visit")
     assert [(a["source"], a["start"], a["end"]) for a in claim["appearances"]] == [
-        (v["source"], v["start"], v["end"]) for v in candidate["variants"]]
+        (stem, start, end) for stem, (start, end) in spans.items()]
+    # Each outlet compared with the other, never with itself.
+    compared = read_html(second, "claims/first-visit/").select(".comparison .pair")
+    assert [pair["data-outlets"] for pair in compared] == ["unknown-000 independent"]
     group = next(g for g in consistency(second) if g["id"] == candidate["id"])
     assert group["claims"] == ["first-visit"]  # no longer a candidate
+
+
+def _seed(site, stem: str) -> str:
+    with open(site / "seeds" / f"{stem}.txt", encoding="utf-8-sig", newline="") as seed:
+        return seed.read()
 
 
 def test_a_claim_can_be_started_from_an_id_an_earlier_build_gave_the_group(tmp_path, shipped_build):
@@ -141,3 +155,52 @@ def test_a_source_whose_stem_yaml_reads_otherwise_is_written_as_text(stem):
                        Passage("other", "b", "Every penny", 0, 11)), (), (), ())
     started = yaml.safe_load(skeleton(said))
     assert [a["source"] for a in started["appearances"]] == [stem, "other"]
+
+
+def _appearances_written(started: str) -> list[str]:
+    lines = started.splitlines()
+    return lines[lines.index("appearances:") + 1:lines.index("# Optional (see docs/formats.md):")]
+
+
+def test_a_claim_started_from_a_group_quotes_each_outlet_once_the_fullest_report():
+    """A headline's few words, or an outlet's second report, beside its fullest passage
+    would have the claim page compare the outlet with itself."""
+    said = QuoteGroup("every-penny-0a1b2c", None, "identical", (
+        Passage("daily-1", "daily", "Every penny", 0, 11),
+        Passage("daily-1", "daily", "Every penny counts", 40, 58),
+        Passage("daily-2", "daily", "Every penny counts now", 0, 22),
+        Passage("weekly", "weekly", "Every penny counts", 5, 23)), (), (), ())
+    assert _appearances_written(skeleton(said)) == [
+        "  - source: daily-2", '    quote: "Every penny counts now"',
+        "  - source: weekly", '    quote: "Every penny counts"',
+        "  # Other reports of an outlet quoted above, left out so that the claim page",
+        "  # compares outlets, not an outlet with itself (swap one in to quote it instead):",
+        "  # - source: daily-1", '  #   quote: "Every penny counts"']
+
+
+def test_a_quotation_one_outlet_quotes_in_two_reports_says_there_is_nothing_to_compare():
+    said = QuoteGroup("every-penny-0a1b2c", None, "identical", (
+        Passage("daily-1", "daily", "Every penny counts", 0, 18),
+        Passage("daily-2", "daily", "Every penny counts", 0, 18)), (), (), ())
+    written = _appearances_written(skeleton(said))
+    assert written[:2] == ["  - source: daily-1", '    quote: "Every penny counts"']
+    assert written[-1] == ("  # Only daily reports these words: the claim page will have no "
+                           "other outlet's version to compare.")
+    assert yaml.safe_load(skeleton(said))["appearances"] == [
+        {"source": "daily-1", "quote": "Every penny counts"}]
+
+
+def test_paragraphs_of_one_quotation_in_a_row_are_quoted_as_one_passage():
+    text = "He said: “Every penny counts.\n\n“We will not waste one.”\n\nThen: “Every penny.”"
+    first, second = text.index("Every"), text.index("We will")
+    last = text.rindex("Every")
+    said = QuoteGroup("every-penny-0a1b2c", None, "identical", (
+        Passage("daily", "daily", "Every penny counts.", first, first + 19),
+        Passage("daily", "daily", "We will not waste one.", second, second + 22),
+        Passage("daily", "daily", "Every penny.", last, last + 12),
+        Passage("weekly", "weekly", "Every penny counts. We will not waste one.", 0, 42)),
+        (), (), ())
+    started = yaml.safe_load(skeleton(said, {"daily": text}))
+    assert started["appearances"] == [
+        {"source": "daily", "quote": "Every penny counts.\n\n“We will not waste one."},
+        {"source": "weekly", "quote": "Every penny counts. We will not waste one."}]

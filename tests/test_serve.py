@@ -310,6 +310,48 @@ def test_a_broken_edit_shows_its_errors_over_the_last_good_build_until_fixed(
     assert server.process.poll() is None
 
 
+def warnings_shown(page: BeautifulSoup) -> tuple[str, list[str]] | None:
+    """The warnings panel's heading and lines, or None when the page has none."""
+    shown = page.find(id="preview-warnings")
+    return (shown.p.get_text(), shown.pre.get_text().splitlines()) if shown else None
+
+
+def test_warnings_are_shown_in_the_page_below_it_and_go_when_mended(server, site):
+    """In the page, where the editor looks, not only in the terminal; at its foot and in
+    amber, as the page above is up to date; and with the errors when a save has both."""
+    url = "/repo/claims/bridge-cost/"
+    assert warnings_shown(server.page(url)) is None
+    claim = site / "content/claims/bridge-cost.yml"
+    edit(claim, "so only part of the comparison", "so only [part](../no-such-claim/) of it")
+    page = server.wait_for(lambda: (lambda p: p if warnings_shown(p) else None)(
+        server.page(url)), 5, "the warnings to be shown")
+    assert warnings_shown(page) == (
+        "The latest save built, with 1 warning: the page is up to date; these are worth a "
+        "look before publishing.",
+        ["serve-basic/content/claims/bridge-cost.yml:7:18: warning: link to '../no-such-claim/' "
+         "leads to no page of this site (/repo/claims/no-such-claim/)"])
+    panel = page.find(id="preview-warnings")
+    assert panel["role"] == "status" and "bottom:0" in panel["style"]
+    assert page.find(id="preview-errors") is None
+    assert "of it" in page.select_one(".summary").get_text()  # the page is the new build
+
+    edit(claim, "verdict: mixed", "verdict: mixd")
+    broken = server.wait_for(lambda: (lambda p: p if overlay_problems(p) else None)(
+        server.page(url)), 5, "the errors to be shown")
+    assert broken.find(id="preview-errors").p.get_text().startswith(
+        "The latest save has 1 error and 1 warning. ")
+    assert [line.split(": ", 2)[:2] for line in overlay_problems(broken)] == [
+        ["serve-basic/content/claims/bridge-cost.yml:4:10", "unknown verdict 'mixd' — did you "
+         "mean 'mixed'? (known in site.yml"],
+        ["serve-basic/content/claims/bridge-cost.yml:7:18", "warning"]]
+    assert warnings_shown(broken) is None   # listed in the overlay, once
+
+    edit(claim, "verdict: mixd", "verdict: mixed")
+    edit(claim, "[part](../no-such-claim/)", "part")
+    server.wait_for(lambda: not warnings_shown(server.page(url)) and not overlay_problems(
+        server.page(url)), 5, "the warnings to go")
+
+
 def test_errors_are_shown_as_text_never_as_markup(server, site):
     edit(site / "content/claims/bridge-cost.yml", "verdict: mixed", "verdict: <img src=x onerror=alert(1)>")
     status, _, body = server.wait_for(
@@ -401,6 +443,10 @@ def test_the_overlay_escapes_what_it_shows():
     body = answer("/repo/", published).body.decode("utf-8")
     assert "a.yml:1:1: &lt;b&gt;&amp;amp;&lt;/b&gt;" in body and "<b>" not in body
     assert answer("/repo/static/style.css", published).body == b"body{}"
+    warned = Published(PUBLISHED.files, "/repo/", (), "g-3", (),
+                       ("a.yml:1:1: warning: <b>&amp;</b>",))
+    body = answer("/repo/", warned).body.decode("utf-8")
+    assert "a.yml:1:1: warning: &lt;b&gt;&amp;amp;&lt;/b&gt;" in body and "<b>" not in body
 
 
 # In a real browser: the tab itself reloads, shows the overlay, and recovers
