@@ -16,7 +16,7 @@ from typing import Mapping
 import yaml
 
 from .errors import Position, Problem, TextPlace, error, errors_in, warning
-from .yamlmistakes import explain
+from .yamlmistakes import explain, opening_mistake
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -164,20 +164,42 @@ def _compose(text: str, shown_as: str) -> tuple[object, Problem | None]:
 
 
 def _shape_problem(text: str, shown_as: str) -> Problem | None:
-    """Aliases and nesting too deep or too large, found in the event stream before composing."""
+    """Aliases, anchors and nesting too deep or too large, found in the event stream before
+    composing."""
     depth = events = 0
+    anchors: dict = {}
     for event in yaml.parse(text, Loader=_Loader):
         events += 1
         if isinstance(event, yaml.AliasEvent):
+            if event.anchor not in anchors:  # '*word*' meant as emphasis, not a reference
+                return _opening_problem(text, event, shown_as)
             return _event_problem(event, shown_as, "YAML aliases (*name) are not allowed: "
                                                    "write the value out again")
+        if getattr(event, "anchor", None):
+            anchors.setdefault(event.anchor, event)
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
         if depth > MAX_DEPTH or events > 2 * MAX_NODES:
             return _event_problem(event, shown_as, _TOO_BIG)
+    # Named but never referred to: 'summary: &copy 2025' drops '&copy' without a word.
+    unused = next(iter(anchors.values()), None)
+    if isinstance(unused, yaml.ScalarEvent):
+        return _opening_problem(text, unused, shown_as)
+    if unused:
+        return _event_problem(unused, shown_as, f"YAML anchors (&name) are not allowed: "
+                                                f"remove '&{unused.anchor}'")
     return None
+
+
+def _opening_problem(text: str, event, shown_as: str) -> Problem:
+    mark = event.start_mark
+    mistake = opening_mistake(text.splitlines(), mark.line, mark.column)
+    if mistake is None:  # not written where the event says: refused all the same
+        return _event_problem(event, shown_as, "YAML anchors and aliases (&name, *name) "
+                                               "are not allowed")
+    return error(Position(shown_as, mistake.line, mistake.column), mistake.message)
 
 
 def _event_problem(event, shown_as: str, message: str) -> Problem:

@@ -19,34 +19,129 @@ class Mistake:
 
 
 def explain(exc: yaml.MarkedYAMLError, text: str) -> Mistake:
+    """The first explanation that fits, tried from the surest."""
+    lines = text.splitlines()
+    for explanation in (_tab, _second_document, _left_open, _reserved_opener,
+                        _colon_in_value):
+        mistake = explanation(exc, text, lines)
+        if mistake:
+            return mistake
+    return _as_reported(exc)
+
+
+def _tab(exc, text, lines) -> Mistake | None:
+    mark = exc.problem_mark or exc.context_mark
+    if mark and _char_at(lines, mark.line, mark.column) == "\t":
+        return _at(mark, "a tab character cannot indent YAML; use spaces")
+    return None
+
+
+def _second_document(exc, text, lines) -> Mistake | None:
+    if not (exc.context or "").startswith("expected a single document"):
+        return None
+    return _at(exc.problem_mark or exc.context_mark,
+               "a second YAML document starts here: a file holds one, so remove this '---' "
+               "line or move what follows to a file of its own")
+
+
+def _left_open(exc, text, lines) -> Mistake | None:
     """For an unclosed quote or bracket, the mistake is where it was opened, often many
     lines before PyYAML gave up."""
+    context, problem = exc.context_mark, exc.problem_mark
+    if not (context and problem and context.line < problem.line):
+        return None
+    reached = f"YAML reached line {problem.line + 1}, column {problem.column + 1} looking for it"
+    opened = _unclosed(exc, lines)
+    if opened:
+        return _at(context, f"{opened} ({reached})")
+    left_open = _quote_left_open(lines, problem.line)
+    if left_open:
+        quote = _char_at(lines, left_open.line, left_open.column)
+        return _at(left_open, f"this quoted value's opening {quote} is not closed on its "
+                              f"line: end it with {quote} ({reached})")
+    return None
+
+
+def _reserved_opener(exc, text, lines) -> Mistake | None:
+    """'summary: [link](…) says', 'claim: **bold** words', 'note: @someone': what an editor
+    meant as text, where YAML reads the first character as syntax."""
+    mark = exc.problem_mark
+    if mark is None or mark.line >= len(lines):
+        return None
+    found = _VALUE.match(lines[mark.line])
+    if found is None or mark.column < found.end():
+        return None  # the parser gave up before the value: some other mistake
+    return opening_mistake(lines, mark.line, found.end())
+
+
+# What YAML makes of a value opening with each character it gives a meaning; '#' starts a
+# comment and quotes a quoted value, each with its own explanation.
+_OPENERS = {
+    "[": "a list", "{": "a mapping", "]": "the end of a list", "}": "the end of a mapping",
+    ",": "a separator between list items", "*": "a reference to another value (an alias)",
+    "&": "a name for the value (an anchor)", "!": "a type tag", "|": "a block of lines",
+    ">": "a folded block of lines", "@": None, "`": None, "%": None,  # reserved
+}
+# Only before a space: '-5', '?x' and ':x' are text.
+_SPACED_OPENERS = {"-": "a list item", "?": "a key", ":": "the colon after a key"}
+
+# Where a value starts on a line: after 'key: ' or '- ' ('- - x' and '- key: x' too). A key
+# opens with none of the characters above.
+_KEY = r"""(?:[^\s#"'\[\]{},&*!|>%@`:?-][^#\n]*?|"[^"\n]*"|'[^'\n]*')"""
+_VALUE = re.compile(rf"^[ ]*(?:-[ ]+)*(?:(?P<key>{_KEY})[ ]*:[ ]+)?(?=\S)")
+
+
+def opening_mistake(lines: list[str], line: int, column: int) -> Mistake | None:
+    """The value at (line, column), 0-based, opens with a character YAML reserves or
+    reads as syntax: say what YAML makes of it, and how to write the value as text."""
+    written = lines[line][column:].rstrip() if line < len(lines) else ""
+    opener, after = written[:1], written[1:2]
+    if opener in _OPENERS:
+        meaning = _OPENERS[opener]
+    elif opener in _SPACED_OPENERS and after in ("", " "):
+        meaning = _SPACED_OPENERS[opener]
+    else:
+        return None
+    said = (f"YAML reads a value that starts with {opener!r} as {meaning}" if meaning
+            else f"YAML reserves {opener!r} at the start of a value")
+    suggestion = f"{lines[line][:column].strip()} {quoted(_brief(written))}".strip()
+    return Mistake(line + 1, column + 1, f"invalid YAML: {said}: put the whole value in "
+                                         f"quotes: {suggestion}")
+
+
+def quoted(text: str) -> str:
+    """text as a YAML quoted value: in double quotes, unless it holds one or a backslash
+    (which would start an escape); then in single quotes, each ' in it written twice."""
+    if '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _brief(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _colon_in_value(exc, text, lines) -> Mistake | None:
+    mark = exc.problem_mark
+    if not (exc.problem or "").startswith("mapping values are not allowed") or mark is None:
+        return None
+    misindented = _misindented_key(lines, mark)
+    if misindented:
+        return Mistake(mark.line + 1, misindented[1] + 1, f"invalid YAML: {misindented[0]}")
+    return _at(mark, "a plain value cannot hold ': ' — put the whole value in double quotes, "
+                     "or write it as a block after '|'")
+
+
+def _as_reported(exc) -> Mistake:
+    """PyYAML's own words, with where what it was reading starts when that is further up."""
     mark, context = exc.problem_mark or exc.context_mark, exc.context_mark
     message = exc.problem or exc.context or "invalid YAML"
-    if mark and _char_at(text, mark.line, mark.column) == "\t":
-        message = "a tab character cannot indent YAML; use spaces"
-    elif (exc.context or "").startswith("expected a single document"):
-        message = ("a second YAML document starts here: a file holds one, so remove "
-                   "this '---' line or move what follows to a file of its own")
-    elif context and exc.problem_mark and context.line < exc.problem_mark.line:
-        opened = _unclosed(exc, text)
-        reached = f"line {exc.problem_mark.line + 1}, column {exc.problem_mark.column + 1}"
-        left_open = None if opened else _quote_left_open(text, exc.problem_mark.line)
-        if opened:
-            mark, message = context, f"{opened} (YAML reached {reached} looking for it)"
-        elif left_open:
-            quote = _char_at(text, left_open.line, left_open.column)
-            mark, message = left_open, (f"this quoted value's opening {quote} is not closed "
-                                        f"on its line: end it with {quote} (YAML reached "
-                                        f"{reached} looking for it)")
-        else:
-            message += f" (in what starts at line {context.line + 1}, column {context.column + 1})"
-    elif message.startswith("mapping values are not allowed"):
-        misindented = _misindented_key(text, mark)
-        if misindented:
-            return Mistake(mark.line + 1, misindented[1] + 1, f"invalid YAML: {misindented[0]}")
-        message = ("a plain value cannot hold ': ' — put the whole value in double quotes, "
-                   "or write it as a block after '|'")
+    if context and exc.problem_mark and context.line < exc.problem_mark.line:
+        message += f" (in what starts at line {context.line + 1}, column {context.column + 1})"
+    return _at(mark, message)
+
+
+def _at(mark, message: str) -> Mistake:
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return Mistake(line, column, f"invalid YAML: {message}")
 
@@ -54,12 +149,11 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Mistake:
 _KEY_LINE = re.compile(r"^([^\S\n]*)(?:-[^\S\n]+)?([^\s:#\"'][^:#\n]*?):(?:[^\S\n]|$)")
 
 
-def _misindented_key(text: str, mark: yaml.Mark | None) -> tuple[str, int] | None:
+def _misindented_key(lines: list[str], mark: yaml.Mark | None) -> tuple[str, int] | None:
     """'    quote: …' one space deeper than the 'source:' above it: YAML reads it as more
     of source's value, and fails at its ': '. Say so, and not that the value needs quotes."""
     if mark is None or mark.line == 0:
         return None
-    lines = text.splitlines()
     here, above = _KEY_LINE.match(lines[mark.line]), None
     for line in reversed(lines[:mark.line]):
         above = _KEY_LINE.match(line)
@@ -79,12 +173,12 @@ def _misindented_key(text: str, mark: yaml.Mark | None) -> tuple[str, int] | Non
 _QUOTED_VALUE = re.compile(r"""^[^\S\n]*(?:-[^\S\n]+)?(?:[^\s:#"'][^:#\n]*:[^\S\n]+)?(["'])""")
 
 
-def _quote_left_open(text: str, before_line: int) -> yaml.Mark | None:
+def _quote_left_open(lines: list[str], before_line: int) -> yaml.Mark | None:
     """The first line up to `before_line` whose value opens a quotation mark that the line
     never closes. YAML lets a quoted value run on, so a quote left open swallows lines
     until the next mark of its kind, and the parser fails far below: the editor's mistake
     is here. (A value meant to run over lines is rare in these files and still parses.)"""
-    for number, line in enumerate(text.splitlines()[:before_line + 1]):
+    for number, line in enumerate(lines[:before_line + 1]):
         found = _QUOTED_VALUE.match(line)
         if found is None:
             continue
@@ -99,10 +193,10 @@ _CLOSERS = {"[": ("list", "]"), "{": ("mapping", "}"), '"': ("quoted value", '"'
             "'": ("quoted value", "'")}
 
 
-def _unclosed(exc: yaml.MarkedYAMLError, text: str) -> str | None:
+def _unclosed(exc: yaml.MarkedYAMLError, lines: list[str]) -> str | None:
     """'the list opened here is never closed: add ']'' when that is what went wrong."""
     context = exc.context_mark
-    opener = _char_at(text, context.line, context.column)
+    opener = _char_at(lines, context.line, context.column)
     if opener not in _CLOSERS or not (exc.context or "").startswith(
             ("while scanning a quoted scalar", "while parsing a flow")):
         return None
@@ -110,8 +204,5 @@ def _unclosed(exc: yaml.MarkedYAMLError, text: str) -> str | None:
     return f"this {what}'s opening {opener} is never closed: end it with {closer}"
 
 
-
-
-def _char_at(text: str, line: int, column: int) -> str:
-    lines = text.splitlines()
+def _char_at(lines: list[str], line: int, column: int) -> str:
     return lines[line][column:column + 1] if line < len(lines) else ""

@@ -130,6 +130,22 @@ CASES = [
          f"{CLAIM}:2:11: 'claimant' must not contain a NUL character"),
     Case("very long line", replace(CLAIM, CLAIM_TEXT, 'claim: "' + "x" * 300_000 + '" and more'),
          f"{CLAIM}:1:300011: invalid YAML: did not find expected key"),
+    # A value opening with a character YAML reserves: Markdown links, emphasis, handles.
+    Case("link at the start of a value",
+         replace(CLAIM, "summary: The council's own statement",
+                 "summary: [The council's own statement](https://council.example/)"),
+         f"{CLAIM}:5:10: invalid YAML: YAML reads a value that starts with '[' as a list: put "
+         "the whole value in quotes: summary: \"[The council's own statement]"
+         "(https://council.example/) giv…\""),
+    Case("bold at the start of a value",
+         replace(CLAIM, "claimant: Council spokesperson", "claimant: **Council** spokesperson"),
+         f"{CLAIM}:2:11: invalid YAML: YAML reads a value that starts with '*' as a reference "
+         "to another value (an alias): put the whole value in quotes: "
+         "claimant: \"**Council** spokesperson\""),
+    Case("handle at the start of a value",
+         replace(CLAIM, "claimant: Council spokesperson", "claimant: @CouncilPress"),
+         f"{CLAIM}:2:11: invalid YAML: YAML reserves '@' at the start of a value: put the "
+         "whole value in quotes: claimant: \"@CouncilPress\""),
     # --- wrong shapes and kinds ------------------------------------------------------------
     Case("claim file is a list", write(CLAIM, "- claim: x\n- claimant: y\n"),
          f"{CLAIM}:1:1: a claim must be a mapping of keys to values, not a list"),

@@ -206,3 +206,44 @@ def test_text_cut_short_by_a_comment_is_a_warning_where_the_comment_starts():
     assert [(p.position.line, p.position.column, p.is_warning) for p in problems] == [
         (1, 26, True), (5, 9, True)]
     assert "'#1 donor'" in problems[0].message and "quotes" in problems[0].message
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("summary: [link](https://x.org) says so\n",
+     "f.yml:1:10: invalid YAML: YAML reads a value that starts with '[' as a list: put the "
+     "whole value in quotes: summary: \"[link](https://x.org) says so\""),
+    ("summary: **Bold** words\n",
+     "f.yml:1:10: invalid YAML: YAML reads a value that starts with '*' as a reference to "
+     "another value (an alias): put the whole value in quotes: summary: \"**Bold** words\""),
+    ("tags:\n  - *word* said\n",
+     "f.yml:2:5: invalid YAML: YAML reads a value that starts with '*' as a reference to "
+     "another value (an alias): put the whole value in quotes: - \"*word* said\""),
+    # An alias to no anchor is text too, and so is an anchor nothing refers to.
+    ("note: *word\n", "f.yml:1:7: invalid YAML: YAML reads a value that starts with '*' as a "
+                      "reference to another value (an alias): put the whole value in quotes: "
+                      "note: \"*word\""),
+    ("note: &copy 2025\n", "f.yml:1:7: invalid YAML: YAML reads a value that starts with '&' "
+                           "as a name for the value (an anchor): put the whole value in "
+                           "quotes: note: \"&copy 2025\""),
+    ("note: `code` here\n", "f.yml:1:7: invalid YAML: YAML reserves '`' at the start of a "
+                            "value: put the whole value in quotes: note: \"`code` here\""),
+    ("note: @someone said\n", "f.yml:1:7: invalid YAML: YAML reserves '@' at the start of a "
+                              "value: put the whole value in quotes: note: \"@someone said\""),
+    ("note: %d of them\n", "f.yml:1:7: invalid YAML: YAML reserves '%' at the start of a "
+                           "value: put the whole value in quotes: note: \"%d of them\""),
+    ("note: - not a list\n", "f.yml:1:7: invalid YAML: YAML reads a value that starts with "
+                             "'-' as a list item: put the whole value in quotes: "
+                             "note: \"- not a list\""),
+    # A double quote or backslash inside: single quotes need no escapes.
+    ('note: [sic] "x" \\ y\n', "f.yml:1:7: invalid YAML: YAML reads a value that starts with "
+                               "'[' as a list: put the whole value in quotes: "
+                               "note: '[sic] \"x\" \\ y'"),
+])
+def test_a_value_opening_with_a_character_yaml_reserves_is_told_to_be_quoted(text, expected):
+    assert _only_error(text) == expected
+
+
+def test_values_that_only_look_reserved_are_text_or_what_they_say():
+    document, problems = parse_yaml("a: -5\nb: ?x\nc: [x, y]\nd: x [y] *z* &w\n", "f.yml")
+    assert problems == []
+    assert document.value == {"a": -5, "b": "?x", "c": ["x", "y"], "d": "x [y] *z* &w"}
