@@ -21,8 +21,8 @@ class Mistake:
 def explain(exc: yaml.MarkedYAMLError, text: str) -> Mistake:
     """The first explanation that fits, tried from the surest."""
     lines = text.splitlines()
-    for explanation in (_tab, _second_document, _left_open, _reserved_opener,
-                        _colon_in_value):
+    for explanation in (_tab, _second_document, _left_open, _quotes_closed_early,
+                        _reserved_opener, _colon_in_value):
         mistake = explanation(exc, text, lines)
         if mistake:
             return mistake
@@ -59,6 +59,67 @@ def _left_open(exc, text, lines) -> Mistake | None:
         quote = _char_at(lines, left_open.line, left_open.column)
         return _at(left_open, f"this quoted value's opening {quote} is not closed on its "
                               f"line: end it with {quote} ({reached})")
+    return None
+
+
+def _quotes_closed_early(exc, text, lines) -> Mistake | None:
+    """"claim: 'It's true'": the apostrophe ends the quoted value, and YAML fails at the
+    rest of the line. Also '"He said "no" today"' and '"No," he said'."""
+    mark = exc.problem_mark
+    found = _VALUE.match(lines[mark.line]) if mark and mark.line < len(lines) else None
+    written = lines[mark.line][found.end():].rstrip() if found else ""
+    closing = _closing_quote(written) if written[:1] in ("'", '"') else None
+    rest = written[closing + 1:] if closing else ""
+    if not rest or re.match(r"[ \t]+#|[ \t]*:(?:[ \t]|$)", rest):
+        return None  # a comment after the value, or a quoted key
+    prefix = lines[mark.line][:found.end()].strip()
+    return Mistake(mark.line + 1, found.end() + closing + 1,
+                   "invalid YAML: " + _closed_early(written, closing, prefix))
+
+
+def _closed_early(written: str, closing: int, prefix: str) -> str:
+    """What ended the quoted value, and the value written so that it holds what was meant:
+    up to a last quote mark that ends the line, or all of it (quotes and all) when text
+    follows that ('"No," he said')."""
+    quote, last = written[0], written.rfind(written[0])
+    after = written[closing + 1:]
+    apostrophe = quote == "'" and written[closing - 1].isalnum() and after[0].isalnum()
+    if last > closing and re.fullmatch(r"(?:[ \t]+#.*)?", written[last + 1:]):
+        meant = written[1:last]
+    elif apostrophe and last == closing:  # 'It's true, never closed
+        meant = written[1:]
+    else:
+        return (f"the quoted value ends at this {quote}, and more text follows: put the whole "
+                f"value in quotes: {prefix} {quoted(_brief(written))}")
+    if apostrophe:
+        word = _WORD_END.search(written[:closing]).group() + "'" + _WORD.match(after).group()
+        said = f"the apostrophe in {word} ends the single-quoted value"
+    else:
+        said = f"the {quote} before {_WORD.match(after).group()} ends the quoted value early"
+    suggestion = quoted(_brief(meant))
+    if suggestion[0] == quote:
+        return f"{said}: write each {quote} in it twice: {prefix} {suggestion}"
+    which = "double" if suggestion[0] == '"' else "single"
+    return f"{said}: write the value in {which} quotes instead: {prefix} {suggestion}"
+
+
+_WORD, _WORD_END = re.compile(r"\w+|\S"), re.compile(r"\w+$")
+
+
+def _closing_quote(written: str) -> int | None:
+    """Where the quoted value opening written ends: '' inside single quotes and a
+    backslash escape inside double quotes do not end it."""
+    quote, index = written[0], 1
+    while index < len(written):
+        if quote == '"' and written[index] == "\\":
+            index += 2
+            continue
+        if written[index] == quote:
+            if quote == "'" and written[index + 1:index + 2] == "'":
+                index += 2
+                continue
+            return index
+        index += 1
     return None
 
 

@@ -146,6 +146,10 @@ CASES = [
          replace(CLAIM, "claimant: Council spokesperson", "claimant: @CouncilPress"),
          f"{CLAIM}:2:11: invalid YAML: YAML reserves '@' at the start of a value: put the "
          "whole value in quotes: claimant: \"@CouncilPress\""),
+    Case("apostrophe in single quotes",
+         replace(CLAIM, CLAIM_TEXT, "claim: 'The bridge won't close for long'"),
+         f"{CLAIM}:1:23: invalid YAML: the apostrophe in won't ends the single-quoted value: "
+         "write the value in double quotes instead: claim: \"The bridge won't close for long\""),
     # --- wrong shapes and kinds ------------------------------------------------------------
     Case("claim file is a list", write(CLAIM, "- claim: x\n- claimant: y\n"),
          f"{CLAIM}:1:1: a claim must be a mapping of keys to values, not a list"),

@@ -247,3 +247,32 @@ def test_values_that_only_look_reserved_are_text_or_what_they_say():
     document, problems = parse_yaml("a: -5\nb: ?x\nc: [x, y]\nd: x [y] *z* &w\n", "f.yml")
     assert problems == []
     assert document.value == {"a": -5, "b": "?x", "c": ["x", "y"], "d": "x [y] *z* &w"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("claim: 'It's true'\n", "f.yml:1:11: invalid YAML: the apostrophe in It's ends the "
+                             "single-quoted value: write the value in double quotes instead: "
+                             "claim: \"It's true\""),
+    ("claim: 'It's true\n", "f.yml:1:11: invalid YAML: the apostrophe in It's ends the "
+                            "single-quoted value: write the value in double quotes instead: "
+                            "claim: \"It's true\""),
+    ("- 'the council's bridge'  # a comment\n",
+     "f.yml:1:15: invalid YAML: the apostrophe in council's ends the single-quoted value: "
+     "write the value in double quotes instead: - \"the council's bridge\""),
+    ("claim: 'It's \"true\"'\n", "f.yml:1:11: invalid YAML: the apostrophe in It's ends the "
+                                 "single-quoted value: write each ' in it twice: "
+                                 "claim: 'It''s \"true\"'"),
+    ('claim: "He said "no" today"\n', "f.yml:1:17: invalid YAML: the \" before no ends the "
+                                      "quoted value early: write the value in single quotes "
+                                      "instead: claim: 'He said \"no\" today'"),
+    ('quote: "No," he said\n', "f.yml:1:12: invalid YAML: the quoted value ends at this \", "
+                               "and more text follows: put the whole value in quotes: "
+                               "quote: '\"No,\" he said'"),
+])
+def test_a_quoted_value_ended_by_a_quote_mark_inside_it_says_how_to_write_it(text, expected):
+    assert _only_error(text) == expected
+
+
+def test_quoted_values_followed_by_a_comment_or_used_as_keys_are_fine():
+    document, problems = parse_yaml("'a': 'x' # c\n\"b\": \"it''s\"\nc: 'it''s'\n", "f.yml")
+    assert problems == [] and document.value == {"a": "x", "b": "it''s", "c": "it's"}
