@@ -21,8 +21,8 @@ class Mistake:
 def explain(exc: yaml.MarkedYAMLError, text: str) -> Mistake:
     """The first explanation that fits, tried from the surest."""
     lines = text.splitlines()
-    for explanation in (_tab, _second_document, _left_open, _quotes_closed_early,
-                        _reserved_opener, _colon_in_value):
+    for explanation in (_tab, _second_document, _left_open, _key_without_space,
+                        _quotes_closed_early, _reserved_opener, _colon_in_value):
         mistake = explanation(exc, text, lines)
         if mistake:
             return mistake
@@ -60,6 +60,35 @@ def _left_open(exc, text, lines) -> Mistake | None:
         return _at(left_open, f"this quoted value's opening {quote} is not closed on its "
                               f"line: end it with {quote} ({reached})")
     return None
+
+
+# 'verdict:correct': a key, then its value with no space between ('url:https://…' too,
+# but not a line that is itself an address).
+_KEY_WITHOUT_SPACE = re.compile(r"^[ ]*(?:-[ ]+)*([A-Za-z_][\w-]*):(?![\s/]|$)")
+
+
+def _key_without_space(exc, text, lines) -> Mistake | None:
+    """YAML reads 'verdict:correct' as text and fails on a later line (the next key, or
+    the end of the file): look from where what it was reading starts."""
+    problem = exc.problem_mark
+    if problem is None:
+        return None
+    context = exc.context_mark
+    first = context.line if context and context.line <= problem.line else _line_above(lines, problem.line)
+    for number in range(first, min(problem.line + 1, len(lines))):
+        found = _KEY_WITHOUT_SPACE.match(lines[number])
+        if found:
+            key, value = found.group(1), lines[number][found.end(1) + 1:].rstrip()
+            return Mistake(number + 1, found.end(1) + 1,
+                           f"invalid YAML: put a space after the colon, or YAML does not read "
+                           f"'{key}' as a key: {key}: {_brief(value)}")
+    return None
+
+
+def _line_above(lines: list[str], line: int) -> int:
+    """The nearest line above with something on it, or line itself at the top."""
+    above = [number for number in range(min(line, len(lines))) if lines[number].strip()]
+    return above[-1] if above else line
 
 
 def _quotes_closed_early(exc, text, lines) -> Mistake | None:

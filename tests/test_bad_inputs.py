@@ -150,6 +150,9 @@ CASES = [
          replace(CLAIM, CLAIM_TEXT, "claim: 'The bridge won't close for long'"),
          f"{CLAIM}:1:23: invalid YAML: the apostrophe in won't ends the single-quoted value: "
          "write the value in double quotes instead: claim: \"The bridge won't close for long\""),
+    Case("no space after a colon", replace(CLAIM, "verdict: correct", "verdict:correct"),
+         f"{CLAIM}:4:8: invalid YAML: put a space after the colon, or YAML does not read "
+         "'verdict' as a key: verdict: correct"),
     # --- wrong shapes and kinds ------------------------------------------------------------
     Case("claim file is a list", write(CLAIM, "- claim: x\n- claimant: y\n"),
          f"{CLAIM}:1:1: a claim must be a mapping of keys to values, not a list"),

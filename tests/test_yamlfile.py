@@ -276,3 +276,22 @@ def test_a_quoted_value_ended_by_a_quote_mark_inside_it_says_how_to_write_it(tex
 def test_quoted_values_followed_by_a_comment_or_used_as_keys_are_fine():
     document, problems = parse_yaml("'a': 'x' # c\n\"b\": \"it''s\"\nc: 'it''s'\n", "f.yml")
     assert problems == [] and document.value == {"a": "x", "b": "it''s", "c": "it's"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # YAML reads the line as text and fails on the next one, or at the end of the file.
+    ("claim: x\nverdict:correct\nsummary: y\n",
+     "f.yml:2:8: invalid YAML: put a space after the colon, or YAML does not read 'verdict' "
+     "as a key: verdict: correct"),
+    ("claim: x\nverdict:correct\n",
+     "f.yml:2:8: invalid YAML: put a space after the colon, or YAML does not read 'verdict' "
+     "as a key: verdict: correct"),
+    ("appearances:\n  - source:alpha\n    quote: the words\n",
+     "f.yml:2:11: invalid YAML: put a space after the colon, or YAML does not read 'source' "
+     "as a key: source: alpha"),
+    ("claim: x\nurl:https://example.org/a\nnote: y\n",
+     "f.yml:2:4: invalid YAML: put a space after the colon, or YAML does not read 'url' as a "
+     "key: url: https://example.org/a"),
+])
+def test_a_key_without_a_space_after_its_colon_is_reported_on_its_own_line(text, expected):
+    assert _only_error(text) == expected
