@@ -129,7 +129,8 @@ CASES = [
     Case("escaped NUL", replace(CLAIM, "claimant: Council spokesperson", 'claimant: "a\\0b"'),
          f"{CLAIM}:2:11: 'claimant' must not contain a NUL character"),
     Case("very long line", replace(CLAIM, CLAIM_TEXT, 'claim: "' + "x" * 300_000 + '" and more'),
-         f"{CLAIM}:1:300011: invalid YAML: did not find expected key"),
+         f"{CLAIM}:1:300009: invalid YAML: the quoted value ends at this \", and more text "
+         "follows: put the whole value in quotes: claim: '\"xxxxxxxxx"),
     # A value opening with a character YAML reserves: Markdown links, emphasis, handles.
     Case("link at the start of a value",
          replace(CLAIM, "summary: The council's own statement",
