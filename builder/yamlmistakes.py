@@ -6,7 +6,7 @@ needs where the mistake is, which is often earlier, and what to write instead.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
@@ -22,7 +22,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Mistake:
     """The first explanation that fits, tried from the surest."""
     lines = text.splitlines()
     for explanation in (_tab, _second_document, _left_open, _key_without_space,
-                        _quotes_closed_early, _reserved_opener, _colon_in_value):
+                        _quotes_closed_early, _reserved_opener, _misindented,
+                        _colon_in_value):
         mistake = explanation(exc, text, lines)
         if mistake:
             return mistake
@@ -74,7 +75,8 @@ def _key_without_space(exc, text, lines) -> Mistake | None:
     if problem is None:
         return None
     context = exc.context_mark
-    first = context.line if context and context.line <= problem.line else _line_above(lines, problem.line)
+    first = (context.line if context and context.line <= problem.line
+             else _line_above(lines, problem.line))
     for number in range(first, min(problem.line + 1, len(lines))):
         found = _KEY_WITHOUT_SPACE.match(lines[number])
         if found:
@@ -176,8 +178,8 @@ _OPENERS = {
 _SPACED_OPENERS = {"-": "a list item", "?": "a key", ":": "the colon after a key"}
 
 # Where a value starts on a line: after 'key: ' or '- ' ('- - x' and '- key: x' too). A key
-# opens with none of the characters above.
-_KEY = r"""(?:[^\s#"'\[\]{},&*!|>%@`:?-][^#\n]*?|"[^"\n]*"|'[^'\n]*')"""
+# opens with none of the characters above ('-' only before a space).
+_KEY = r"""(?:(?:-(?! )|[^\s#"'\[\]{},&*!|>%@`:?-])[^#\n]*?|"[^"\n]*"|'[^'\n]*')"""
 _VALUE = re.compile(rf"^[ ]*(?:-[ ]+)*(?:(?P<key>{_KEY})[ ]*:[ ]+)?(?=\S)")
 
 
@@ -211,13 +213,196 @@ def _brief(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+def _misindented(exc, text, lines) -> Mistake | None:
+    problem = exc.problem_mark
+    return _Indentation().first_mistake(lines, problem.line) if problem else None
+
+
+@dataclass
+class _Run:
+    """Keys, or list items, one under another at one indentation."""
+    indent: int
+    kind: str  # "key" or "item"
+    line: int  # the first one's, 0-based
+    name: str = ""  # the first key
+
+
+@dataclass
+class _Indentation:
+    """Walks the lines as YAML reads its blocks, to find the first whose indentation fits
+    nothing above it: a key or '-' out of line with the ones above, or a value on the
+    next line (or text going on over lines) not indented under its key. YAML only fails
+    on a later line, in its own terms ('did not find expected key')."""
+
+    runs: list[_Run] = field(default_factory=list)
+    awaited: tuple | None = None  # (column, what, line): a value due on the lines below
+    text: tuple | None = None  # (column, what, line): unquoted text that may go on
+    literal: list | None = None  # [column, what, line, first line's indent, its line]: '|', '>'
+    unclosed: str | None = None  # the quote mark or bracket of a value going on over lines
+    depth: int = 0  # of brackets left open
+
+    def first_mistake(self, lines: list[str], last: int) -> Mistake | None:
+        for number, line in enumerate(lines[:last + 1]):
+            message, column = self._read(line.rstrip(), number)
+            if message:
+                return Mistake(number + 1, column + 1, f"invalid YAML: {message}")
+        return None
+
+    def _read(self, line: str, number: int) -> tuple[str | None, int]:
+        indent = len(line) - len(line.lstrip(" "))
+        if self.literal and (not line.strip() or indent > self.literal[0]):
+            return self._literal_line(indent, number), indent
+        self.literal = None
+        if self.unclosed:
+            self._skip_unclosed(line)
+            return None, 0
+        if not line.strip() or line.lstrip().startswith("#") or line in ("---", "..."):
+            return None, 0
+        kind, name, value_at = _line_kind(line)
+        message = self._placed(indent, kind, name, number)
+        if message is None and kind != "text":
+            self._value_of(line, kind, name, number, value_at)
+        return message, indent
+
+    def _placed(self, indent: int, kind: str, name: str, number: int) -> str | None:
+        """Why the line at indent cannot be where it is, or None when it can."""
+        if self.awaited:
+            column, what, line = self.awaited
+            self.awaited = None
+            if kind == "text" and indent > column:
+                self.text = (column, what, line)
+                return None
+            if indent > column or (kind == "item" and indent == column):
+                self.runs.append(_Run(indent, kind, number, name))
+                return None
+            if kind == "text":
+                return (f"this line must be indented more than {what} on line {line + 1} to "
+                        f"be its value: indent it to column {column + 3}, or write it on line "
+                        f"{line + 1} after {what}")
+        if self.text:
+            column, what, line = self.text
+            if indent > column and kind != "key":
+                return None  # YAML reads it as more of the text
+            self.text = None
+            if kind == "text" and any(run.indent == indent for run in self.runs):
+                # 'claimant Council': as likely a key that lost its colon
+                return (f"this line is neither a key (no ':' after one) nor indented under "
+                        f"{what} on line {line + 1} to go on with its text: put ':' after the "
+                        f"key, or indent the line to column {column + 3}")
+            if kind == "text":
+                return (f"this line must be indented more than {what} on line {line + 1} to "
+                        f"go on with its text: indent it to column {column + 3}, or join it "
+                        "to the line above")
+        return self._in_run(indent, kind, name, number)
+
+    def _in_run(self, indent: int, kind: str, name: str, number: int) -> str | None:
+        left = []
+        while self.runs and self.runs[-1].indent > indent:
+            left.append(self.runs.pop())
+        top = self.runs[-1] if self.runs else None
+        if top and top.indent == indent and top.kind == "item" and kind == "key" and \
+                len(self.runs) > 1 and self.runs[-2].indent == indent:
+            self.runs.pop()  # 'tags:\n- a\nnext: …': a list at its key's indentation ends
+            top = self.runs[-1]
+        if top is None and kind != "text":
+            self.runs.append(_Run(indent, kind, number, name))
+        if top is None or (top.indent == indent and top.kind == kind):
+            return None
+        if not left and kind == "key" and top.kind != "key":
+            return None  # under a '-' holding text ('- sourcealpha'): no keys to line up with
+        return _out_of_line(indent, kind, name, [*left, *self.runs])
+
+    def _value_of(self, line: str, kind: str, name: str, number: int,
+                  value_at: _Columns) -> None:
+        """What is due on the lines below the key or '-' that line ends with."""
+        if kind == "item" and name:  # '- source: alpha': keys from the key's column on
+            self.runs.append(_Run(value_at.key_column, "key", number, name))
+        column = value_at.key_column if name else value_at.item_column
+        what = f"'{name}:'" if name else "the '-'"
+        value = line[value_at.value_column:].strip()
+        if not value or value.startswith("#"):
+            self.awaited = (column, what, number)
+        elif re.fullmatch(r"[|>][-+0-9]*(?:[ \t]+#.*)?", value):
+            # An indentation digit ('|2') says where the text is: lines deeper are text.
+            given = column + 1 if re.search(r"[0-9]", value.split("#")[0]) else None
+            self.literal = [column, what, number, given, number]
+        elif value[0] in "'\"":
+            self.unclosed = value[0] if _closing_quote(value) is None else None
+        elif value[0] in "[{":
+            self.depth = _bracket_depth(value)
+            self.unclosed = value[0] if self.depth > 0 else None
+        else:
+            self.text = (column, what, number)
+
+    def _literal_line(self, indent: int, number: int) -> str | None:
+        column, what, line, first, first_line = self.literal
+        if first is None and indent > column:
+            self.literal[3:] = [indent, number]
+        elif first is not None and column < indent < first:
+            return (f"this line is indented less than line {first_line + 1}, the first of "
+                    f"the text of {what} on line {line + 1}, so YAML ends the text above it: "
+                    f"indent it to column {first + 1}")
+        return None
+
+    def _skip_unclosed(self, line: str) -> None:
+        if self.unclosed in "'\"":
+            if _closing_quote(self.unclosed + line) is not None:
+                self.unclosed = None
+            return
+        self.depth += _bracket_depth(line)
+        if self.depth <= 0:
+            self.unclosed = None
+
+
+def _out_of_line(indent: int, kind: str, name: str, runs: list[_Run]) -> str | None:
+    """The key or '-' at indent said against the nearest run of its kind."""
+    alike = [run for run in runs if run.kind == kind]
+    if not alike:
+        return None
+    run = min(alike, key=lambda run: abs(run.indent - indent))
+    off = indent - run.indent
+    if off == 0:
+        return None
+    spaces = f"{abs(off)} space{'s' if abs(off) > 1 else ''} {'more' if off > 0 else 'less'}"
+    if kind == "key":
+        return f"'{name}' is indented {spaces} than '{run.name}' above it: line the keys up"
+    return (f"this list item is indented {spaces} than the one on line {run.line + 1}: line "
+            "the '-' up with it")
+
+
+@dataclass(frozen=True)
+class _Columns:
+    item_column: int  # of the line's last '-'
+    key_column: int
+    value_column: int
+
+
+_LINE = re.compile(rf"^(?P<indent>[ ]*)(?P<items>(?:-(?:[ ]+|$))*)"
+                   rf"(?:(?P<key>{_KEY})[ ]*:(?:[ ]+|$))?")
+
+
+def _line_kind(line: str) -> tuple[str, str, _Columns]:
+    """'item' for a line starting '- ', else 'key' for 'key: …', else 'text'; the first
+    key's name, and where things are on the line."""
+    found = _LINE.match(line)
+    items = found.group("items")
+    item_column = found.end("indent") + items.rstrip().rfind("-") if items else found.end("indent")
+    key = found.group("key")
+    columns = _Columns(item_column, found.start("key") if key else found.end(), found.end())
+    kind = "item" if items else "key" if key else "text"
+    return kind, (key or "").strip("'\""), columns
+
+
+def _bracket_depth(text: str) -> int:
+    """Brackets opened less those closed, quoted text left out."""
+    bare = re.sub(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"", "", text)
+    return sum(bare.count(c) for c in "[{") - sum(bare.count(c) for c in "]}")
+
+
 def _colon_in_value(exc, text, lines) -> Mistake | None:
     mark = exc.problem_mark
     if not (exc.problem or "").startswith("mapping values are not allowed") or mark is None:
         return None
-    misindented = _misindented_key(lines, mark)
-    if misindented:
-        return Mistake(mark.line + 1, misindented[1] + 1, f"invalid YAML: {misindented[0]}")
     return _at(mark, "a plain value cannot hold ': ' — put the whole value in double quotes, "
                      "or write it as a block after '|'")
 
@@ -234,29 +419,6 @@ def _as_reported(exc) -> Mistake:
 def _at(mark, message: str) -> Mistake:
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return Mistake(line, column, f"invalid YAML: {message}")
-
-
-_KEY_LINE = re.compile(r"^([^\S\n]*)(?:-[^\S\n]+)?([^\s:#\"'][^:#\n]*?):(?:[^\S\n]|$)")
-
-
-def _misindented_key(lines: list[str], mark: yaml.Mark | None) -> tuple[str, int] | None:
-    """'    quote: …' one space deeper than the 'source:' above it: YAML reads it as more
-    of source's value, and fails at its ': '. Say so, and not that the value needs quotes."""
-    if mark is None or mark.line == 0:
-        return None
-    here, above = _KEY_LINE.match(lines[mark.line]), None
-    for line in reversed(lines[:mark.line]):
-        above = _KEY_LINE.match(line)
-        if above or line.strip():
-            break
-    if here is None or above is None or not here.group(2).strip().isidentifier():
-        return None
-    key_column = above.start(2)
-    if len(here.group(1)) <= key_column:
-        return None
-    deeper = len(here.group(1)) - key_column
-    return (f"'{here.group(2).strip()}' is indented {deeper} space{'s' if deeper > 1 else ''} "
-            f"more than '{above.group(2).strip()}' above it: line the keys up"), here.start(2)
 
 
 # A value that opens with a quote mark: 'claim: "…', '- "…'.

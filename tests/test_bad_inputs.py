@@ -154,6 +154,16 @@ CASES = [
     Case("no space after a colon", replace(CLAIM, "verdict: correct", "verdict:correct"),
          f"{CLAIM}:4:8: invalid YAML: put a space after the colon, or YAML does not read "
          "'verdict' as a key: verdict: correct"),
+    Case("value on the next line not indented",
+         replace(CLAIM, "    quote: will last", "    quote:\n  will last"),
+         f"{CLAIM}:9:3: invalid YAML: this line must be indented more than 'quote:' on line 8 "
+         "to be its value: indent it to column 7, or write it on line 8 after 'quote:'"),
+    Case("list item out of line",
+         replace(CLAIM, "    note: Reported by the Daily Example.\n",
+                 "    note: Reported by the Daily Example.\n   - source: alpha\n"
+                 "     quote: no more than six weeks\n"),
+         f"{CLAIM}:10:4: invalid YAML: this list item is indented 1 space more than the one on "
+         "line 7: line the '-' up with it"),
     # --- wrong shapes and kinds ------------------------------------------------------------
     Case("claim file is a list", write(CLAIM, "- claim: x\n- claimant: y\n"),
          f"{CLAIM}:1:1: a claim must be a mapping of keys to values, not a list"),

@@ -90,8 +90,11 @@ def test_a_nesting_bomb_is_an_error_not_a_crash(text):
      "f.yml:3:6: invalid YAML: 'quote' is indented 1 space more than 'source' above it: "
      "line the keys up"),
     ("a: b\n---\nc: d\n", "f.yml:2:1: invalid YAML: a second YAML document starts here"),
-    ("a:\n  - b\n c: d\n", "f.yml:3:2: invalid YAML: did not find expected key (in what "
-                          "starts at line 1, column 1)"),
+    ("a:\n  - b\n c: d\n", "f.yml:3:2: invalid YAML: 'c' is indented 1 space more than 'a' "
+                          "above it: line the keys up"),
+    # Where no explanation fits, PyYAML's words, with where what it was reading starts.
+    ("a: b\n- c\n", "f.yml:2:1: invalid YAML: did not find expected key (in what starts at "
+                   "line 1, column 1)"),
     ("a: x\x00y", "f.yml:1:5: file contains the invisible character U+0000"),
     ("a: ok\nb: x\x1by", "f.yml:2:5: file contains the invisible character U+001B"),
     ("a: \ud800", "f.yml:1:4: file contains the invisible character U+D800"),
@@ -295,3 +298,56 @@ def test_quoted_values_followed_by_a_comment_or_used_as_keys_are_fine():
 ])
 def test_a_key_without_a_space_after_its_colon_is_reported_on_its_own_line(text, expected):
     assert _only_error(text) == expected
+
+
+APPEARANCE = "appearances:\n  - source: alpha\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A value on the next line must be indented under its key.
+    (APPEARANCE + "    quote:\n    will last\n    note: x\n",
+     "f.yml:4:5: invalid YAML: this line must be indented more than 'quote:' on line 3 to be "
+     "its value: indent it to column 7, or write it on line 3 after 'quote:'"),
+    (APPEARANCE + "    quote:\n   will last\n",
+     "f.yml:4:4: invalid YAML: this line must be indented more than 'quote:' on line 3 to be "
+     "its value: indent it to column 7, or write it on line 3 after 'quote:'"),
+    ("claim: x\nclaimant:\nCouncil spokesperson\n",
+     "f.yml:3:1: invalid YAML: this line must be indented more than 'claimant:' on line 2 to "
+     "be its value: indent it to column 3, or write it on line 2 after 'claimant:'"),
+    # So must text going on over lines.
+    (APPEARANCE + "    quote: will last no more\n   than six weeks\n",
+     "f.yml:4:4: invalid YAML: this line must be indented more than 'quote:' on line 3 to go "
+     "on with its text: indent it to column 7, or join it to the line above"),
+    # Lined up with the keys, it may as well be a key that lost its colon.
+    ("claim: x\nclaimant Council spokesperson\ndate: 2025-02-19\n",
+     "f.yml:2:1: invalid YAML: this line is neither a key (no ':' after one) nor indented "
+     "under 'claim:' on line 1 to go on with its text: put ':' after the key, or indent the "
+     "line to column 3"),
+    ("summary: |\n  The council said\n gives the limit\n",
+     "f.yml:3:2: invalid YAML: this line is indented less than line 2, the first of the text "
+     "of 'summary:' on line 1, so YAML ends the text above it: indent it to column 3"),
+    # Keys and list items line up with the ones above them.
+    (APPEARANCE + "   quote: will last\n",
+     "f.yml:3:4: invalid YAML: 'quote' is indented 1 space less than 'source' above it: line "
+     "the keys up"),
+    (APPEARANCE + "    quote: will last\n   - source: beta\n     quote: x\n",
+     "f.yml:4:4: invalid YAML: this list item is indented 1 space more than the one on line "
+     "2: line the '-' up with it"),
+    ("tags:\n  - transport\n - council\n",
+     "f.yml:3:2: invalid YAML: this list item is indented 1 space less than the one on line "
+     "2: line the '-' up with it"),
+])
+def test_a_line_out_of_line_with_the_ones_above_is_the_error_not_where_yaml_gave_up(
+        text, expected):
+    assert _only_error(text) == expected
+
+
+def test_lines_yaml_reads_as_meant_are_no_indentation_mistake():
+    """A list at its key's indentation, blocks of text, values running over lines: the
+    mistake is found after them all, not in them."""
+    text = ("tags:\n- a\n- b\nsummary: |2\n    deeper\n  less\nnote: >\n  one\n\n  two\n"
+            "list: [a,\n  b]\nplain: runs\n  on\n")
+    document, problems = parse_yaml(text, "f.yml")
+    assert problems == [] and document.value["tags"] == ["a", "b"]
+    assert _only_error(text + "last:\nvalue\n").startswith(
+        "f.yml:16:1: invalid YAML: this line must be indented more than 'last:' on line 15")
