@@ -55,7 +55,7 @@ def _left_open(exc, text, lines) -> Mistake | None:
     opened = _unclosed(exc, lines)
     if opened:
         return _at(context, f"{opened} ({reached})")
-    left_open = _quote_left_open(lines, problem.line)
+    left_open = _quote_left_open(lines, context.line, problem.line)
     if left_open:
         quote = _char_at(lines, left_open.line, left_open.column)
         return _at(left_open, f"this quoted value's opening {quote} is not closed on its "
@@ -425,12 +425,13 @@ def _at(mark, message: str) -> Mistake:
 _QUOTED_VALUE = re.compile(r"""^[^\S\n]*(?:-[^\S\n]+)?(?:[^\s:#"'][^:#\n]*:[^\S\n]+)?(["'])""")
 
 
-def _quote_left_open(lines: list[str], before_line: int) -> yaml.Mark | None:
-    """The first line up to `before_line` whose value opens a quotation mark that the line
-    never closes. YAML lets a quoted value run on, so a quote left open swallows lines
+def _quote_left_open(lines: list[str], first: int, last: int) -> yaml.Mark | None:
+    """The first line from `first` to `last` whose value opens a quotation mark that the
+    line never closes. YAML lets a quoted value run on, so a quote left open swallows lines
     until the next mark of its kind, and the parser fails far below: the editor's mistake
-    is here. (A value meant to run over lines is rare in these files and still parses.)"""
-    for number, line in enumerate(lines[:before_line + 1]):
+    is here. Lines before what YAML was reading (`first`) were read as meant, a value that
+    runs over lines on purpose among them."""
+    for number, line in enumerate(lines[first:last + 1], start=first):
         found = _QUOTED_VALUE.match(line)
         if found is None:
             continue

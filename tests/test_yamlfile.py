@@ -346,8 +346,8 @@ def test_lines_yaml_reads_as_meant_are_no_indentation_mistake():
     """A list at its key's indentation, blocks of text, values running over lines: the
     mistake is found after them all, not in them."""
     text = ("tags:\n- a\n- b\nsummary: |2\n    deeper\n  less\nnote: >\n  one\n\n  two\n"
-            "list: [a,\n  b]\nplain: runs\n  on\n")
+            "quote: \"runs\n  on\"\nlist: [a,\n  b]\nplain: runs\n  on\n")
     document, problems = parse_yaml(text, "f.yml")
     assert problems == [] and document.value["tags"] == ["a", "b"]
     assert _only_error(text + "last:\nvalue\n").startswith(
-        "f.yml:16:1: invalid YAML: this line must be indented more than 'last:' on line 15")
+        "f.yml:18:1: invalid YAML: this line must be indented more than 'last:' on line 17")
