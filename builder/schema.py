@@ -134,9 +134,11 @@ def _check(field, value, document, keypath, problems):
         return None
     checked = _CHECKS[field.kind](value)
     if isinstance(checked, _Invalid):
+        # An item YAML could not read (None) has its own error already.
         problems += [error(document.at(*keypath, *invalid.at), f"'{field.name}' {invalid.reason}")
-                     for invalid in (checked, *checked.others)]
-        return None
+                     for invalid in (checked, *checked.others)
+                     if keypath + invalid.at not in document.failed]
+        return checked.usable
     return checked
 
 
@@ -145,9 +147,12 @@ class _Invalid:
     reason: str
     at: tuple = ()  # where inside the value, when it is a list item
     others: tuple = ()  # the other list items wrong too, each an _Invalid
+    usable: object = None  # what can still be checked further: a list's good items
 
 
 def _text(value):
+    if value is None:  # a list item left blank ('-' alone, or '[a, , b]')
+        return _Invalid("must not be empty")
     if not isinstance(value, str):
         hint = "; put it in quotes" if isinstance(value, (bool, int, float, dt.date)) else ""
         return _Invalid(f"must be text, not {describe(value)}{hint}")
@@ -288,7 +293,12 @@ def _text_list(value):
     checked = [_text(item) for item in value]
     bad = [_Invalid(f"items {item.reason}", (index,))
            for index, item in enumerate(checked) if isinstance(item, _Invalid)]
-    return replace(bad[0], others=tuple(bad[1:])) if bad else checked
+    if not bad:
+        return checked
+    # The good items, in their places, so that they are still checked against each other
+    # (a tag listed twice) and the rest of the site.
+    usable = [None if isinstance(item, _Invalid) else item for item in checked]
+    return replace(bad[0], others=tuple(bad[1:]), usable=usable)
 
 
 def _count(value):

@@ -606,3 +606,15 @@ def test_a_static_folder_linked_in_from_inside_the_site_is_published(tmp_path):
     result = run_builder("build", "--site", str(site), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert (out / "static/img/logo.svg").read_text(encoding="utf-8") == "<svg/>"
+
+
+@pytest.mark.parametrize("tags, expected", [
+    ("tags:\n  - council\n  -\n  - council", ["12:4: 'tags' items must not be empty",
+                                               "13:5: tag 'council' is listed twice"]),
+    ("tags: [council, '', council]", ["10:17: 'tags' items must not be empty",
+                                      "10:21: tag 'council' is listed twice"]),
+])
+def test_an_empty_tag_hides_no_tag_listed_twice(tmp_path, tags, expected):
+    site = copy_site("minimal", tmp_path)
+    replace(CLAIM, "tags: [transport, council]", tags)(site)
+    assert _error_lines(_check(site)) == [f"minimal/{CLAIM}:{line}" for line in expected]

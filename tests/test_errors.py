@@ -435,7 +435,7 @@ def test_every_wrong_item_of_a_list_is_reported_and_quotes_are_checked_despite_a
         "basic/content/claims/too-high.yml:8:12: quote not found in source 'daily-harbour'",
         "basic/content/claims/too-high.yml:9:16: 'tags' items must be text, not a number",
         "basic/content/claims/too-high.yml:9:22: 'tags' items must be text, not true/false",
-        "basic/content/claims/too-high.yml:9:28: 'tags' items must be text, not nothing",
+        "basic/content/claims/too-high.yml:9:28: 'tags' items must not be empty",
         "basic/site.yml:"]
     assert len(lines) == len(expected), result.stderr
     assert all(line.startswith(start) for line, start in zip(lines, expected)), result.stderr
