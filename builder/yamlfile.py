@@ -16,11 +16,12 @@ from typing import Mapping
 import yaml
 
 from .errors import Position, Problem, TextPlace, error, errors_in, warning
-from .yamlmistakes import explain, opening_mistake
+from .yamlmistakes import Mistake, explain, opening_mistake
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
 MAX_NODES = 50_000
+MAX_MENDS = 20  # mistakes mended in one file, to read on, before the rest is left unread
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -129,41 +130,63 @@ def parse_yaml(text: str, shown_as: str) -> tuple[YamlDocument | None, list[Prob
     text = text.removeprefix("\ufeff")
     if not text.strip():
         return None, [error(Position(shown_as), "file is empty")]
-    root, problem = _compose(text, shown_as)
-    if problem:
-        return None, [problem]
+    root, problems, text, mended = _compose_mending(text, shown_as)
     if root is None:
-        return None, [error(Position(shown_as), "file holds no YAML value")]
-    builder = _ValueBuilder(shown_as, text)
+        return None, problems or [error(Position(shown_as), "file holds no YAML value")]
+    builder = _ValueBuilder(shown_as, text, mended)
     value = builder.build(root, (), 0)
-    if builder.aborted or (errors_in(builder.problems) and not isinstance(value, dict)):
-        return None, builder.problems
+    problems += builder.problems
+    if builder.aborted or (errors_in(problems) and not isinstance(value, dict)):
+        return None, problems
     # With a value in error, the rest is still checked, so that one run reports it all.
     document = YamlDocument(shown_as, value, builder.value_positions, builder.key_positions,
                             frozenset(builder.failed), builder.text_places)
-    return document, builder.problems
+    return document, problems
 
 
-def _compose(text: str, shown_as: str) -> tuple[object, Problem | None]:
-    """The node graph of text, or the first reason there is none."""
+def _compose_mending(text: str, shown_as: str) -> tuple[object, list[Problem], str, frozenset]:
+    """The node graph of text, with the mistakes met on the way. One whose fix is certain
+    (quotes round a value, a space after a colon) is made in a copy, line for line, and
+    the copy read on, so that one run reports the rest of the file too; where the values
+    mended start is given, for them to be left out."""
+    problems: list[Problem] = []
+    mended: set[tuple[int, int]] = set()
+    while True:
+        root, problem, mistake = _compose(text, shown_as)
+        if problem is None:
+            return root, problems, text, frozenset(mended)
+        if problem in problems:  # the mend did not take: say it once
+            return None, problems, text, frozenset(mended)
+        problems.append(problem)
+        if mistake is None or mistake.mended is None or len(problems) > MAX_MENDS:
+            return None, problems, text, frozenset(mended)
+        text = mistake.mended
+        mended.add(mistake.mended_value)
+
+
+def _compose(text: str, shown_as: str) -> tuple[object, Problem | None, Mistake | None]:
+    """The node graph of text, or the first reason there is none (with its mend, if any)."""
     problem = control_character(text, shown_as)
     if problem:
-        return None, problem
+        return None, problem, None
     try:
-        problem = _shape_problem(text, shown_as)
-        return (None, problem) if problem else (yaml.compose(text, Loader=_Loader), None)
+        mistake = _shape_mistake(text)
+        if mistake is None:
+            return yaml.compose(text, Loader=_Loader), None, None
     except yaml.MarkedYAMLError as exc:
         mistake = explain(exc, text)
-        return None, error(Position(shown_as, mistake.line, mistake.column), mistake.message)
     except yaml.reader.ReaderError as exc:
         line, column = line_column(text, min(exc.position, len(text)))
         return None, error(Position(shown_as, line, column),
-                           f"invalid YAML: the character U+{exc.character:04X} is not allowed")
+                           f"invalid YAML: the character U+{exc.character:04X} is not "
+                           "allowed"), None
     except yaml.YAMLError as exc:
-        return None, error(Position(shown_as), f"invalid YAML: {_one_line(str(exc))}")
+        return None, error(Position(shown_as), f"invalid YAML: {_one_line(str(exc))}"), None
+    return (None, error(Position(shown_as, mistake.line, mistake.column), mistake.message),
+            mistake)
 
 
-def _shape_problem(text: str, shown_as: str) -> Problem | None:
+def _shape_mistake(text: str) -> Mistake | None:
     """Aliases, anchors and nesting too deep or too large, found in the event stream before
     composing."""
     depth = events = 0
@@ -172,9 +195,9 @@ def _shape_problem(text: str, shown_as: str) -> Problem | None:
         events += 1
         if isinstance(event, yaml.AliasEvent):
             if event.anchor not in anchors:  # '*word*' meant as emphasis, not a reference
-                return _opening_problem(text, event, shown_as)
-            return _event_problem(event, shown_as, "YAML aliases (*name) are not allowed: "
-                                                   "write the value out again")
+                return _opening_mistake(text, event)
+            return _event_mistake(event, "YAML aliases (*name) are not allowed: write the "
+                                         "value out again")
         if getattr(event, "anchor", None):
             anchors.setdefault(event.anchor, event)
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -182,29 +205,28 @@ def _shape_problem(text: str, shown_as: str) -> Problem | None:
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
         if depth > MAX_DEPTH or events > 2 * MAX_NODES:
-            return _event_problem(event, shown_as, _TOO_BIG)
+            return _event_mistake(event, _TOO_BIG)
     # Named but never referred to: 'summary: &copy 2025' drops '&copy' without a word.
     unused = next(iter(anchors.values()), None)
     if isinstance(unused, yaml.ScalarEvent):
-        return _opening_problem(text, unused, shown_as)
+        return _opening_mistake(text, unused)
     if unused:
-        return _event_problem(unused, shown_as, f"YAML anchors (&name) are not allowed: "
-                                                f"remove '&{unused.anchor}'")
+        return _event_mistake(unused, f"YAML anchors (&name) are not allowed: remove "
+                                      f"'&{unused.anchor}'")
     return None
 
 
-def _opening_problem(text: str, event, shown_as: str) -> Problem:
+def _opening_mistake(text: str, event) -> Mistake:
     mark = event.start_mark
-    mistake = opening_mistake(text.splitlines(), mark.line, mark.column)
-    if mistake is None:  # not written where the event says: refused all the same
-        return _event_problem(event, shown_as, "YAML anchors and aliases (&name, *name) "
-                                               "are not allowed")
-    return error(Position(shown_as, mistake.line, mistake.column), mistake.message)
+    mistake = opening_mistake(text, mark.line, mark.column)
+    # None: not written where the event says; refused all the same
+    return mistake or _event_mistake(event, "YAML anchors and aliases (&name, *name) are "
+                                            "not allowed")
 
 
-def _event_problem(event, shown_as: str, message: str) -> Problem:
+def _event_mistake(event, message: str) -> Mistake:
     mark = event.start_mark
-    return error(Position(shown_as, mark.line + 1, mark.column + 1), message)
+    return Mistake(mark.line + 1, mark.column + 1, message)
 
 
 _TOO_BIG = (f"value is nested too deeply or is too large "
@@ -217,9 +239,10 @@ def _one_line(message: str) -> str:
 
 
 class _ValueBuilder:
-    def __init__(self, shown_as: str, text: str):
+    def __init__(self, shown_as: str, text: str, mended: frozenset = frozenset()):
         self.shown_as = shown_as
         self.text = text
+        self.mended = mended  # where values mended to read on start: left out
         self.text_places: dict = {}
         self.problems: list[Problem] = []
         self.value_positions: dict = {}
@@ -249,6 +272,9 @@ class _ValueBuilder:
             return self._mapping(node, keypath, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, keypath + (i,), depth + 1) for i, item in enumerate(node.value)]
+        if _line_column(node) in self.mended:
+            self.failed.add(keypath)  # in error already: neither read nor called missing
+            return None
         before = len(self.problems)
         value = self._scalar(node)
         if node.tag == _STR_TAG:

@@ -16,6 +16,11 @@ class Mistake:
     line: int  # 1-based, as editors count
     column: int
     message: str
+    # Where the fix is certain (quotes round a value, a space after a colon): the text with
+    # it made, line for line, so that the rest of the file can still be read and checked,
+    # and where the value mended starts in it (line and column, 1-based).
+    mended: str | None = None
+    mended_value: tuple[int, int] | None = None
 
 
 def explain(exc: yaml.MarkedYAMLError, text: str) -> Mistake:
@@ -80,10 +85,13 @@ def _key_without_space(exc, text, lines) -> Mistake | None:
     for number in range(first, min(problem.line + 1, len(lines))):
         found = _KEY_WITHOUT_SPACE.match(lines[number])
         if found:
-            key, value = found.group(1), lines[number][found.end(1) + 1:].rstrip()
-            return Mistake(number + 1, found.end(1) + 1,
+            key, colon = found.group(1), found.end(1)
+            value = lines[number][colon + 1:].rstrip()
+            return Mistake(number + 1, colon + 1,
                            f"invalid YAML: put a space after the colon, or YAML does not read "
-                           f"'{key}' as a key: {key}: {_brief(value)}")
+                           f"'{key}' as a key: {key}: {_brief(value)}",
+                           _with_lines(text, number, [f"{lines[number][:colon + 1]} {value}"]),
+                           (number + 1, colon + 3))
     return None
 
 
@@ -103,26 +111,38 @@ def _quotes_closed_early(exc, text, lines) -> Mistake | None:
     rest = written[closing + 1:] if closing else ""
     if not rest or re.match(r"[ \t]+#|[ \t]*:(?:[ \t]|$)", rest):
         return None  # a comment after the value, or a quoted key
-    prefix = lines[mark.line][:found.end()].strip()
+    prefix, meant = lines[mark.line][:found.end()], _meant(written, closing)
+    # A value going on over lines is left unread: which lines were meant is not certain.
+    alone = _value_end(lines, mark.line, _parent_column(found)) == mark.line
     return Mistake(mark.line + 1, found.end() + closing + 1,
-                   "invalid YAML: " + _closed_early(written, closing, prefix))
+                   "invalid YAML: " + _closed_early(written, closing, meant, prefix.strip()),
+                   _with_lines(text, mark.line, [prefix + quoted(meant)]) if alone else None,
+                   (mark.line + 1, found.end() + 1))
 
 
-def _closed_early(written: str, closing: int, prefix: str) -> str:
-    """What ended the quoted value, and the value written so that it holds what was meant:
-    up to a last quote mark that ends the line, or all of it (quotes and all) when text
-    follows that ('"No," he said')."""
-    quote, last = written[0], written.rfind(written[0])
-    after = written[closing + 1:]
-    apostrophe = quote == "'" and written[closing - 1].isalnum() and after[0].isalnum()
+def _meant(written: str, closing: int) -> str:
+    """The value as meant: up to a last quote mark that ends the line, or all of it (quotes
+    and all) when text follows that ('"No," he said')."""
+    last = written.rfind(written[0])
     if last > closing and re.fullmatch(r"(?:[ \t]+#.*)?", written[last + 1:]):
-        meant = written[1:last]
-    elif apostrophe and last == closing:  # 'It's true, never closed
-        meant = written[1:]
-    else:
+        return written[1:last]
+    if last == closing and _apostrophe(written, closing):  # 'It's true, never closed
+        return written[1:]
+    return written
+
+
+def _apostrophe(written: str, closing: int) -> bool:
+    after = written[closing + 1:closing + 2]
+    return written[0] == "'" and written[closing - 1].isalnum() and after.isalnum()
+
+
+def _closed_early(written: str, closing: int, meant: str, prefix: str) -> str:
+    """What ended the quoted value, and how to write what was meant."""
+    quote, after = written[0], written[closing + 1:]
+    if meant == written:
         return (f"the quoted value ends at this {quote}, and more text follows: put the whole "
                 f"value in quotes: {prefix} {quoted(_brief(written))}")
-    if apostrophe:
+    if _apostrophe(written, closing):
         word = _WORD_END.search(written[:closing]).group() + "'" + _WORD.match(after).group()
         said = f"the apostrophe in {word} ends the single-quoted value"
     else:
@@ -156,14 +176,30 @@ def _closing_quote(written: str) -> int | None:
 
 def _reserved_opener(exc, text, lines) -> Mistake | None:
     """'summary: [link](…) says', 'claim: **bold** words', 'note: @someone': what an editor
-    meant as text, where YAML reads the first character as syntax."""
-    mark = exc.problem_mark
-    if mark is None or mark.line >= len(lines):
-        return None
-    found = _VALUE.match(lines[mark.line])
+    meant as text, where YAML reads the first character as syntax. In a list written
+    '[a, b]', the item that opens so ('tags: [a, @b]')."""
+    mark, context = exc.problem_mark, exc.context_mark
+    found = _VALUE.match(lines[mark.line]) if mark and mark.line < len(lines) else None
     if found is None or mark.column < found.end():
         return None  # the parser gave up before the value: some other mistake
-    return opening_mistake(lines, mark.line, found.end())
+    closing = _flow_end(lines[mark.line], found.end())
+    if closing is None or closing >= mark.column:  # inside '[…]': an item's mistake, if any
+        if context and context.line == mark.line and context.column > found.end():
+            return opening_mistake(text, mark.line, context.column)
+        return None
+    return opening_mistake(text, mark.line, found.end())
+
+
+def _flow_end(line: str, start: int) -> int | None:
+    """Where the list or mapping opening at start closes; -1 if nothing opens there."""
+    if line[start:start + 1] not in ("[", "{"):
+        return -1
+    depth = 0
+    for index in range(start, len(line)):
+        depth += (line[index] in "[{") - (line[index] in "]}")
+        if depth == 0:
+            return index
+    return None
 
 
 # What YAML makes of a value opening with each character it gives a meaning; '#' starts a
@@ -183,10 +219,17 @@ _KEY = r"""(?:(?:-(?! )|[^\s#"'\[\]{},&*!|>%@`:?-])[^#\n]*?|"[^"\n]*"|'[^'\n]*')
 _VALUE = re.compile(rf"^[ ]*(?:-[ ]+)*(?:(?P<key>{_KEY})[ ]*:[ ]+)?(?=\S)")
 
 
-def opening_mistake(lines: list[str], line: int, column: int) -> Mistake | None:
+def opening_mistake(text: str, line: int, column: int) -> Mistake | None:
     """The value at (line, column), 0-based, opens with a character YAML reserves or
     reads as syntax: say what YAML makes of it, and how to write the value as text."""
-    written = lines[line][column:].rstrip() if line < len(lines) else ""
+    lines = text.splitlines()
+    if line >= len(lines):
+        return None
+    found = _VALUE.match(lines[line])
+    in_list = found is not None and column > found.end()  # an item of '[a, b]'
+    written = lines[line][column:].rstrip()
+    if in_list:
+        written = re.match(r"[^,\]}]*", written).group().rstrip()
     opener, after = written[:1], written[1:2]
     if opener in _OPENERS:
         meaning = _OPENERS[opener]
@@ -194,11 +237,68 @@ def opening_mistake(lines: list[str], line: int, column: int) -> Mistake | None:
         meaning = _SPACED_OPENERS[opener]
     else:
         return None
-    said = (f"YAML reads a value that starts with {opener!r} as {meaning}" if meaning
-            else f"YAML reserves {opener!r} at the start of a value")
-    suggestion = f"{lines[line][:column].strip()} {quoted(_brief(written))}".strip()
-    return Mistake(line + 1, column + 1, f"invalid YAML: {said}: put the whole value in "
-                                         f"quotes: {suggestion}")
+    noun = "item" if in_list else "value"
+    said = (f"YAML reads {'an' if in_list else 'a'} {noun} that starts with {opener!r} as "
+            f"{meaning}" if meaning else
+            f"YAML reserves {opener!r} at the start of {'an' if in_list else 'a'} {noun}")
+    before = "" if in_list else lines[line][:column].strip() + " "
+    return Mistake(line + 1, column + 1, f"invalid YAML: {said}: put the whole {noun} in "
+                                         f"quotes: {before}{quoted(_brief(written))}",
+                   _in_double_quotes(text, lines, line, column, len(written) if in_list else None),
+                   (line + 1, column + 1))
+
+
+def _in_double_quotes(text: str, lines: list[str], line: int, column: int,
+                      length: int | None) -> str:
+    """text with the value at (line, column) in double quotes: an item of '[a, b]', of
+    length, or else a value over all its lines."""
+    before = lines[line][:column]
+    if length is not None:
+        item, after = lines[line][column:column + length], lines[line][column + length:]
+        return _with_lines(text, line, [f'{before}"{_escaped(item)}"{after}'])
+    last = _value_end(lines, line, _parent_column(_VALUE.match(lines[line])))
+    body = [_escaped(part) for part in [lines[line][column:], *lines[line + 1:last + 1]]]
+    body[-1] = body[-1].rstrip() + '"'
+    body[0] = f'{before}"{body[0]}'
+    return _with_lines(text, line, body)
+
+
+def _escaped(text: str) -> str:
+    """text as it is written inside double quotes."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def _parent_column(found: re.Match | None) -> int:
+    """The column of the key or '-' a value belongs to; -1 for a value on its own."""
+    if found is None:
+        return -1
+    if found.group("key"):
+        return found.start("key")
+    return found.group(0).rfind("-")  # the indentation and any '- ' before the value
+
+
+def _value_end(lines: list[str], line: int, parent: int) -> int:
+    """The last line of an unquoted value starting on line: YAML goes on with it on every
+    line indented more than its key (or '-'), up to a comment."""
+    last = line
+    for number in range(line + 1, len(lines)):
+        stripped = lines[number].strip()
+        if stripped and (len(lines[number]) - len(lines[number].lstrip(" ")) <= parent
+                         or stripped.startswith("#")):
+            break
+        if stripped:
+            last = number
+    return last
+
+
+def _with_lines(text: str, first: int, replacements: list[str]) -> str:
+    """text with its lines from first on replaced, each keeping its line end."""
+    kept = text.splitlines(keepends=True)
+    for number, replacement in enumerate(replacements, start=first):
+        written = kept[number]
+        ending = written[len(written.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")):]
+        kept[number] = replacement + ending
+    return "".join(kept)
 
 
 def quoted(text: str) -> str:

@@ -618,3 +618,32 @@ def test_an_empty_tag_hides_no_tag_listed_twice(tmp_path, tags, expected):
     site = copy_site("minimal", tmp_path)
     replace(CLAIM, "tags: [transport, council]", tags)(site)
     assert _error_lines(_check(site)) == [f"minimal/{CLAIM}:{line}" for line in expected]
+
+
+def test_a_value_to_put_in_quotes_hides_none_of_the_file_s_other_problems(tmp_path):
+    """Each mistake whose fix is certain is reported, and the file read on as if fixed:
+    its other errors, the quote checked against the article among them, come in the same
+    run."""
+    site = copy_site("minimal", tmp_path)
+    write(CLAIM, "claim: 'The bridge won't close for long'\n"
+                 "claimant: @CouncilPress\n"
+                 "date: 2025-13-01\n"
+                 "verdict:correct\n"
+                 "summary: [The statement](https://council.example/) gives the limit\n"
+                 "  of **six weeks**.\n"
+                 "appearances:\n"
+                 "  - source: alpha\n"
+                 "    quote: this passage is not in the article at all\n"
+                 "tags: [council, @council, council]\n")(site)
+    lines = _error_lines(_check(site))
+    assert [line.split(": ", 2)[:2] for line in lines] == [
+        [f"minimal/{CLAIM}:1:23", "invalid YAML"], [f"minimal/{CLAIM}:2:11", "invalid YAML"],
+        [f"minimal/{CLAIM}:3:7", "'2025-13-01' is not a real date (month must be in 1..12)"
+                                 "; write it YYYY-MM-DD"],
+        [f"minimal/{CLAIM}:4:8", "invalid YAML"], [f"minimal/{CLAIM}:5:10", "invalid YAML"],
+        [f"minimal/{CLAIM}:9:12", "quote not found in source 'alpha'; the closest passage "
+                                  "(49% similar, line 3 of the seed) is"],
+        [f"minimal/{CLAIM}:10:17", "invalid YAML"],
+        [f"minimal/{CLAIM}:10:29", "tag 'council' is listed twice"]], lines
+    assert lines[-2] == (f"minimal/{CLAIM}:10:17: invalid YAML: YAML reserves '@' at the start "
+                         "of an item: put the whole item in quotes: \"@council\"")

@@ -237,6 +237,12 @@ def test_text_cut_short_by_a_comment_is_a_warning_where_the_comment_starts():
     ("note: - not a list\n", "f.yml:1:7: invalid YAML: YAML reads a value that starts with "
                              "'-' as a list item: put the whole value in quotes: "
                              "note: \"- not a list\""),
+    # In a list written '[a, b]', the item.
+    ("tags: [a, @b, c]\n", "f.yml:1:11: invalid YAML: YAML reserves '@' at the start of an "
+                           "item: put the whole item in quotes: \"@b\""),
+    ("tags: [a, *b]\n", "f.yml:1:11: invalid YAML: YAML reads an item that starts with '*' as "
+                        "a reference to another value (an alias): put the whole item in "
+                        "quotes: \"*b\""),
     # A double quote or backslash inside: single quotes need no escapes.
     ('note: [sic] "x" \\ y\n', "f.yml:1:7: invalid YAML: YAML reads a value that starts with "
                                "'[' as a list: put the whole value in quotes: "
@@ -351,3 +357,25 @@ def test_lines_yaml_reads_as_meant_are_no_indentation_mistake():
     assert problems == [] and document.value["tags"] == ["a", "b"]
     assert _only_error(text + "last:\nvalue\n").startswith(
         "f.yml:18:1: invalid YAML: this line must be indented more than 'last:' on line 17")
+
+
+def test_a_mistake_whose_fix_is_certain_leaves_the_rest_of_the_file_read():
+    """Quotes round a value, a space after a colon: the fix is made in a copy and the copy
+    read on, so that one run reports the whole file. The values mended are left out, as
+    values in error are, and not called missing."""
+    document, problems = parse_yaml(
+        "claim: 'It's true'\nclaimant: **Council**\nverdict:correct\n"
+        "summary: [a](b) c\n  more\ntags: [a, @b, c]\ndate: 2025-02-30\nnote: x\n", "f.yml")
+    assert [(p.position.line, p.position.column) for p in problems] == [
+        (1, 11), (2, 11), (3, 8), (4, 10), (6, 11), (7, 7)]
+    assert document.value == {"claim": None, "claimant": None, "verdict": None,
+                              "summary": None, "tags": ["a", None, "c"], "date": None,
+                              "note": "x"}
+    assert {("claim",), ("claimant",), ("verdict",), ("summary",), ("tags", 1)} <= document.failed
+    assert document.at("note").line == 8
+
+
+def test_a_mistake_without_a_certain_fix_ends_the_reading_there():
+    document, problems = parse_yaml("claim: [link](x) y\nquote:\nwill last\nnote: *x\n", "f.yml")
+    assert document is None
+    assert [(p.position.line, p.position.column) for p in problems] == [(1, 8), (3, 1)]
