@@ -132,6 +132,8 @@ def describe(value) -> str:
 def _check(field, value, document, keypath, problems):
     if value is None:
         return None
+    if field.kind in _TEXT_KINDS:
+        value = _as_written(value, document, keypath)
     checked = _CHECKS[field.kind](value)
     if isinstance(checked, _Invalid):
         # An item YAML could not read (None) has its own error already.
@@ -140,6 +142,21 @@ def _check(field, value, document, keypath, problems):
                      if keypath + invalid.at not in document.failed]
         return checked.usable
     return checked
+
+
+# Kinds whose values are text: a word YAML reads as true or false is the text typed there.
+_TEXT_KINDS = {"text", "id", "url", "text-list"}
+
+
+def _as_written(value, document, keypath):
+    """'yes', 'no', 'true', 'off' … as the editor typed them: YAML reads them as true or
+    false, but where text is expected they are words ('verdict: true' names a verdict)."""
+    if isinstance(value, bool):
+        return document.true_false_words.get(keypath, value)
+    if isinstance(value, list):
+        return [_as_written(item, document, keypath + (index,))
+                for index, item in enumerate(value)]
+    return value
 
 
 @dataclass(frozen=True)

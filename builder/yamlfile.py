@@ -26,6 +26,7 @@ MAX_MENDS = 20  # mistakes mended in one file, to read on, before the rest is le
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR_TAG = "tag:yaml.org,2002:str"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
 # The tags plain YAML resolves to by itself; an explicit other tag (!!binary, !!python/…,
 # !custom) asks for a type editors never need.
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}"
@@ -49,6 +50,10 @@ class YamlDocument:
     failed: frozenset = field(default=frozenset(), repr=False, compare=False)
     text_places: Mapping[KeyPath, TextPlace] = field(default_factory=dict, repr=False,
                                                      compare=False)
+    # Unquoted words YAML reads as true or false ('yes', 'No', 'on'), as written: where
+    # text is expected they are the text the editor typed ('verdict: true').
+    true_false_words: Mapping[KeyPath, str] = field(default_factory=dict, repr=False,
+                                                    compare=False)
 
     def at(self, *keypath) -> Position:
         """Where the value at keypath starts (or its nearest parent, when it is missing)."""
@@ -140,7 +145,8 @@ def parse_yaml(text: str, shown_as: str) -> tuple[YamlDocument | None, list[Prob
         return None, problems
     # With a value in error, the rest is still checked, so that one run reports it all.
     document = YamlDocument(shown_as, value, builder.value_positions, builder.key_positions,
-                            frozenset(builder.failed), builder.text_places)
+                            frozenset(builder.failed), builder.text_places,
+                            builder.true_false_words)
     return document, problems
 
 
@@ -244,6 +250,7 @@ class _ValueBuilder:
         self.text = text
         self.mended = mended  # where values mended to read on start: left out
         self.text_places: dict = {}
+        self.true_false_words: dict = {}
         self.problems: list[Problem] = []
         self.value_positions: dict = {}
         self.key_positions: dict = {}
@@ -279,6 +286,8 @@ class _ValueBuilder:
         value = self._scalar(node)
         if node.tag == _STR_TAG:
             self.text_places[keypath] = self._text_place(node)
+        elif node.tag == _BOOL_TAG:
+            self.true_false_words[keypath] = node.value
         if errors_in(self.problems[before:]):
             self.failed.add(keypath)
         return value

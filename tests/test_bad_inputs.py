@@ -169,8 +169,10 @@ CASES = [
          f"{CLAIM}:1:1: a claim must be a mapping of keys to values, not a list"),
     Case("number for text", replace(CLAIM, "claimant: Council spokesperson", "claimant: 42"),
          f"{CLAIM}:2:11: 'claimant' must be text, not a number (42); put it in quotes"),
+    # 'yes' is the word typed, not YAML's true: it names no verdict.
     Case("boolean verdict", replace(CLAIM, "verdict: correct", "verdict: yes"),
-         f"{CLAIM}:4:10: 'verdict' must be text, not true/false (True); put it in quotes"),
+         f"{CLAIM}:4:10: unknown verdict 'yes' (known in site.yml: correct, misleading, "
+         "incorrect)"),
     Case("list for text", replace(CLAIM, "claimant: Council spokesperson", "claimant: [a, b]"),
          f"{CLAIM}:2:11: 'claimant' must be text, not a list"),
     Case("mapping for list", replace(CLAIM, "tags: [transport, council]", "tags: {a: b}"),
@@ -281,8 +283,6 @@ CASES = [
     Case("no site.yml", remove("site.yml"), "site.yml:1:1: site.yml is missing"),
     Case("outlets as a list", replace("site.yml", "outlets:\n", "outlets: [daily, weekly]\nold_outlets:\n"),
          "site.yml:9:10: 'outlets' must be a mapping, not a list"),
-    Case("verdict id read as true", replace("site.yml", "  - id: misleading", "  - id: true"),
-         "site.yml:19:9: 'id' must be text, not true/false (True); put it in quotes"),
     Case("duplicate verdict id", replace("site.yml", "  - id: incorrect", "  - id: correct"),
          "site.yml:22:9: duplicate verdict id 'correct' (first at line 16)"),
     Case("javascript base_url", replace("site.yml", "base_url: https://example.org/check/",
@@ -647,3 +647,16 @@ def test_a_value_to_put_in_quotes_hides_none_of_the_file_s_other_problems(tmp_pa
         [f"minimal/{CLAIM}:10:29", "tag 'council' is listed twice"]], lines
     assert lines[-2] == (f"minimal/{CLAIM}:10:17: invalid YAML: YAML reserves '@' at the start "
                          "of an item: put the whole item in quotes: \"@council\"")
+
+
+def test_a_rating_scale_of_true_and_false_is_read_as_written(tmp_path):
+    """'true' and 'false' are common verdict ids: unquoted, they are the words typed."""
+    site = copy_site("minimal", tmp_path)
+    replace("site.yml", "  - id: correct", "  - id: true")(site)
+    replace("site.yml", "  - id: incorrect", "  - id: false")(site)
+    for claim in (site / "content/claims").glob("*.yml"):
+        text = claim.read_text(encoding="utf-8")
+        text = text.replace("verdict: correct", "verdict: true")
+        claim.write_text(text.replace("verdict: incorrect", "verdict: false"), encoding="utf-8")
+    result = _check(site)
+    assert result.returncode == 0 and result.stderr == "", result.stderr

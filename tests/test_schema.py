@@ -19,7 +19,6 @@ def _problems(text: str) -> list[str]:
 
 @pytest.mark.parametrize("text, expected", [
     ("title: 42", "f.yml:1:8: 'title' must be text, not a number (42); put it in quotes"),
-    ("title: true", "f.yml:1:8: 'title' must be text, not true/false (True); put it in quotes"),
     ("title: 2025-01-02", "f.yml:1:8: 'title' must be text, not a date (2025-01-02); put it in quotes"),
     ("title: [a]", "f.yml:1:8: 'title' must be text, not a list"),
     ("title: {a: b}", "f.yml:1:8: 'title' must be text, not a mapping"),
@@ -76,3 +75,13 @@ def test_windows_device_names_are_recognised_whatever_their_case(name):
                                   "a-", "x" * 81, "a\x00", "index", "nul"])
 def test_ids_that_could_leave_their_folder_or_clash_are_invalid(name):
     assert not is_valid_id(name)
+
+
+def test_words_yaml_reads_as_true_or_false_are_the_text_typed_where_text_is_expected():
+    document, problems = parse_yaml("title: No\nkind: true\ntags: [yes, off, x]\n"
+                                    "rated: false\n", "f.yml")
+    found: list[Problem] = []
+    record = read_record(document, (), [*FIELDS, Field("rated", "boolean")], found, "a record")
+    assert problems == found == []
+    assert record.values == {"title": "No", "kind": "true", "tags": ["yes", "off", "x"],
+                             "rated": False}
