@@ -201,6 +201,8 @@ def _time_hint(value) -> str:
 
 
 _NUMERIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+# Year first is always year, month, day: '2025-2-19', '2025/02/19'.
+_YEAR_FIRST_DATE = re.compile(r"(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})")
 _WORDED_DATE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\s+(\d{4})"
                           r"|([A-Za-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 _MONTHS = {name: number for number, names in enumerate((
@@ -210,12 +212,15 @@ _MONTHS = {name: number for number, names in enumerate((
 
 
 def _written_date(text: str) -> dt.date | None:
-    """The date an editor meant by '19/02/2025' or '19 February 2025', where only one
-    reading is possible ('02/03/2025' could be either day first or month first)."""
+    """The date an editor meant by '19/02/2025', '2025-2-19' or '19 February 2025', where
+    only one reading is possible ('02/03/2025' could be either day first or month first)."""
     text = text.strip()
     numeric = _NUMERIC_DATE.fullmatch(text)
     worded = _WORDED_DATE.fullmatch(text)
+    year_first = _YEAR_FIRST_DATE.fullmatch(text)
     try:
+        if year_first:
+            return dt.date(*map(int, year_first.groups()))
         if numeric:
             first, second, year = map(int, numeric.groups())
             if (first > 12) == (second > 12):

@@ -187,6 +187,13 @@ CASES = [
     Case("date day first", replace(CLAIM, "date: 2025-03-03", "date: 19/02/2025"),
          f"{CLAIM}:3:7: 'date' must be a date written YYYY-MM-DD (or YYYY-MM, YYYY when only "
          "the month or year is known), not text ('19/02/2025') — did you mean 2025-02-19?"),
+    Case("date not zero-padded", replace(CLAIM, "date: 2025-03-03", "date: 2025-2-19"),
+         f"{CLAIM}:3:7: 'date' must be a date written YYYY-MM-DD (or YYYY-MM, YYYY when only "
+         "the month or year is known), not text ('2025-2-19') — did you mean 2025-02-19?"),
+    Case("sidecar date with slashes", replace(SIDECAR, "published: 2025-03-03",
+                                              "published: 2025/3/3"),
+         f"{SIDECAR}:3:12: 'published' must be a date written YYYY-MM-DD or 'unknown', not "
+         "text ('2025/3/3') — did you mean 2025-03-03?"),
     Case("verdict written as its label", replace(CLAIM, "verdict: correct", "verdict: Correct"),
          f"{CLAIM}:4:10: unknown verdict 'Correct' — did you mean 'correct'?"),
     Case("unknown key", replace(CLAIM, "verdict: correct", "verdit: correct"),

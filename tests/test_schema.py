@@ -24,7 +24,8 @@ def _problems(text: str) -> list[str]:
     ("title: {a: b}", "f.yml:1:8: 'title' must be text, not a mapping"),
     ("title: '  '", "f.yml:1:8: 'title' must not be empty"),
     ('title: "a\\0b"', "f.yml:1:8: 'title' must not contain a NUL character"),
-    ("title: x\nwhen: 2025-1-2", "f.yml:2:7: 'when' must be a date written YYYY-MM-DD, not text ('2025-1-2')"),
+    ("title: x\nwhen: 2025-1-2", "f.yml:2:7: 'when' must be a date written YYYY-MM-DD, not text "
+                                 "('2025-1-2') — did you mean 2025-01-02?"),
     # A time of day would be lost: said, not dropped.
     ("title: x\nwhen: 2025-03-04 10:30:00",
      "f.yml:2:7: 'when' must be a date written YYYY-MM-DD, not a date and time "
