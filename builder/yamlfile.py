@@ -16,7 +16,7 @@ from typing import Mapping
 import yaml
 
 from .errors import Position, Problem, TextPlace, error, errors_in, warning
-from .yamlmistakes import Mistake, explain, opening_mistake
+from .yamlmistakes import Mistake, explain, opening_mistake, tab_mistake
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -167,7 +167,8 @@ def _compose_mending(text: str, shown_as: str) -> tuple[object, list[Problem], s
         if mistake is None or mistake.mended is None or len(problems) > MAX_MENDS:
             return None, problems, text, frozenset(mended)
         text = mistake.mended
-        mended.add(mistake.mended_value)
+        if mistake.mended_value:
+            mended.add(mistake.mended_value)
 
 
 def _compose(text: str, shown_as: str) -> tuple[object, Problem | None, Mistake | None]:
@@ -176,7 +177,7 @@ def _compose(text: str, shown_as: str) -> tuple[object, Problem | None, Mistake 
     if problem:
         return None, problem, None
     try:
-        mistake = _shape_mistake(text)
+        mistake = _shape_mistake(text) or _tab_outside_text(text)
         if mistake is None:
             return yaml.compose(text, Loader=_Loader), None, None
     except yaml.MarkedYAMLError as exc:
@@ -220,6 +221,35 @@ def _shape_mistake(text: str) -> Mistake | None:
         return _event_mistake(unused, f"YAML anchors (&name) are not allowed: remove "
                                       f"'&{unused.anchor}'")
     return None
+
+
+def _tab_outside_text(text: str) -> Mistake | None:
+    """The first tab outside quoted text, a '|' or '>' block and comments. PyYAML's C part
+    reads one after a colon as a space, its Python part refuses it: refused here too,
+    a file checks the same with either."""
+    if "\t" not in text:
+        return None
+    kept = [(event.start_mark.index, event.end_mark.index)
+            for event in yaml.parse(text, Loader=_Loader)
+            if isinstance(event, yaml.ScalarEvent) and event.style]
+    for found in re.finditer("\t", text):
+        offset = found.start()
+        if any(start <= offset < end for start, end in kept) or _in_comment(text, offset):
+            continue
+        line, column = line_column(text, offset)
+        return tab_mistake(text, line - 1, column - 1)
+    return None
+
+
+def _in_comment(text: str, offset: int) -> bool:
+    """Whether a '#' after a space (or at the line's start) comes before offset on its
+    line, outside quotes: a tab in a comment is nobody's business."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    before = _QUOTED_TEXT.sub(lambda quoted: "x" * len(quoted.group()), text[line_start:offset])
+    return re.search(r"(?:^|[ \t])#", before) is not None
+
+
+_QUOTED_TEXT = re.compile(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"")
 
 
 def _opening_mistake(text: str, event) -> Mistake:

@@ -38,8 +38,31 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Mistake:
 def _tab(exc, text, lines) -> Mistake | None:
     mark = exc.problem_mark or exc.context_mark
     if mark and _char_at(lines, mark.line, mark.column) == "\t":
-        return _at(mark, "a tab character cannot indent YAML; use spaces")
+        return tab_mistake(text, mark.line, mark.column)
     return None
+
+
+def tab_mistake(text: str, line: int, column: int) -> Mistake:
+    """The tab at (line, column), 0-based, outside quoted text, a '|' block or a comment.
+    PyYAML without its C part refuses every such tab, and with it some (in indentation):
+    refused alike, a file checks the same on every machine. Outside indentation (where
+    how deep was meant is not known) a space in its place is the fix, and the rest of the
+    file is read with it."""
+    lines = text.splitlines()
+    before, after = lines[line][:column], lines[line][column + 1:].strip(" \t")
+    if not before.strip(" \t"):
+        return Mistake(line + 1, column + 1, "invalid YAML: a tab character cannot indent "
+                                             "YAML; use spaces")
+    if not after:
+        message = "a tab is read as YAML only inside quoted text or a '|' block: delete it"
+    elif before.rstrip(" \t")[-1] in ":-,[{?" or after[0] in "#:,]}":
+        message = ("a tab is read as YAML only inside quoted text or a '|' block: use a "
+                   "space here")
+    else:
+        message = ("a tab in unquoted text: use a space, or put the text in quotes to keep "
+                   "the tab")
+    mended = _with_lines(text, line, [before + " " + lines[line][column + 1:]])
+    return Mistake(line + 1, column + 1, f"invalid YAML: {message}", mended)
 
 
 def _second_document(exc, text, lines) -> Mistake | None:

@@ -2,8 +2,10 @@
 import datetime as dt
 
 import pytest
+import yaml
 from hypothesis import given, strategies as st
 
+from builder import yamlfile
 from builder.yamlfile import MAX_FILE_BYTES, parse_yaml, read_text
 
 
@@ -379,3 +381,31 @@ def test_a_mistake_without_a_certain_fix_ends_the_reading_there():
     document, problems = parse_yaml("claim: [link](x) y\nquote:\nwill last\nnote: *x\n", "f.yml")
     assert document is None
     assert [(p.position.line, p.position.column) for p in problems] == [(1, 8), (3, 1)]
+
+
+SPACE_HERE = "invalid YAML: a tab is read as YAML only inside quoted text or a '|' block: "
+
+
+@pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])
+@pytest.mark.parametrize("text, expected", [
+    ("claim:\tText\n", [f"f.yml:1:7: {SPACE_HERE}use a space here"]),
+    ("claim\t: Text\n", [f"f.yml:1:6: {SPACE_HERE}use a space here"]),
+    ("tags: [a,\tb]\n", [f"f.yml:1:10: {SPACE_HERE}use a space here"]),
+    ("claim: Text\t\nnote:\tx\n", [f"f.yml:1:12: {SPACE_HERE}delete it",
+                                  f"f.yml:2:6: {SPACE_HERE}use a space here"]),
+    ("claimant: Council\tspokesperson\n",
+     ["f.yml:1:18: invalid YAML: a tab in unquoted text: use a space, or put the text in "
+      "quotes to keep the tab"]),
+    ("a:\n\tb: 1\n", ["f.yml:2:1: invalid YAML: a tab character cannot indent YAML; use spaces"]),
+    # Kept: in quotes, in a block of text, in a comment.
+    ('a: "x\ty"\nb: |\n  x\ty\nc: x # a\tcomment\n', []),
+])
+def test_a_tab_outside_quoted_text_is_refused_alike_by_either_yaml_reader(
+        monkeypatch, loader, text, expected):
+    """PyYAML's C part reads a tab after a colon as a space, its Python part refuses it:
+    a file must check the same wherever it is checked."""
+    if not hasattr(yaml, loader):
+        pytest.skip(f"PyYAML has no {loader} here")
+    monkeypatch.setattr(yamlfile, "_Loader", getattr(yaml, loader))
+    problems = [str(problem) for problem in parse_yaml(text, "f.yml")[1]]
+    assert [problem for problem in problems if ": warning: " not in problem] == expected
