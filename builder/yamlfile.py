@@ -301,10 +301,8 @@ class _ValueBuilder:
             self.aborted = True
             return self._fail(node, _TOO_BIG)
         if node.tag not in _PLAIN_TAGS:
-            shown = node.tag.replace("tag:yaml.org,2002:", "!!")
             self.failed.add(keypath)
-            return self._fail(node, f"YAML tags such as '{shown}' are not allowed; "
-                                    "write a plain value")
+            return self._fail(node, self._tag_refused(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, keypath, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -321,6 +319,14 @@ class _ValueBuilder:
         if errors_in(self.problems[before:]):
             self.failed.add(keypath)
         return value
+
+    def _tag_refused(self, node) -> str:
+        """'!!binary' asks for a type; '!Important news' is text that opens with '!'."""
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        opening = (opening_mistake(self.text, node.start_mark.line, node.start_mark.column)
+                   if isinstance(node, yaml.ScalarNode) and not shown.startswith("!!") else None)
+        return opening.message if opening else (f"YAML tags such as '{shown}' are not "
+                                                "allowed; write a plain value")
 
     def _mapping(self, node, keypath, depth):
         result: dict = {}

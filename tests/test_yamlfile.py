@@ -69,7 +69,7 @@ def test_a_nesting_bomb_is_an_error_not_a_crash(text):
 @pytest.mark.parametrize("text, expected", [
     ("a: !!binary aGk=", "f.yml:1:4: YAML tags such as '!!binary' are not allowed"),
     ("a: !!python/object:os.system x", "f.yml:1:4: YAML tags such as '!!python/object:os.system'"),
-    ("a: !custom x", "f.yml:1:4: YAML tags such as '!custom' are not allowed"),
+    ("a: !custom [x]", "f.yml:1:4: YAML tags such as '!custom' are not allowed"),
     ("a: !!set {x, y}", "f.yml:1:4: YAML tags such as '!!set' are not allowed"),
     ("<<: {a: 1}", "f.yml:1:1: YAML merge keys (<<) are not allowed"),
     ("? [a]\n: b\n", "f.yml:1:3: a key must be plain text"),
@@ -230,6 +230,10 @@ def test_text_cut_short_by_a_comment_is_a_warning_where_the_comment_starts():
     ("note: &copy 2025\n", "f.yml:1:7: invalid YAML: YAML reads a value that starts with '&' "
                            "as a name for the value (an anchor): put the whole value in "
                            "quotes: note: \"&copy 2025\""),
+    # On text a '!' is no type asked for: the editor's exclamation mark.
+    ("note: !Important news\n", "f.yml:1:7: invalid YAML: YAML reads a value that starts "
+                                "with '!' as a type tag: put the whole value in quotes: "
+                                "note: \"!Important news\""),
     ("note: `code` here\n", "f.yml:1:7: invalid YAML: YAML reserves '`' at the start of a "
                             "value: put the whole value in quotes: note: \"`code` here\""),
     ("note: @someone said\n", "f.yml:1:7: invalid YAML: YAML reserves '@' at the start of a "
