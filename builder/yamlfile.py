@@ -27,6 +27,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR_TAG = "tag:yaml.org,2002:str"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _BOOL_TAG = "tag:yaml.org,2002:bool"
+_NULL_TAG = "tag:yaml.org,2002:null"
 # The tags plain YAML resolves to by itself; an explicit other tag (!!binary, !!python/…,
 # !custom) asks for a type editors never need.
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}"
@@ -359,6 +360,8 @@ class _ValueBuilder:
             if not node.style:  # plain ('' from the C loader, None from the Python one)
                 self._comment_cuts(node)
             return node.value
+        if node.tag == _NULL_TAG and node.value == "":
+            self._comment_empties(node)
         try:
             value = self.scalars.construct_object(node, deep=True)
         except (ValueError, OverflowError, yaml.YAMLError) as exc:
@@ -383,6 +386,18 @@ class _ValueBuilder:
             Position(self.shown_as, end.line + 1, end.column + len(comment.group(1)) + 1),
             f"the text stops before '#{_brief(comment.group(2), 30)}': YAML reads ' #' and "
             "what follows as a comment; put the whole text in quotes to keep it"))
+
+    def _comment_empties(self, node) -> None:
+        """'claim: #1 donor': a value opening with '#' is a comment, and the key empty.
+        Said where the '#' touches the word after it; 'verdict: # to do' is a comment meant."""
+        comment = _COMMENT_AFTER.match(self.text, node.end_mark.index)
+        if comment is None or comment.group(1) != " " or not comment.group(2)[:1].strip():
+            return
+        end = node.end_mark
+        self.problems.append(warning(
+            Position(self.shown_as, end.line + 1, end.column + 2),
+            f"the value is empty: YAML reads '#{_brief(comment.group(2).rstrip(), 30)}' as a "
+            "comment; put the whole text in quotes to keep it"))
 
     def _text_place(self, node) -> TextPlace:
         start = Position(self.shown_as, *_line_column(node))

@@ -413,3 +413,12 @@ def test_a_tab_outside_quoted_text_is_refused_alike_by_either_yaml_reader(
     monkeypatch.setattr(yamlfile, "_Loader", getattr(yaml, loader))
     problems = [str(problem) for problem in parse_yaml(text, "f.yml")[1]]
     assert [problem for problem in problems if ": warning: " not in problem] == expected
+
+
+def test_a_value_opening_with_a_hash_is_a_warning_that_it_is_empty():
+    """'claim: #1 donor' is a comment after an empty key; 'verdict: # to do' is meant so."""
+    document, problems = parse_yaml("claim: #1 donor\nverdict: # to do\n", "f.yml")
+    assert document.value == {"claim": None, "verdict": None}
+    assert [str(p) for p in problems] == [
+        "f.yml:1:8: warning: the value is empty: YAML reads '#1 donor' as a comment; put the "
+        "whole text in quotes to keep it"]
