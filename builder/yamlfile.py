@@ -233,21 +233,22 @@ def _tab_outside_text(text: str) -> Mistake | None:
     kept = [(event.start_mark.index, event.end_mark.index)
             for event in yaml.parse(text, Loader=_Loader)
             if isinstance(event, yaml.ScalarEvent) and event.style]
-    for found in re.finditer("\t", text):
-        offset = found.start()
-        if any(start <= offset < end for start, end in kept) or _in_comment(text, offset):
-            continue
-        line, column = line_column(text, offset)
-        return tab_mistake(text, line - 1, column - 1)
+    line_start = 0
+    for line, written in enumerate(text.splitlines(keepends=True)):  # YAML's line breaks
+        for column in (found.start() for found in re.finditer("\t", written)):
+            offset = line_start + column
+            if not any(start <= offset < end for start, end in kept) and \
+                    not _in_comment(written[:column]):
+                return tab_mistake(text, line, column)
+        line_start += len(written)
     return None
 
 
-def _in_comment(text: str, offset: int) -> bool:
-    """Whether a '#' after a space (or at the line's start) comes before offset on its
-    line, outside quotes: a tab in a comment is nobody's business."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    before = _QUOTED_TEXT.sub(lambda quoted: "x" * len(quoted.group()), text[line_start:offset])
-    return re.search(r"(?:^|[ \t])#", before) is not None
+def _in_comment(before: str) -> bool:
+    """Whether what comes before a place on its line opens a comment: a '#' after a space
+    or at the start, outside quotes. A tab in a comment is nobody's business."""
+    unquoted = _QUOTED_TEXT.sub(lambda quoted: "x" * len(quoted.group()), before)
+    return re.search(r"(?:^|[ \t])#", unquoted) is not None
 
 
 _QUOTED_TEXT = re.compile(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"")
