@@ -53,11 +53,11 @@ def tab_mistake(text: str, line: int, column: int) -> Mistake:
     if not before.strip(" \t"):
         return Mistake(line + 1, column + 1, "invalid YAML: a tab character cannot indent "
                                              "YAML; use spaces")
+    allowed = "a tab is allowed only inside quoted text, a '|' block or a comment"
     if not after:
-        message = "a tab is read as YAML only inside quoted text or a '|' block: delete it"
+        message = f"{allowed}: delete it"
     elif before.rstrip(" \t")[-1] in ":-,[{?" or after[0] in "#:,]}":
-        message = ("a tab is read as YAML only inside quoted text or a '|' block: use a "
-                   "space here")
+        message = f"{allowed}: use a space here"
     else:
         message = ("a tab in unquoted text: use a space, or put the text in quotes to keep "
                    "the tab")

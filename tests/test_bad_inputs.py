@@ -115,8 +115,8 @@ CASES = [
          f"{CLAIM}:8:1: invalid YAML: a tab character cannot indent YAML; use spaces"),
     Case("tab after a colon",
          replace(CLAIM, "claimant: Council spokesperson", "claimant:\tCouncil spokesperson"),
-         f"{CLAIM}:2:10: invalid YAML: a tab is read as YAML only inside quoted text or a '|' "
-         "block: use a space here"),
+         f"{CLAIM}:2:10: invalid YAML: a tab is allowed only inside quoted text, a '|' block "
+         "or a comment: use a space here"),
     Case("unclosed quote", replace(CLAIM, "claimant: Council spokesperson", 'claimant: "Council'),
          f"{CLAIM}:2:11: invalid YAML: this quoted value's opening \" is never closed: end it "
          "with \" (YAML reached line 11, column 1 looking for it)"),

@@ -387,7 +387,8 @@ def test_a_mistake_without_a_certain_fix_ends_the_reading_there():
     assert [(p.position.line, p.position.column) for p in problems] == [(1, 8), (3, 1)]
 
 
-SPACE_HERE = "invalid YAML: a tab is read as YAML only inside quoted text or a '|' block: "
+SPACE_HERE = ("invalid YAML: a tab is allowed only inside quoted text, a '|' block or a "
+              "comment: ")
 
 
 @pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])
