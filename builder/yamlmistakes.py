@@ -139,7 +139,7 @@ def _quotes_closed_early(exc, text, lines) -> Mistake | None:
     alone = _value_end(lines, mark.line, _parent_column(found)) == mark.line
     return Mistake(mark.line + 1, found.end() + closing + 1,
                    "invalid YAML: " + _closed_early(written, closing, meant, prefix.strip()),
-                   _with_lines(text, mark.line, [prefix + quoted(meant)]) if alone else None,
+                   _with_lines(text, mark.line, [prefix + _quoted(meant)]) if alone else None,
                    (mark.line + 1, found.end() + 1))
 
 
@@ -164,13 +164,13 @@ def _closed_early(written: str, closing: int, meant: str, prefix: str) -> str:
     quote, after = written[0], written[closing + 1:]
     if meant == written:
         return (f"the quoted value ends at this {quote}, and more text follows: put the whole "
-                f"value in quotes: {prefix} {quoted(_brief(written))}")
+                f"value in quotes: {prefix} {_quoted(_brief(written))}")
     if _apostrophe(written, closing):
         word = _WORD_END.search(written[:closing]).group() + "'" + _WORD.match(after).group()
         said = f"the apostrophe in {word} ends the single-quoted value"
     else:
         said = f"the {quote} before {_WORD.match(after).group()} ends the quoted value early"
-    suggestion = quoted(_brief(meant))
+    suggestion = _quoted(_brief(meant))
     if suggestion[0] == quote:
         return f"{said}: write each {quote} in it twice: {prefix} {suggestion}"
     which = "double" if suggestion[0] == '"' else "single"
@@ -260,13 +260,12 @@ def opening_mistake(text: str, line: int, column: int) -> Mistake | None:
         meaning = _SPACED_OPENERS[opener]
     else:
         return None
-    noun = "item" if in_list else "value"
-    said = (f"YAML reads {'an' if in_list else 'a'} {noun} that starts with {opener!r} as "
-            f"{meaning}" if meaning else
-            f"YAML reserves {opener!r} at the start of {'an' if in_list else 'a'} {noun}")
+    noun, some = ("item", "an item") if in_list else ("value", "a value")
+    said = (f"YAML reads {some} that starts with {opener!r} as {meaning}" if meaning
+            else f"YAML reserves {opener!r} at the start of {some}")
     before = "" if in_list else lines[line][:column].strip() + " "
     return Mistake(line + 1, column + 1, f"invalid YAML: {said}: put the whole {noun} in "
-                                         f"quotes: {before}{quoted(_brief(written))}",
+                                         f"quotes: {before}{_quoted(_brief(written))}",
                    _in_double_quotes(text, lines, line, column, len(written) if in_list else None),
                    (line + 1, column + 1))
 
@@ -324,7 +323,7 @@ def _with_lines(text: str, first: int, replacements: list[str]) -> str:
     return "".join(kept)
 
 
-def quoted(text: str) -> str:
+def _quoted(text: str) -> str:
     """text as a YAML quoted value: in double quotes, unless it holds one or a backslash
     (which would start an escape); then in single quotes, each ' in it written twice."""
     if '"' not in text and "\\" not in text:
