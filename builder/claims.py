@@ -124,9 +124,10 @@ def load_claim(path: str, shown: str, claim_id: str, problems: list[Problem]) ->
         id=claim_id, claim=record.get("claim"), claimant=record.get("claimant"),
         date=record.get("date"), verdict=record.get("verdict"), summary=record.get("summary"),
         appearances=appearances, consistency=record.get("consistency"),
-        tags=tuple(record.get("tags", [])), published=record.get("published"),
+        tags=tuple(tag for tag in record.get("tags", []) if tag is not None),
+        published=record.get("published"),
         updated=record.get("updated"), corrections=corrections, origin=document.at(),
-        positions=_positions(document),
+        positions=_positions(record),
         complete=not any(not problem.is_warning for problem in problems[before:]),
         claimant_type=claimant_type,
         text_places={name: document.text_at(name) for name in ("summary", "consistency")},
@@ -150,11 +151,13 @@ def _claimant_type(record) -> str:
     return found
 
 
-def _positions(document) -> dict:
-    positions = {name: document.at(name) for name in ("claim", "verdict", "date", "claimant",
-                                                      "published")}
-    for index, _ in enumerate(document.value.get("tags") or []):
-        positions[f"tags.{index}"] = document.at("tags", index)
+def _positions(record) -> dict:
+    positions = {name: record.at(name) for name in ("claim", "verdict", "date", "claimant",
+                                                    "published")}
+    # Numbered as in Claim.tags, which leaves out any tag in error.
+    read = [index for index, tag in enumerate(record.get("tags", [])) if tag is not None]
+    positions.update({f"tags.{number}": record.at("tags", index)
+                      for number, index in enumerate(read)})
     return positions
 
 

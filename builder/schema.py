@@ -132,12 +132,31 @@ def describe(value) -> str:
 def _check(field, value, document, keypath, problems):
     if value is None:
         return None
+    if field.kind in _TEXT_KINDS:
+        value = _as_written(value, document, keypath)
     checked = _CHECKS[field.kind](value)
     if isinstance(checked, _Invalid):
+        # An item YAML could not read (None) has its own error already.
         problems += [error(document.at(*keypath, *invalid.at), f"'{field.name}' {invalid.reason}")
-                     for invalid in (checked, *checked.others)]
-        return None
+                     for invalid in (checked, *checked.others)
+                     if keypath + invalid.at not in document.failed]
+        return checked.usable
     return checked
+
+
+# Kinds whose values are text: a word YAML reads as true or false is the text typed there.
+_TEXT_KINDS = {"text", "id", "url", "text-list"}
+
+
+def _as_written(value, document, keypath):
+    """'yes', 'no', 'true', 'off' … as the editor typed them: YAML reads them as true or
+    false, but where text is expected they are words ('verdict: true' names a verdict)."""
+    if isinstance(value, bool):
+        return document.true_false_words.get(keypath, value)
+    if isinstance(value, list):
+        return [_as_written(item, document, keypath + (index,))
+                for index, item in enumerate(value)]
+    return value
 
 
 @dataclass(frozen=True)
@@ -145,9 +164,12 @@ class _Invalid:
     reason: str
     at: tuple = ()  # where inside the value, when it is a list item
     others: tuple = ()  # the other list items wrong too, each an _Invalid
+    usable: object = None  # what can still be checked further: a list's good items
 
 
 def _text(value):
+    if value is None:  # a list item left blank ('-' alone, or '[a, , b]')
+        return _Invalid("must not be empty")
     if not isinstance(value, str):
         hint = "; put it in quotes" if isinstance(value, (bool, int, float, dt.date)) else ""
         return _Invalid(f"must be text, not {describe(value)}{hint}")
@@ -179,6 +201,8 @@ def _time_hint(value) -> str:
 
 
 _NUMERIC_DATE = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+# Year first is always year, month, day: '2025-2-19', '2025/02/19'.
+_YEAR_FIRST_DATE = re.compile(r"(\d{4})[/.\-](\d{1,2})[/.\-](\d{1,2})")
 _WORDED_DATE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\s+(\d{4})"
                           r"|([A-Za-z]+)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 _MONTHS = {name: number for number, names in enumerate((
@@ -188,12 +212,15 @@ _MONTHS = {name: number for number, names in enumerate((
 
 
 def _written_date(text: str) -> dt.date | None:
-    """The date an editor meant by '19/02/2025' or '19 February 2025', where only one
-    reading is possible ('02/03/2025' could be either day first or month first)."""
+    """The date an editor meant by '19/02/2025', '2025-2-19' or '19 February 2025', where
+    only one reading is possible ('02/03/2025' could be either day first or month first)."""
     text = text.strip()
     numeric = _NUMERIC_DATE.fullmatch(text)
     worded = _WORDED_DATE.fullmatch(text)
+    year_first = _YEAR_FIRST_DATE.fullmatch(text)
     try:
+        if year_first:
+            return dt.date(*map(int, year_first.groups()))
         if numeric:
             first, second, year = map(int, numeric.groups())
             if (first > 12) == (second > 12):
@@ -288,7 +315,12 @@ def _text_list(value):
     checked = [_text(item) for item in value]
     bad = [_Invalid(f"items {item.reason}", (index,))
            for index, item in enumerate(checked) if isinstance(item, _Invalid)]
-    return replace(bad[0], others=tuple(bad[1:])) if bad else checked
+    if not bad:
+        return checked
+    # The good items, in their places, so that they are still checked against each other
+    # (a tag listed twice) and the rest of the site.
+    usable = [None if isinstance(item, _Invalid) else item for item in checked]
+    return replace(bad[0], others=tuple(bad[1:]), usable=usable)
 
 
 def _count(value):

@@ -131,6 +131,8 @@ def _boilerplate_spans(record, text: str) -> tuple[Span, ...]:
     searchable = SearchableText(text)
     spans = []
     for index, passage in enumerate(record.get("boilerplate", [])):
+        if passage is None:
+            continue  # in error, and said so
         located = searchable.locate(passage)
         if located is None:
             closest = searchable.closest(passage)

@@ -16,14 +16,18 @@ from typing import Mapping
 import yaml
 
 from .errors import Position, Problem, TextPlace, error, errors_in, warning
+from .yamlmistakes import Mistake, explain, opening_mistake, tab_mistake
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
 MAX_NODES = 50_000
+MAX_MENDS = 20  # mistakes mended in one file, to read on, before the rest is left unread
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR_TAG = "tag:yaml.org,2002:str"
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_NULL_TAG = "tag:yaml.org,2002:null"
 # The tags plain YAML resolves to by itself; an explicit other tag (!!binary, !!python/…,
 # !custom) asks for a type editors never need.
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{name}"
@@ -47,6 +51,10 @@ class YamlDocument:
     failed: frozenset = field(default=frozenset(), repr=False, compare=False)
     text_places: Mapping[KeyPath, TextPlace] = field(default_factory=dict, repr=False,
                                                      compare=False)
+    # Unquoted words YAML reads as true or false ('yes', 'No', 'on'), as written: where
+    # text is expected they are the text the editor typed ('verdict: true').
+    true_false_words: Mapping[KeyPath, str] = field(default_factory=dict, repr=False,
+                                                    compare=False)
 
     def at(self, *keypath) -> Position:
         """Where the value at keypath starts (or its nearest parent, when it is missing)."""
@@ -128,59 +136,135 @@ def parse_yaml(text: str, shown_as: str) -> tuple[YamlDocument | None, list[Prob
     text = text.removeprefix("\ufeff")
     if not text.strip():
         return None, [error(Position(shown_as), "file is empty")]
-    root, problem = _compose(text, shown_as)
-    if problem:
-        return None, [problem]
+    root, problems, text, mended = _compose_mending(text, shown_as)
     if root is None:
-        return None, [error(Position(shown_as), "file holds no YAML value")]
-    builder = _ValueBuilder(shown_as, text)
+        return None, problems or [error(Position(shown_as), "file holds no YAML value")]
+    builder = _ValueBuilder(shown_as, text, mended)
     value = builder.build(root, (), 0)
-    if builder.aborted or (errors_in(builder.problems) and not isinstance(value, dict)):
-        return None, builder.problems
+    problems += builder.problems
+    if builder.aborted or (errors_in(problems) and not isinstance(value, dict)):
+        return None, problems
     # With a value in error, the rest is still checked, so that one run reports it all.
     document = YamlDocument(shown_as, value, builder.value_positions, builder.key_positions,
-                            frozenset(builder.failed), builder.text_places)
-    return document, builder.problems
+                            frozenset(builder.failed), builder.text_places,
+                            builder.true_false_words)
+    return document, problems
 
 
-def _compose(text: str, shown_as: str) -> tuple[object, Problem | None]:
-    """The node graph of text, or the first reason there is none."""
+def _compose_mending(text: str, shown_as: str) -> tuple[object, list[Problem], str, frozenset]:
+    """The node graph of text, with the mistakes met on the way. One whose fix is certain
+    (quotes round a value, a space after a colon) is made in a copy, line for line, and
+    the copy read on, so that one run reports the rest of the file too; where the values
+    mended start is given, for them to be left out."""
+    problems: list[Problem] = []
+    mended: set[tuple[int, int]] = set()
+    while True:
+        root, problem, mistake = _compose(text, shown_as)
+        if problem is None:
+            return root, problems, text, frozenset(mended)
+        if problem in problems:  # the mend did not take: say it once
+            return None, problems, text, frozenset(mended)
+        problems.append(problem)
+        if mistake is None or mistake.mended is None or len(problems) > MAX_MENDS:
+            return None, problems, text, frozenset(mended)
+        text = mistake.mended
+        if mistake.mended_value:
+            mended.add(mistake.mended_value)
+
+
+def _compose(text: str, shown_as: str) -> tuple[object, Problem | None, Mistake | None]:
+    """The node graph of text, or the first reason there is none (with its mend, if any)."""
     problem = control_character(text, shown_as)
     if problem:
-        return None, problem
+        return None, problem, None
     try:
-        problem = _shape_problem(text, shown_as)
-        return (None, problem) if problem else (yaml.compose(text, Loader=_Loader), None)
+        mistake = _shape_mistake(text) or _tab_outside_text(text)
+        if mistake is None:
+            return yaml.compose(text, Loader=_Loader), None, None
     except yaml.MarkedYAMLError as exc:
-        return None, _syntax_problem(exc, text, shown_as)
+        mistake = explain(exc, text)
     except yaml.reader.ReaderError as exc:
         line, column = line_column(text, min(exc.position, len(text)))
         return None, error(Position(shown_as, line, column),
-                           f"invalid YAML: the character U+{exc.character:04X} is not allowed")
+                           f"invalid YAML: the character U+{exc.character:04X} is not "
+                           "allowed"), None
     except yaml.YAMLError as exc:
-        return None, error(Position(shown_as), f"invalid YAML: {_one_line(str(exc))}")
+        return None, error(Position(shown_as), f"invalid YAML: {_one_line(str(exc))}"), None
+    return (None, error(Position(shown_as, mistake.line, mistake.column), mistake.message),
+            mistake)
 
 
-def _shape_problem(text: str, shown_as: str) -> Problem | None:
-    """Aliases and nesting too deep or too large, found in the event stream before composing."""
+def _shape_mistake(text: str) -> Mistake | None:
+    """Aliases, anchors and nesting too deep or too large, found in the event stream before
+    composing."""
     depth = events = 0
+    anchors: dict = {}
     for event in yaml.parse(text, Loader=_Loader):
         events += 1
         if isinstance(event, yaml.AliasEvent):
-            return _event_problem(event, shown_as, "YAML aliases (*name) are not allowed: "
-                                                   "write the value out again")
+            if event.anchor not in anchors:  # '*word*' meant as emphasis, not a reference
+                return _opening_mistake(text, event)
+            return _event_mistake(event, "YAML aliases (*name) are not allowed: write the "
+                                         "value out again")
+        if getattr(event, "anchor", None):
+            anchors.setdefault(event.anchor, event)
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
         if depth > MAX_DEPTH or events > 2 * MAX_NODES:
-            return _event_problem(event, shown_as, _TOO_BIG)
+            return _event_mistake(event, _TOO_BIG)
+    # Named but never referred to: 'summary: &copy 2025' drops '&copy' without a word.
+    unused = next(iter(anchors.values()), None)
+    if isinstance(unused, yaml.ScalarEvent):
+        return _opening_mistake(text, unused)
+    if unused:
+        return _event_mistake(unused, f"YAML anchors (&name) are not allowed: remove "
+                                      f"'&{unused.anchor}'")
     return None
 
 
-def _event_problem(event, shown_as: str, message: str) -> Problem:
+def _tab_outside_text(text: str) -> Mistake | None:
+    """The first tab outside quoted text, a '|' or '>' block and comments. PyYAML's C part
+    reads one after a colon as a space, its Python part refuses it: refused here too,
+    a file checks the same with either."""
+    if "\t" not in text:
+        return None
+    kept = [(event.start_mark.index, event.end_mark.index)
+            for event in yaml.parse(text, Loader=_Loader)
+            if isinstance(event, yaml.ScalarEvent) and event.style]
+    line_start = 0
+    for line, written in enumerate(text.splitlines(keepends=True)):  # YAML's line breaks
+        for column in (found.start() for found in re.finditer("\t", written)):
+            offset = line_start + column
+            if not any(start <= offset < end for start, end in kept) and \
+                    not _in_comment(written[:column]):
+                return tab_mistake(text, line, column)
+        line_start += len(written)
+    return None
+
+
+def _in_comment(before: str) -> bool:
+    """Whether what comes before a place on its line opens a comment: a '#' after a space
+    or at the start, outside quotes. A tab in a comment is nobody's business."""
+    unquoted = _QUOTED_TEXT.sub(lambda quoted: "x" * len(quoted.group()), before)
+    return re.search(r"(?:^|[ \t])#", unquoted) is not None
+
+
+_QUOTED_TEXT = re.compile(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"")
+
+
+def _opening_mistake(text: str, event) -> Mistake:
     mark = event.start_mark
-    return error(Position(shown_as, mark.line + 1, mark.column + 1), message)
+    mistake = opening_mistake(text, mark.line, mark.column)
+    # None: not written where the event says; refused all the same
+    return mistake or _event_mistake(event, "YAML anchors and aliases (&name, *name) are "
+                                            "not allowed")
+
+
+def _event_mistake(event, message: str) -> Mistake:
+    mark = event.start_mark
+    return Mistake(mark.line + 1, mark.column + 1, message)
 
 
 _TOO_BIG = (f"value is nested too deeply or is too large "
@@ -192,104 +276,13 @@ def _one_line(message: str) -> str:
     return message.splitlines()[0].strip() if message.strip() else "invalid YAML"
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, shown_as: str) -> Problem:
-    """PyYAML reports where it gave up; an editor needs where the mistake is, which for
-    an unclosed quote or bracket is where it was opened, often many lines earlier."""
-    mark, context = exc.problem_mark or exc.context_mark, exc.context_mark
-    message = exc.problem or exc.context or "invalid YAML"
-    if mark and _char_at(text, mark.line, mark.column) == "\t":
-        message = "a tab character cannot indent YAML; use spaces"
-    elif (exc.context or "").startswith("expected a single document"):
-        message = ("a second YAML document starts here: a file holds one, so remove "
-                   "this '---' line or move what follows to a file of its own")
-    elif context and exc.problem_mark and context.line < exc.problem_mark.line:
-        opened = _unclosed(exc, text)
-        reached = f"line {exc.problem_mark.line + 1}, column {exc.problem_mark.column + 1}"
-        left_open = None if opened else _quote_left_open(text, exc.problem_mark.line)
-        if opened:
-            mark, message = context, f"{opened} (YAML reached {reached} looking for it)"
-        elif left_open:
-            quote = _char_at(text, left_open.line, left_open.column)
-            mark, message = left_open, (f"this quoted value's opening {quote} is not closed "
-                                        f"on its line: end it with {quote} (YAML reached "
-                                        f"{reached} looking for it)")
-        else:
-            message += f" (in what starts at line {context.line + 1}, column {context.column + 1})"
-    elif message.startswith("mapping values are not allowed"):
-        misindented = _misindented_key(text, mark)
-        if misindented:
-            return error(Position(shown_as, mark.line + 1, misindented[1] + 1),
-                         f"invalid YAML: {misindented[0]}")
-        message = ("a plain value cannot hold ': ' — put the whole value in double quotes, "
-                   "or write it as a block after '|'")
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    return error(Position(shown_as, line, column), f"invalid YAML: {message}")
-
-
-_KEY_LINE = re.compile(r"^([^\S\n]*)(?:-[^\S\n]+)?([^\s:#\"'][^:#\n]*?):(?:[^\S\n]|$)")
-
-
-def _misindented_key(text: str, mark: yaml.Mark | None) -> tuple[str, int] | None:
-    """'    quote: …' one space deeper than the 'source:' above it: YAML reads it as more
-    of source's value, and fails at its ': '. Say so, and not that the value needs quotes."""
-    if mark is None or mark.line == 0:
-        return None
-    lines = text.splitlines()
-    here, above = _KEY_LINE.match(lines[mark.line]), None
-    for line in reversed(lines[:mark.line]):
-        above = _KEY_LINE.match(line)
-        if above or line.strip():
-            break
-    if here is None or above is None or not here.group(2).strip().isidentifier():
-        return None
-    key_column = above.start(2)
-    if len(here.group(1)) <= key_column:
-        return None
-    deeper = len(here.group(1)) - key_column
-    return (f"'{here.group(2).strip()}' is indented {deeper} space{'s' if deeper > 1 else ''} "
-            f"more than '{above.group(2).strip()}' above it: line the keys up"), here.start(2)
-
-
-# A value that opens with a quote mark: 'claim: "…', '- "…'.
-_QUOTED_VALUE = re.compile(r"""^[^\S\n]*(?:-[^\S\n]+)?(?:[^\s:#"'][^:#\n]*:[^\S\n]+)?(["'])""")
-
-
-def _quote_left_open(text: str, before_line: int) -> yaml.Mark | None:
-    """The first line up to `before_line` whose value opens a quotation mark that the line
-    never closes. YAML lets a quoted value run on, so a quote left open swallows lines
-    until the next mark of its kind, and the parser fails far below: the editor's mistake
-    is here. (A value meant to run over lines is rare in these files and still parses.)"""
-    for number, line in enumerate(text.splitlines()[:before_line + 1]):
-        found = _QUOTED_VALUE.match(line)
-        if found is None:
-            continue
-        mark, rest = found.group(1), line[found.end():]
-        closed = rest.replace('\\"', "").count('"') if mark == '"' else rest.replace("''", "").count("'")
-        if not closed:
-            return yaml.Mark("", 0, number, found.start(1), None, None)
-    return None
-
-
-_CLOSERS = {"[": ("list", "]"), "{": ("mapping", "}"), '"': ("quoted value", '"'),
-            "'": ("quoted value", "'")}
-
-
-def _unclosed(exc: yaml.MarkedYAMLError, text: str) -> str | None:
-    """'the list opened here is never closed: add ']'' when that is what went wrong."""
-    context = exc.context_mark
-    opener = _char_at(text, context.line, context.column)
-    if opener not in _CLOSERS or not (exc.context or "").startswith(
-            ("while scanning a quoted scalar", "while parsing a flow")):
-        return None
-    what, closer = _CLOSERS[opener]
-    return f"this {what}'s opening {opener} is never closed: end it with {closer}"
-
-
 class _ValueBuilder:
-    def __init__(self, shown_as: str, text: str):
+    def __init__(self, shown_as: str, text: str, mended: frozenset = frozenset()):
         self.shown_as = shown_as
         self.text = text
+        self.mended = mended  # where values mended to read on start: left out
         self.text_places: dict = {}
+        self.true_false_words: dict = {}
         self.problems: list[Problem] = []
         self.value_positions: dict = {}
         self.key_positions: dict = {}
@@ -310,21 +303,32 @@ class _ValueBuilder:
             self.aborted = True
             return self._fail(node, _TOO_BIG)
         if node.tag not in _PLAIN_TAGS:
-            shown = node.tag.replace("tag:yaml.org,2002:", "!!")
             self.failed.add(keypath)
-            return self._fail(node, f"YAML tags such as '{shown}' are not allowed; "
-                                    "write a plain value")
+            return self._fail(node, self._tag_refused(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, keypath, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, keypath + (i,), depth + 1) for i, item in enumerate(node.value)]
+        if _line_column(node) in self.mended:
+            self.failed.add(keypath)  # in error already: neither read nor called missing
+            return None
         before = len(self.problems)
         value = self._scalar(node)
         if node.tag == _STR_TAG:
             self.text_places[keypath] = self._text_place(node)
+        elif node.tag == _BOOL_TAG:
+            self.true_false_words[keypath] = node.value
         if errors_in(self.problems[before:]):
             self.failed.add(keypath)
         return value
+
+    def _tag_refused(self, node) -> str:
+        """'!!binary' asks for a type; '!Important news' is text that opens with '!'."""
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        opening = (opening_mistake(self.text, node.start_mark.line, node.start_mark.column)
+                   if isinstance(node, yaml.ScalarNode) and not shown.startswith("!!") else None)
+        return opening.message if opening else (f"YAML tags such as '{shown}' are not "
+                                                "allowed; write a plain value")
 
     def _mapping(self, node, keypath, depth):
         result: dict = {}
@@ -357,6 +361,8 @@ class _ValueBuilder:
             if not node.style:  # plain ('' from the C loader, None from the Python one)
                 self._comment_cuts(node)
             return node.value
+        if node.tag == _NULL_TAG and node.value == "":
+            self._comment_empties(node)
         try:
             value = self.scalars.construct_object(node, deep=True)
         except (ValueError, OverflowError, yaml.YAMLError) as exc:
@@ -381,6 +387,18 @@ class _ValueBuilder:
             Position(self.shown_as, end.line + 1, end.column + len(comment.group(1)) + 1),
             f"the text stops before '#{_brief(comment.group(2), 30)}': YAML reads ' #' and "
             "what follows as a comment; put the whole text in quotes to keep it"))
+
+    def _comment_empties(self, node) -> None:
+        """'claim: #1 donor': a value opening with '#' is a comment, and the key empty.
+        Said where the '#' touches the word after it; 'verdict: # to do' is a comment meant."""
+        comment = _COMMENT_AFTER.match(self.text, node.end_mark.index)
+        if comment is None or comment.group(1) != " " or not comment.group(2)[:1].strip():
+            return
+        end = node.end_mark
+        self.problems.append(warning(
+            Position(self.shown_as, end.line + 1, end.column + 2),
+            f"the value is empty: YAML reads '#{_brief(comment.group(2).rstrip(), 30)}' as a "
+            "comment; put the whole text in quotes to keep it"))
 
     def _text_place(self, node) -> TextPlace:
         start = Position(self.shown_as, *_line_column(node))
@@ -436,11 +454,6 @@ _COMMENT_AFTER = re.compile(r"([ \t]+)#([^\n]*)")
 
 def _brief(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
-def _char_at(text: str, line: int, column: int) -> str:
-    lines = text.splitlines()
-    return lines[line][column:column + 1] if line < len(lines) else ""
 
 
 def _line_column(node) -> tuple[int, int]:

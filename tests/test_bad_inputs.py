@@ -113,6 +113,10 @@ CASES = [
     Case("only comments", write(CLAIM, "# to be written\n"), f"{CLAIM}:1:1: file holds no YAML value"),
     Case("tab indent", replace(CLAIM, "  - source: alpha\n    quote:", "  - source: alpha\n\tquote:"),
          f"{CLAIM}:8:1: invalid YAML: a tab character cannot indent YAML; use spaces"),
+    Case("tab after a colon",
+         replace(CLAIM, "claimant: Council spokesperson", "claimant:\tCouncil spokesperson"),
+         f"{CLAIM}:2:10: invalid YAML: a tab is allowed only inside quoted text, a '|' block "
+         "or a comment: use a space here"),
     Case("unclosed quote", replace(CLAIM, "claimant: Council spokesperson", 'claimant: "Council'),
          f"{CLAIM}:2:11: invalid YAML: this quoted value's opening \" is never closed: end it "
          "with \" (YAML reached line 11, column 1 looking for it)"),
@@ -129,14 +133,50 @@ CASES = [
     Case("escaped NUL", replace(CLAIM, "claimant: Council spokesperson", 'claimant: "a\\0b"'),
          f"{CLAIM}:2:11: 'claimant' must not contain a NUL character"),
     Case("very long line", replace(CLAIM, CLAIM_TEXT, 'claim: "' + "x" * 300_000 + '" and more'),
-         f"{CLAIM}:1:300011: invalid YAML: did not find expected key"),
+         f"{CLAIM}:1:300009: invalid YAML: the quoted value ends at this \", and more text "
+         "follows: put the whole value in quotes: claim: '\"xxxxxxxxx"),
+    # A value opening with a character YAML reserves: Markdown links, emphasis, handles.
+    Case("link at the start of a value",
+         replace(CLAIM, "summary: The council's own statement",
+                 "summary: [The council's own statement](https://council.example/)"),
+         f"{CLAIM}:5:10: invalid YAML: YAML reads a value that starts with '[' as a list: put "
+         "the whole value in quotes: summary: \"[The council's own statement]"
+         "(https://council.example/) giv…\""),
+    Case("bold at the start of a value",
+         replace(CLAIM, "claimant: Council spokesperson", "claimant: **Council** spokesperson"),
+         f"{CLAIM}:2:11: invalid YAML: YAML reads a value that starts with '*' as a reference "
+         "to another value (an alias): put the whole value in quotes: "
+         "claimant: \"**Council** spokesperson\""),
+    Case("handle at the start of a value",
+         replace(CLAIM, "claimant: Council spokesperson", "claimant: @CouncilPress"),
+         f"{CLAIM}:2:11: invalid YAML: YAML reserves '@' at the start of a value: put the "
+         "whole value in quotes: claimant: \"@CouncilPress\""),
+    Case("apostrophe in single quotes",
+         replace(CLAIM, CLAIM_TEXT, "claim: 'The bridge won't close for long'"),
+         f"{CLAIM}:1:23: invalid YAML: the apostrophe in won't ends the single-quoted value: "
+         "write the value in double quotes instead: claim: \"The bridge won't close for long\""),
+    Case("no space after a colon", replace(CLAIM, "verdict: correct", "verdict:correct"),
+         f"{CLAIM}:4:8: invalid YAML: put a space after the colon, or YAML does not read "
+         "'verdict' as a key: verdict: correct"),
+    Case("value on the next line not indented",
+         replace(CLAIM, "    quote: will last", "    quote:\n  will last"),
+         f"{CLAIM}:9:3: invalid YAML: this line must be indented more than 'quote:' on line 8 "
+         "to be its value: indent it to column 7, or write it on line 8 after 'quote:'"),
+    Case("list item out of line",
+         replace(CLAIM, "    note: Reported by the Daily Example.\n",
+                 "    note: Reported by the Daily Example.\n   - source: alpha\n"
+                 "     quote: no more than six weeks\n"),
+         f"{CLAIM}:10:4: invalid YAML: this list item is indented 1 space more than the one on "
+         "line 7: line the '-' up with it"),
     # --- wrong shapes and kinds ------------------------------------------------------------
     Case("claim file is a list", write(CLAIM, "- claim: x\n- claimant: y\n"),
          f"{CLAIM}:1:1: a claim must be a mapping of keys to values, not a list"),
     Case("number for text", replace(CLAIM, "claimant: Council spokesperson", "claimant: 42"),
          f"{CLAIM}:2:11: 'claimant' must be text, not a number (42); put it in quotes"),
+    # 'yes' is the word typed, not YAML's true: it names no verdict.
     Case("boolean verdict", replace(CLAIM, "verdict: correct", "verdict: yes"),
-         f"{CLAIM}:4:10: 'verdict' must be text, not true/false (True); put it in quotes"),
+         f"{CLAIM}:4:10: unknown verdict 'yes' (known in site.yml: correct, misleading, "
+         "incorrect)"),
     Case("list for text", replace(CLAIM, "claimant: Council spokesperson", "claimant: [a, b]"),
          f"{CLAIM}:2:11: 'claimant' must be text, not a list"),
     Case("mapping for list", replace(CLAIM, "tags: [transport, council]", "tags: {a: b}"),
@@ -151,6 +191,13 @@ CASES = [
     Case("date day first", replace(CLAIM, "date: 2025-03-03", "date: 19/02/2025"),
          f"{CLAIM}:3:7: 'date' must be a date written YYYY-MM-DD (or YYYY-MM, YYYY when only "
          "the month or year is known), not text ('19/02/2025') — did you mean 2025-02-19?"),
+    Case("date not zero-padded", replace(CLAIM, "date: 2025-03-03", "date: 2025-2-19"),
+         f"{CLAIM}:3:7: 'date' must be a date written YYYY-MM-DD (or YYYY-MM, YYYY when only "
+         "the month or year is known), not text ('2025-2-19') — did you mean 2025-02-19?"),
+    Case("sidecar date with slashes", replace(SIDECAR, "published: 2025-03-03",
+                                              "published: 2025/3/3"),
+         f"{SIDECAR}:3:12: 'published' must be a date written YYYY-MM-DD or 'unknown', not "
+         "text ('2025/3/3') — did you mean 2025-03-03?"),
     Case("verdict written as its label", replace(CLAIM, "verdict: correct", "verdict: Correct"),
          f"{CLAIM}:4:10: unknown verdict 'Correct' — did you mean 'correct'?"),
     Case("unknown key", replace(CLAIM, "verdict: correct", "verdit: correct"),
@@ -247,8 +294,6 @@ CASES = [
     Case("no site.yml", remove("site.yml"), "site.yml:1:1: site.yml is missing"),
     Case("outlets as a list", replace("site.yml", "outlets:\n", "outlets: [daily, weekly]\nold_outlets:\n"),
          "site.yml:9:10: 'outlets' must be a mapping, not a list"),
-    Case("verdict id read as true", replace("site.yml", "  - id: misleading", "  - id: true"),
-         "site.yml:19:9: 'id' must be text, not true/false (True); put it in quotes"),
     Case("duplicate verdict id", replace("site.yml", "  - id: incorrect", "  - id: correct"),
          "site.yml:22:9: duplicate verdict id 'correct' (first at line 16)"),
     Case("javascript base_url", replace("site.yml", "base_url: https://example.org/check/",
@@ -572,3 +617,57 @@ def test_a_static_folder_linked_in_from_inside_the_site_is_published(tmp_path):
     result = run_builder("build", "--site", str(site), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert (out / "static/img/logo.svg").read_text(encoding="utf-8") == "<svg/>"
+
+
+@pytest.mark.parametrize("tags, expected", [
+    ("tags:\n  - council\n  -\n  - council", ["12:4: 'tags' items must not be empty",
+                                               "13:5: tag 'council' is listed twice"]),
+    ("tags: [council, '', council]", ["10:17: 'tags' items must not be empty",
+                                      "10:21: tag 'council' is listed twice"]),
+])
+def test_an_empty_tag_hides_no_tag_listed_twice(tmp_path, tags, expected):
+    site = copy_site("minimal", tmp_path)
+    replace(CLAIM, "tags: [transport, council]", tags)(site)
+    assert _error_lines(_check(site)) == [f"minimal/{CLAIM}:{line}" for line in expected]
+
+
+def test_a_value_to_put_in_quotes_hides_none_of_the_file_s_other_problems(tmp_path):
+    """Each mistake whose fix is certain is reported, and the file read on as if fixed:
+    its other errors, the quote checked against the article among them, come in the same
+    run."""
+    site = copy_site("minimal", tmp_path)
+    write(CLAIM, "claim: 'The bridge won't close for long'\n"
+                 "claimant: @CouncilPress\n"
+                 "date: 2025-13-01\n"
+                 "verdict:correct\n"
+                 "summary: [The statement](https://council.example/) gives the limit\n"
+                 "  of **six weeks**.\n"
+                 "appearances:\n"
+                 "  - source: alpha\n"
+                 "    quote: this passage is not in the article at all\n"
+                 "tags: [council, @council, council]\n")(site)
+    lines = _error_lines(_check(site))
+    assert [line.split(": ", 2)[:2] for line in lines] == [
+        [f"minimal/{CLAIM}:1:23", "invalid YAML"], [f"minimal/{CLAIM}:2:11", "invalid YAML"],
+        [f"minimal/{CLAIM}:3:7", "'2025-13-01' is not a real date (month must be in 1..12)"
+                                 "; write it YYYY-MM-DD"],
+        [f"minimal/{CLAIM}:4:8", "invalid YAML"], [f"minimal/{CLAIM}:5:10", "invalid YAML"],
+        [f"minimal/{CLAIM}:9:12", "quote not found in source 'alpha'; the closest passage "
+                                  "(49% similar, line 3 of the seed) is"],
+        [f"minimal/{CLAIM}:10:17", "invalid YAML"],
+        [f"minimal/{CLAIM}:10:29", "tag 'council' is listed twice"]], lines
+    assert lines[-2] == (f"minimal/{CLAIM}:10:17: invalid YAML: YAML reserves '@' at the start "
+                         "of an item: put the whole item in quotes: \"@council\"")
+
+
+def test_a_rating_scale_of_true_and_false_is_read_as_written(tmp_path):
+    """'true' and 'false' are common verdict ids: unquoted, they are the words typed."""
+    site = copy_site("minimal", tmp_path)
+    replace("site.yml", "  - id: correct", "  - id: true")(site)
+    replace("site.yml", "  - id: incorrect", "  - id: false")(site)
+    for claim in (site / "content/claims").glob("*.yml"):
+        text = claim.read_text(encoding="utf-8")
+        text = text.replace("verdict: correct", "verdict: true")
+        claim.write_text(text.replace("verdict: incorrect", "verdict: false"), encoding="utf-8")
+    result = _check(site)
+    assert result.returncode == 0 and result.stderr == "", result.stderr

@@ -19,13 +19,13 @@ def _problems(text: str) -> list[str]:
 
 @pytest.mark.parametrize("text, expected", [
     ("title: 42", "f.yml:1:8: 'title' must be text, not a number (42); put it in quotes"),
-    ("title: true", "f.yml:1:8: 'title' must be text, not true/false (True); put it in quotes"),
     ("title: 2025-01-02", "f.yml:1:8: 'title' must be text, not a date (2025-01-02); put it in quotes"),
     ("title: [a]", "f.yml:1:8: 'title' must be text, not a list"),
     ("title: {a: b}", "f.yml:1:8: 'title' must be text, not a mapping"),
     ("title: '  '", "f.yml:1:8: 'title' must not be empty"),
     ('title: "a\\0b"', "f.yml:1:8: 'title' must not contain a NUL character"),
-    ("title: x\nwhen: 2025-1-2", "f.yml:2:7: 'when' must be a date written YYYY-MM-DD, not text ('2025-1-2')"),
+    ("title: x\nwhen: 2025-1-2", "f.yml:2:7: 'when' must be a date written YYYY-MM-DD, not text "
+                                 "('2025-1-2') — did you mean 2025-01-02?"),
     # A time of day would be lost: said, not dropped.
     ("title: x\nwhen: 2025-03-04 10:30:00",
      "f.yml:2:7: 'when' must be a date written YYYY-MM-DD, not a date and time "
@@ -76,3 +76,13 @@ def test_windows_device_names_are_recognised_whatever_their_case(name):
                                   "a-", "x" * 81, "a\x00", "index", "nul"])
 def test_ids_that_could_leave_their_folder_or_clash_are_invalid(name):
     assert not is_valid_id(name)
+
+
+def test_words_yaml_reads_as_true_or_false_are_the_text_typed_where_text_is_expected():
+    document, problems = parse_yaml("title: No\nkind: true\ntags: [yes, off, x]\n"
+                                    "rated: false\n", "f.yml")
+    found: list[Problem] = []
+    record = read_record(document, (), [*FIELDS, Field("rated", "boolean")], found, "a record")
+    assert problems == found == []
+    assert record.values == {"title": "No", "kind": "true", "tags": ["yes", "off", "x"],
+                             "rated": False}

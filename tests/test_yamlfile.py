@@ -2,8 +2,10 @@
 import datetime as dt
 
 import pytest
+import yaml
 from hypothesis import given, strategies as st
 
+from builder import yamlfile
 from builder.yamlfile import MAX_FILE_BYTES, parse_yaml, read_text
 
 
@@ -67,7 +69,7 @@ def test_a_nesting_bomb_is_an_error_not_a_crash(text):
 @pytest.mark.parametrize("text, expected", [
     ("a: !!binary aGk=", "f.yml:1:4: YAML tags such as '!!binary' are not allowed"),
     ("a: !!python/object:os.system x", "f.yml:1:4: YAML tags such as '!!python/object:os.system'"),
-    ("a: !custom x", "f.yml:1:4: YAML tags such as '!custom' are not allowed"),
+    ("a: !custom [x]", "f.yml:1:4: YAML tags such as '!custom' are not allowed"),
     ("a: !!set {x, y}", "f.yml:1:4: YAML tags such as '!!set' are not allowed"),
     ("<<: {a: 1}", "f.yml:1:1: YAML merge keys (<<) are not allowed"),
     ("? [a]\n: b\n", "f.yml:1:3: a key must be plain text"),
@@ -90,8 +92,11 @@ def test_a_nesting_bomb_is_an_error_not_a_crash(text):
      "f.yml:3:6: invalid YAML: 'quote' is indented 1 space more than 'source' above it: "
      "line the keys up"),
     ("a: b\n---\nc: d\n", "f.yml:2:1: invalid YAML: a second YAML document starts here"),
-    ("a:\n  - b\n c: d\n", "f.yml:3:2: invalid YAML: did not find expected key (in what "
-                          "starts at line 1, column 1)"),
+    ("a:\n  - b\n c: d\n", "f.yml:3:2: invalid YAML: 'c' is indented 1 space more than 'a' "
+                          "above it: line the keys up"),
+    # Where no explanation fits, PyYAML's words, with where what it was reading starts.
+    ("a: b\n- c\n", "f.yml:2:1: invalid YAML: did not find expected key (in what starts at "
+                   "line 1, column 1)"),
     ("a: x\x00y", "f.yml:1:5: file contains the invisible character U+0000"),
     ("a: ok\nb: x\x1by", "f.yml:2:5: file contains the invisible character U+001B"),
     ("a: \ud800", "f.yml:1:4: file contains the invisible character U+D800"),
@@ -206,3 +211,215 @@ def test_text_cut_short_by_a_comment_is_a_warning_where_the_comment_starts():
     assert [(p.position.line, p.position.column, p.is_warning) for p in problems] == [
         (1, 26, True), (5, 9, True)]
     assert "'#1 donor'" in problems[0].message and "quotes" in problems[0].message
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("summary: [link](https://x.org) says so\n",
+     "f.yml:1:10: invalid YAML: YAML reads a value that starts with '[' as a list: put the "
+     "whole value in quotes: summary: \"[link](https://x.org) says so\""),
+    ("summary: **Bold** words\n",
+     "f.yml:1:10: invalid YAML: YAML reads a value that starts with '*' as a reference to "
+     "another value (an alias): put the whole value in quotes: summary: \"**Bold** words\""),
+    ("tags:\n  - *word* said\n",
+     "f.yml:2:5: invalid YAML: YAML reads a value that starts with '*' as a reference to "
+     "another value (an alias): put the whole value in quotes: - \"*word* said\""),
+    # An alias to no anchor is text too, and so is an anchor nothing refers to.
+    ("note: *word\n", "f.yml:1:7: invalid YAML: YAML reads a value that starts with '*' as a "
+                      "reference to another value (an alias): put the whole value in quotes: "
+                      "note: \"*word\""),
+    ("note: &copy 2025\n", "f.yml:1:7: invalid YAML: YAML reads a value that starts with '&' "
+                           "as a name for the value (an anchor): put the whole value in "
+                           "quotes: note: \"&copy 2025\""),
+    # On text a '!' is no type asked for: the editor's exclamation mark.
+    ("note: !Important news\n", "f.yml:1:7: invalid YAML: YAML reads a value that starts "
+                                "with '!' as a type tag: put the whole value in quotes: "
+                                "note: \"!Important news\""),
+    ("note: `code` here\n", "f.yml:1:7: invalid YAML: YAML reserves '`' at the start of a "
+                            "value: put the whole value in quotes: note: \"`code` here\""),
+    ("note: @someone said\n", "f.yml:1:7: invalid YAML: YAML reserves '@' at the start of a "
+                              "value: put the whole value in quotes: note: \"@someone said\""),
+    ("note: %d of them\n", "f.yml:1:7: invalid YAML: YAML reserves '%' at the start of a "
+                           "value: put the whole value in quotes: note: \"%d of them\""),
+    ("note: - not a list\n", "f.yml:1:7: invalid YAML: YAML reads a value that starts with "
+                             "'-' as a list item: put the whole value in quotes: "
+                             "note: \"- not a list\""),
+    # In a list written '[a, b]', the item.
+    ("tags: [a, @b, c]\n", "f.yml:1:11: invalid YAML: YAML reserves '@' at the start of an "
+                           "item: put the whole item in quotes: \"@b\""),
+    ("tags: [a, *b]\n", "f.yml:1:11: invalid YAML: YAML reads an item that starts with '*' as "
+                        "a reference to another value (an alias): put the whole item in "
+                        "quotes: \"*b\""),
+    # A double quote or backslash inside: single quotes need no escapes.
+    ('note: [sic] "x" \\ y\n', "f.yml:1:7: invalid YAML: YAML reads a value that starts with "
+                               "'[' as a list: put the whole value in quotes: "
+                               "note: '[sic] \"x\" \\ y'"),
+])
+def test_a_value_opening_with_a_character_yaml_reserves_is_told_to_be_quoted(text, expected):
+    assert _only_error(text) == expected
+
+
+def test_values_that_only_look_reserved_are_text_or_what_they_say():
+    document, problems = parse_yaml("a: -5\nb: ?x\nc: [x, y]\nd: x [y] *z* &w\n", "f.yml")
+    assert problems == []
+    assert document.value == {"a": -5, "b": "?x", "c": ["x", "y"], "d": "x [y] *z* &w"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("claim: 'It's true'\n", "f.yml:1:11: invalid YAML: the apostrophe in It's ends the "
+                             "single-quoted value: write the value in double quotes instead: "
+                             "claim: \"It's true\""),
+    ("claim: 'It's true\n", "f.yml:1:11: invalid YAML: the apostrophe in It's ends the "
+                            "single-quoted value: write the value in double quotes instead: "
+                            "claim: \"It's true\""),
+    ("- 'the council's bridge'  # a comment\n",
+     "f.yml:1:15: invalid YAML: the apostrophe in council's ends the single-quoted value: "
+     "write the value in double quotes instead: - \"the council's bridge\""),
+    ("claim: 'It's \"true\"'\n", "f.yml:1:11: invalid YAML: the apostrophe in It's ends the "
+                                 "single-quoted value: write each ' in it twice: "
+                                 "claim: 'It''s \"true\"'"),
+    ('claim: "He said "no" today"\n', "f.yml:1:17: invalid YAML: the \" before no ends the "
+                                      "quoted value early: write the value in single quotes "
+                                      "instead: claim: 'He said \"no\" today'"),
+    ('quote: "No," he said\n', "f.yml:1:12: invalid YAML: the quoted value ends at this \", "
+                               "and more text follows: put the whole value in quotes: "
+                               "quote: '\"No,\" he said'"),
+])
+def test_a_quoted_value_ended_by_a_quote_mark_inside_it_says_how_to_write_it(text, expected):
+    assert _only_error(text) == expected
+
+
+def test_quoted_values_followed_by_a_comment_or_used_as_keys_are_fine():
+    document, problems = parse_yaml("'a': 'x' # c\n\"b\": \"it''s\"\nc: 'it''s'\n", "f.yml")
+    assert problems == [] and document.value == {"a": "x", "b": "it''s", "c": "it's"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # YAML reads the line as text and fails on the next one, or at the end of the file.
+    ("claim: x\nverdict:correct\nsummary: y\n",
+     "f.yml:2:8: invalid YAML: put a space after the colon, or YAML does not read 'verdict' "
+     "as a key: verdict: correct"),
+    ("claim: x\nverdict:correct\n",
+     "f.yml:2:8: invalid YAML: put a space after the colon, or YAML does not read 'verdict' "
+     "as a key: verdict: correct"),
+    ("appearances:\n  - source:alpha\n    quote: the words\n",
+     "f.yml:2:11: invalid YAML: put a space after the colon, or YAML does not read 'source' "
+     "as a key: source: alpha"),
+    ("claim: x\nurl:https://example.org/a\nnote: y\n",
+     "f.yml:2:4: invalid YAML: put a space after the colon, or YAML does not read 'url' as a "
+     "key: url: https://example.org/a"),
+])
+def test_a_key_without_a_space_after_its_colon_is_reported_on_its_own_line(text, expected):
+    assert _only_error(text) == expected
+
+
+APPEARANCE = "appearances:\n  - source: alpha\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A value on the next line must be indented under its key.
+    (APPEARANCE + "    quote:\n    will last\n    note: x\n",
+     "f.yml:4:5: invalid YAML: this line must be indented more than 'quote:' on line 3 to be "
+     "its value: indent it to column 7, or write it on line 3 after 'quote:'"),
+    (APPEARANCE + "    quote:\n   will last\n",
+     "f.yml:4:4: invalid YAML: this line must be indented more than 'quote:' on line 3 to be "
+     "its value: indent it to column 7, or write it on line 3 after 'quote:'"),
+    ("claim: x\nclaimant:\nCouncil spokesperson\n",
+     "f.yml:3:1: invalid YAML: this line must be indented more than 'claimant:' on line 2 to "
+     "be its value: indent it to column 3, or write it on line 2 after 'claimant:'"),
+    # So must text going on over lines.
+    (APPEARANCE + "    quote: will last no more\n   than six weeks\n",
+     "f.yml:4:4: invalid YAML: this line must be indented more than 'quote:' on line 3 to go "
+     "on with its text: indent it to column 7, or join it to the line above"),
+    # Lined up with the keys, it may as well be a key that lost its colon.
+    ("claim: x\nclaimant Council spokesperson\ndate: 2025-02-19\n",
+     "f.yml:2:1: invalid YAML: this line is neither a key (no ':' after one) nor indented "
+     "under 'claim:' on line 1 to go on with its text: put ':' after the key, or indent the "
+     "line to column 3"),
+    ("summary: |\n  The council said\n gives the limit\n",
+     "f.yml:3:2: invalid YAML: this line is indented less than line 2, the first of the text "
+     "of 'summary:' on line 1, so YAML ends the text above it: indent it to column 3"),
+    # Keys and list items line up with the ones above them.
+    (APPEARANCE + "   quote: will last\n",
+     "f.yml:3:4: invalid YAML: 'quote' is indented 1 space less than 'source' above it: line "
+     "the keys up"),
+    (APPEARANCE + "    quote: will last\n   - source: beta\n     quote: x\n",
+     "f.yml:4:4: invalid YAML: this list item is indented 1 space more than the one on line "
+     "2: line the '-' up with it"),
+    ("tags:\n  - transport\n - council\n",
+     "f.yml:3:2: invalid YAML: this list item is indented 1 space less than the one on line "
+     "2: line the '-' up with it"),
+])
+def test_a_line_out_of_line_with_the_ones_above_is_the_error_not_where_yaml_gave_up(
+        text, expected):
+    assert _only_error(text) == expected
+
+
+def test_lines_yaml_reads_as_meant_are_no_indentation_mistake():
+    """A list at its key's indentation, blocks of text, values running over lines: the
+    mistake is found after them all, not in them."""
+    text = ("tags:\n- a\n- b\nsummary: |2\n    deeper\n  less\nnote: >\n  one\n\n  two\n"
+            "quote: \"runs\n  on\"\nlist: [a,\n  b]\nplain: runs\n  on\n")
+    document, problems = parse_yaml(text, "f.yml")
+    assert problems == [] and document.value["tags"] == ["a", "b"]
+    assert _only_error(text + "last:\nvalue\n").startswith(
+        "f.yml:18:1: invalid YAML: this line must be indented more than 'last:' on line 17")
+
+
+def test_a_mistake_whose_fix_is_certain_leaves_the_rest_of_the_file_read():
+    """Quotes round a value, a space after a colon: the fix is made in a copy and the copy
+    read on, so that one run reports the whole file. The values mended are left out, as
+    values in error are, and not called missing."""
+    document, problems = parse_yaml(
+        "claim: 'It's true'\nclaimant: **Council**\nverdict:correct\n"
+        "summary: [a](b) c\n  more\ntags: [a, @b, c]\ndate: 2025-02-30\nnote: x\n", "f.yml")
+    assert [(p.position.line, p.position.column) for p in problems] == [
+        (1, 11), (2, 11), (3, 8), (4, 10), (6, 11), (7, 7)]
+    assert document.value == {"claim": None, "claimant": None, "verdict": None,
+                              "summary": None, "tags": ["a", None, "c"], "date": None,
+                              "note": "x"}
+    assert {("claim",), ("claimant",), ("verdict",), ("summary",), ("tags", 1)} <= document.failed
+    assert document.at("note").line == 8
+
+
+def test_a_mistake_without_a_certain_fix_ends_the_reading_there():
+    document, problems = parse_yaml("claim: [link](x) y\nquote:\nwill last\nnote: *x\n", "f.yml")
+    assert document is None
+    assert [(p.position.line, p.position.column) for p in problems] == [(1, 8), (3, 1)]
+
+
+SPACE_HERE = ("invalid YAML: a tab is allowed only inside quoted text, a '|' block or a "
+              "comment: ")
+
+
+@pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])
+@pytest.mark.parametrize("text, expected", [
+    ("claim:\tText\n", [f"f.yml:1:7: {SPACE_HERE}use a space here"]),
+    ("claim\t: Text\n", [f"f.yml:1:6: {SPACE_HERE}use a space here"]),
+    ("tags: [a,\tb]\n", [f"f.yml:1:10: {SPACE_HERE}use a space here"]),
+    ("claim: Text\t\nnote:\tx\n", [f"f.yml:1:12: {SPACE_HERE}delete it",
+                                  f"f.yml:2:6: {SPACE_HERE}use a space here"]),
+    ("claimant: Council\tspokesperson\n",
+     ["f.yml:1:18: invalid YAML: a tab in unquoted text: use a space, or put the text in "
+      "quotes to keep the tab"]),
+    ("a:\n\tb: 1\n", ["f.yml:2:1: invalid YAML: a tab character cannot indent YAML; use spaces"]),
+    # Kept: in quotes, in a block of text, in a comment.
+    ('a: "x\ty"\nb: |\n  x\ty\nc: x # a\tcomment\n', []),
+])
+def test_a_tab_outside_quoted_text_is_refused_alike_by_either_yaml_reader(
+        monkeypatch, loader, text, expected):
+    """PyYAML's C part reads a tab after a colon as a space, its Python part refuses it:
+    a file must check the same wherever it is checked."""
+    if not hasattr(yaml, loader):
+        pytest.skip(f"PyYAML has no {loader} here")
+    monkeypatch.setattr(yamlfile, "_Loader", getattr(yaml, loader))
+    problems = [str(problem) for problem in parse_yaml(text, "f.yml")[1]]
+    assert [problem for problem in problems if ": warning: " not in problem] == expected
+
+
+def test_a_value_opening_with_a_hash_is_a_warning_that_it_is_empty():
+    """'claim: #1 donor' is a comment after an empty key; 'verdict: # to do' is meant so."""
+    document, problems = parse_yaml("claim: #1 donor\nverdict: # to do\n", "f.yml")
+    assert document.value == {"claim": None, "verdict": None}
+    assert [str(p) for p in problems] == [
+        "f.yml:1:8: warning: the value is empty: YAML reads '#1 donor' as a comment; put the "
+        "whole text in quotes to keep it"]
