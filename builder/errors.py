@@ -84,3 +84,8 @@ class ContentError(Exception):
 def counted(number: int, noun: str) -> str:
     """'1 error', '2 errors'."""
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def brief(text: str, limit: int = 60) -> str:
+    """Text quoted back in a message: long enough to recognise, short enough to read."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"

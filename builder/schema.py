@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from rapidfuzz import process
 
 from .dates import parse_partial
-from .errors import Problem, error
+from .errors import Problem, brief, error
 from .yamlfile import YamlDocument
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -104,11 +104,6 @@ def closest(word: str, choices: list[str], cutoff: float = 60) -> str | None:
 
 def is_device_name(name: str) -> bool:
     return name.split(".")[0].lower() in DEVICE_NAMES
-
-
-def brief(text: str, limit: int = 60) -> str:
-    """Text quoted back in a message: long enough to recognise, short enough to read."""
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def describe(value) -> str:

@@ -15,7 +15,7 @@ from typing import Mapping
 
 import yaml
 
-from .errors import Position, Problem, TextPlace, error, errors_in, warning
+from .errors import Position, Problem, TextPlace, brief, error, errors_in, warning
 from .yamlmistakes import Mistake, explain, opening_mistake, tab_mistake
 
 MAX_FILE_BYTES = 1_000_000
@@ -368,11 +368,11 @@ class _ValueBuilder:
         except (ValueError, OverflowError, yaml.YAMLError) as exc:
             reason = getattr(exc, "problem", None) or _one_line(str(exc))
             if node.tag == _TIMESTAMP_TAG:
-                return self._fail(node, f"'{_brief(node.value)}' is not a real date ({reason}); "
+                return self._fail(node, f"'{brief(node.value)}' is not a real date ({reason}); "
                                         "write it YYYY-MM-DD")
             kind = node.tag.rpartition(":")[2]
-            return self._fail(node, f"cannot read '{_brief(node.value)}' as {kind} "
-                                    f"({_brief(reason, 80)}); put it in quotes if it is text")
+            return self._fail(node, f"cannot read '{brief(node.value)}' as {kind} "
+                                    f"({brief(reason, 80)}); put it in quotes if it is text")
         return value
 
     def _comment_cuts(self, node) -> None:
@@ -385,7 +385,7 @@ class _ValueBuilder:
             return
         self.problems.append(warning(
             Position(self.shown_as, end.line + 1, end.column + len(comment.group(1)) + 1),
-            f"the text stops before '#{_brief(comment.group(2), 30)}': YAML reads ' #' and "
+            f"the text stops before '#{brief(comment.group(2), 30)}': YAML reads ' #' and "
             "what follows as a comment; put the whole text in quotes to keep it"))
 
     def _comment_empties(self, node) -> None:
@@ -397,7 +397,7 @@ class _ValueBuilder:
         end = node.end_mark
         self.problems.append(warning(
             Position(self.shown_as, end.line + 1, end.column + 2),
-            f"the value is empty: YAML reads '#{_brief(comment.group(2).rstrip(), 30)}' as a "
+            f"the value is empty: YAML reads '#{brief(comment.group(2).rstrip(), 30)}' as a "
             "comment; put the whole text in quotes to keep it"))
 
     def _text_place(self, node) -> TextPlace:
@@ -450,10 +450,6 @@ class _ValueBuilder:
 
 
 _COMMENT_AFTER = re.compile(r"([ \t]+)#([^\n]*)")
-
-
-def _brief(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _line_column(node) -> tuple[int, int]:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .errors import brief
+
 
 @dataclass(frozen=True)
 class Mistake:
@@ -112,7 +114,7 @@ def _key_without_space(exc, text, lines) -> Mistake | None:
             value = lines[number][colon + 1:].rstrip()
             return Mistake(number + 1, colon + 1,
                            f"invalid YAML: put a space after the colon, or YAML does not read "
-                           f"'{key}' as a key: {key}: {_brief(value)}",
+                           f"'{key}' as a key: {key}: {brief(value)}",
                            _with_lines(text, number, [f"{lines[number][:colon + 1]} {value}"]),
                            (number + 1, colon + 3))
     return None
@@ -164,13 +166,13 @@ def _closed_early(written: str, closing: int, meant: str, prefix: str) -> str:
     quote, after = written[0], written[closing + 1:]
     if meant == written:
         return (f"the quoted value ends at this {quote}, and more text follows: put the whole "
-                f"value in quotes: {prefix} {_quoted(_brief(written))}")
+                f"value in quotes: {prefix} {_quoted(brief(written))}")
     if _apostrophe(written, closing):
         word = _WORD_END.search(written[:closing]).group() + "'" + _WORD.match(after).group()
         said = f"the apostrophe in {word} ends the single-quoted value"
     else:
         said = f"the {quote} before {_WORD.match(after).group()} ends the quoted value early"
-    suggestion = _quoted(_brief(meant))
+    suggestion = _quoted(brief(meant))
     if suggestion[0] == quote:
         return f"{said}: write each {quote} in it twice: {prefix} {suggestion}"
     which = "double" if suggestion[0] == '"' else "single"
@@ -265,7 +267,7 @@ def opening_mistake(text: str, line: int, column: int) -> Mistake | None:
             else f"YAML reserves {opener!r} at the start of {some}")
     before = "" if in_list else lines[line][:column].strip() + " "
     return Mistake(line + 1, column + 1, f"invalid YAML: {said}: put the whole {noun} in "
-                                         f"quotes: {before}{_quoted(_brief(written))}",
+                                         f"quotes: {before}{_quoted(brief(written))}",
                    _in_double_quotes(text, lines, line, column, len(written) if in_list else None),
                    (line + 1, column + 1))
 
@@ -329,10 +331,6 @@ def _quoted(text: str) -> str:
     if '"' not in text and "\\" not in text:
         return f'"{text}"'
     return "'" + text.replace("'", "''") + "'"
-
-
-def _brief(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _misindented(exc, text, lines) -> Mistake | None:
