@@ -54,7 +54,7 @@ def write_site(target: Path, claims: int, sources: int, seed: int = 11) -> None:
     for n in range(claims):
         quotation = rng.choice(quotations)
         (target / f"content/claims/claim-{n:05d}.yml").write_text(
-            _claim_yml(rng, quotation, quoted_in[quotation][:4]), encoding="utf-8")
+            _claim_yml(rng, n, quotation, quoted_in[quotation][:4]), encoding="utf-8")
 
 
 def _site_yml() -> str:
@@ -69,15 +69,19 @@ def _site_yml() -> str:
             f"outlets:\n{outlets}verdicts:\n{verdicts}")
 
 
-def _claim_yml(rng: random.Random, quotation: str, stems: list[str]) -> str:
+def _claim_yml(rng: random.Random, number: int, quotation: str, stems: list[str]) -> str:
+    """A claim of its own, as editors write them: two claims may quote one passage, but
+    not in the same words (that is a copied file, which the build warns of)."""
     words = quotation.split()
     start = rng.randrange(max(1, len(words) - 8))
     quote = " ".join(words[start:start + 8]).strip(".,;:–…")
     appearances = "".join(f"  - source: {stem}\n    quote: \"{quote}\"\n" for stem in stems)
     tags = ", ".join(rng.sample(TAGS, 2))
-    return (f"claim: \"Someone said {' '.join(quote.split()[:5])}\"\nclaimant: A speaker\n"
+    return (f"claim: \"Speaker {number} said {' '.join(quote.split()[:5])}\"\n"
+            f"claimant: A speaker\n"
             f"date: 2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\n"
-            f"verdict: {rng.choice(VERDICTS)}\nsummary: |\n  Generated: **{quote}**.\n"
+            f"verdict: {rng.choice(VERDICTS)}\n"
+            f"summary: |\n  Generated, number {number}: **{quote}**.\n"
             f"appearances:\n{appearances}tags: [{tags}]\n")
 
 
