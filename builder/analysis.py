@@ -12,10 +12,11 @@ from typing import Mapping, Sequence
 
 from .consistency import (Passage, PassageComparison, QuoteGroup, compare_passages,
                           group_quotations, link_claims, outlet_record)
+from .descriptions import DescribedPerson, describe_people
 from .groupstore import GroupStore
 from .errors import Problem
 from .model import AnchoredQuote, Content, Source, Span
-from .quotations import Quotation, extract_corpus
+from .quotations import extract_corpus_described
 from .setapart import apply_set_apart
 
 
@@ -26,35 +27,49 @@ class Analysis:
     claims_of_group: Mapping[str, tuple[str, ...]]     # group id → claim ids covering it
     outlet_records: Mapping[str, Mapping[str, int]]    # outlet → classification → count
     problems: tuple[Problem, ...] = ()                 # editors' decisions that fit no group
+    people: tuple[DescribedPerson, ...] = ()           # how outlets describe each person
+
+
+@dataclass(frozen=True)
+class CorpusFindings:
+    """What the analysis finds in the sources alone, whatever the claims say."""
+
+    groups: tuple[QuoteGroup, ...]
+    people: tuple[DescribedPerson, ...]
 
 
 class CorpusMemo:
-    """The quotation groups of the latest build, kept by a digest of the sources they were
-    found in. The groups depend on the sources alone, so a build that changed only claims,
-    pages or templates (most of an editor's saves) takes them from here instead of reading
-    the whole corpus again. Lives as long as a preview server, or one build; one build at
-    a time. With a store, groups not in memory are looked for on disk, and groups found
-    anew are saved there for later builds."""
+    """The corpus findings (quotation groups, descriptions of people) of the latest build,
+    kept by a digest of the sources they were found in. They depend on the sources alone,
+    so a build that changed only claims, pages or templates (most of an editor's saves)
+    takes them from here instead of reading the whole corpus again. Lives as long as a
+    preview server, or one build; one build at a time. With a store, findings not in
+    memory are looked for on disk, and findings made anew are saved there for later builds."""
 
     def __init__(self, store: GroupStore | None = None):
         self._store = store
         self._digest: bytes | None = None
-        self._groups: tuple[QuoteGroup, ...] = ()
-        self.reused = False  # whether the latest build took its groups from here or the store
+        self._findings = CorpusFindings((), ())
+        self.reused = False  # whether the latest build took its findings from here or the store
 
-    def groups(self, sources: Sequence[Source]) -> tuple[QuoteGroup, ...]:
+    def findings(self, sources: Sequence[Source]) -> CorpusFindings:
         digest = corpus_digest(sources)
         self.reused = digest == self._digest
         if self.reused:
-            return self._groups
+            return self._findings
         stored = self._store.load(digest) if self._store is not None else None
+        if not isinstance(stored, CorpusFindings):
+            stored = None
         self.reused = stored is not None
         if stored is None:
-            stored = quotation_groups(sources)
+            stored = corpus_findings(sources)
             if self._store is not None:
                 self._store.save(digest, stored)
-        self._groups, self._digest = stored, digest
+        self._findings, self._digest = stored, digest
         return stored
+
+    def groups(self, sources: Sequence[Source]) -> tuple[QuoteGroup, ...]:
+        return self.findings(sources).groups
 
 
 def corpus_digest(sources: Sequence[Source]) -> bytes:
@@ -71,11 +86,24 @@ def corpus_digest(sources: Sequence[Source]) -> bytes:
 
 def quotation_groups(sources: Sequence[Source]) -> tuple[QuoteGroup, ...]:
     """Every quotation in the sources (but those in boilerplate), grouped across them."""
+    return corpus_findings(sources).groups
+
+
+def corpus_findings(sources: Sequence[Source]) -> CorpusFindings:
+    """The quotation groups, and how outlets describe people: one reading of the corpus
+    (boilerplate left out) gives both."""
     by_stem = {source.stem: source for source in sources}
-    quotations = [q for q in extract_corpus({stem: s.text for stem, s in by_stem.items()})
-                  if not _in_boilerplate(q, by_stem[q.source].boilerplate)]
-    return group_quotations(quotations, {stem: s.outlet for stem, s in by_stem.items()},
-                            {stem: s.published for stem, s in by_stem.items()})
+    texts = {stem: s.text for stem, s in by_stem.items()}
+    quotations, described = extract_corpus_described(texts)
+    quotations = [q for q in quotations
+                  if not _in_boilerplate(q.start, q.end, by_stem[q.source].boilerplate)]
+    described = {stem: [d for d in found
+                        if not _in_boilerplate(d[1], d[2], by_stem[stem].boilerplate)]
+                 for stem, found in described.items()}
+    outlet_of = {stem: s.outlet for stem, s in by_stem.items()}
+    groups = group_quotations(quotations, outlet_of,
+                              {stem: s.published for stem, s in by_stem.items()})
+    return CorpusFindings(groups, describe_people(described, texts, outlet_of))
 
 
 def analyse(content: Content, anchored: tuple[AnchoredQuote, ...],
@@ -89,14 +117,15 @@ def analyse(content: Content, anchored: tuple[AnchoredQuote, ...],
     comparisons = {claim_id: compare_passages([_passage(q, sources) for q in quotes], published)
                    for claim_id, quotes in quotes_of.items()
                    if len({q.source for q in quotes}) >= 2}
-    groups = (memo.groups(content.sources) if memo is not None
-              else quotation_groups(content.sources))
+    findings = (memo.findings(content.sources) if memo is not None
+                else corpus_findings(content.sources))
+    groups, people = findings.groups, findings.people
     # After the memo: the groups depend on the seeds alone, the editors' decisions not.
     groups, problems = apply_set_apart(groups, content.set_apart, published)
     claim_spans = {claim_id: [(q.source, q.span.start, q.span.end) for q in quotes]
                    for claim_id, quotes in quotes_of.items()}
     return Analysis(dict(sorted(comparisons.items())), groups, link_claims(groups, claim_spans),
-                    outlet_record(groups), tuple(problems))
+                    outlet_record(groups), tuple(problems), people)
 
 
 def _passage(quote: AnchoredQuote, sources) -> Passage:
@@ -105,6 +134,6 @@ def _passage(quote: AnchoredQuote, sources) -> Passage:
                    quote.span.start, quote.span.end)
 
 
-def _in_boilerplate(quotation: Quotation, boilerplate: tuple[Span, ...]) -> bool:
+def _in_boilerplate(start: int, end: int, boilerplate: tuple[Span, ...]) -> bool:
     """Pull-quotes and appeals repeat or advertise; they are not the outlet's report."""
-    return any(span.start <= quotation.start and quotation.end <= span.end for span in boilerplate)
+    return any(span.start <= start and end <= span.end for span in boilerplate)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import claimreview, data, feeds, incremental, links, opendata, output, partial, render
 from . import sitemap, transparency
-from . import comparison_views
+from . import comparison_views, description_views
 from .analysis import Analysis, CorpusMemo, analyse
 from .anchoring import anchor_quotes
 from .claims import load_claims
@@ -210,7 +210,9 @@ def render_site(checked: CheckedSite, analysis: Analysis, site_dir: str,
     reviews = checked.reviews
     claimreview.attach(ready.claims, reviews)
     transparency.attach(ready.claims, content.config)
-    pages = render.plan_pages(ready, content.config, content.pages, markdown, consistency)
+    people = description_views.people_views(content, analysis.people, base_path)
+    pages = render.plan_pages(ready, content.config, content.pages, markdown, consistency,
+                              people)
     environment = render.make_environment(site_dir)
     site = render.site_view(content.config, content.pages)
     render_one = incremental.renderer(environment, site, cache, pages)
@@ -226,6 +228,8 @@ def render_site(checked: CheckedSite, analysis: Analysis, site_dir: str,
         raise ContentError([render.template_problem(failure)]) from None
     files["data/claims.json"] = data.to_json(data.claims_document(content, checked.anchored))
     files["data/consistency.json"] = data.to_json(comparison_views.consistency_document(analysis))
+    files[description_views.PEOPLE_DATA_PATH] = data.to_json(
+        description_views.people_document(analysis.people))
     files[comparison_views.GROUP_ADDRESSES_PATH] = data.to_json(
         comparison_views.group_addresses(analysis, consistency))
     files.update(publishing_files(content, reviews, pages, markdown))

@@ -1,4 +1,5 @@
-"""Quotation groups kept on disk between builds, by what they are a function of.
+"""Quotation groups (and the descriptions of people read with them) kept on disk between
+builds, by what they are a function of.
 
 Finding the groups is the costliest part of a build's analysis (seconds at a few thousand
 articles), and they depend only on the seeds and on the code that reads them: an editor
@@ -23,7 +24,7 @@ import tempfile
 
 import rapidfuzz
 
-FORMAT = b"quotation-groups 1"
+FORMAT = b"corpus-findings 2"  # groups and descriptions of people
 KEPT = 4  # entries kept in one store: the newest, by when they were last used
 _PREFIX, _SUFFIX = "groups-", ".pickle"
 
@@ -54,7 +55,7 @@ class GroupStore:
         return os.path.join(self.folder, f"{_PREFIX}{name}{_SUFFIX}")
 
     def load(self, corpus: bytes):
-        """The groups saved for this corpus by this code, or None."""
+        """What was saved for this corpus by this code, or None."""
         path = self._path(corpus)
         try:
             with open(path, "rb") as handle:
@@ -62,9 +63,9 @@ class GroupStore:
             os.utime(path)  # used: the last to be pruned
         except Exception:  # missing, or unreadable for any reason: as if it were not there
             return None
-        return found if isinstance(found, tuple) else None
+        return found
 
-    def save(self, corpus: bytes, groups: tuple) -> bool:
+    def save(self, corpus: bytes, findings) -> bool:
         """Writes the entry whole or not at all; False if the folder is not writable."""
         path = self._path(corpus)
         try:
@@ -72,7 +73,7 @@ class GroupStore:
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".writing-")
             try:
                 with os.fdopen(handle, "wb") as stream:
-                    pickle.dump(groups, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.dump(findings, stream, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(temporary, path)
             except BaseException:
                 os.unlink(temporary)

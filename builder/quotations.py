@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 
 from .attribution import attribute
+from .descriptions import Found, described_in
 from .gcpause import HelperFailed, Partner, collector_paused, helper
 from .mentions import find_mentions
 from .people import Roster, merge_rosters, read_roster, unify_names
@@ -95,15 +96,28 @@ MINE = 0.47  # the share of the text this process reads, the helper reading the 
 
 def extract_corpus(texts: Mapping[str, str]) -> tuple[Quotation, ...]:
     """The quotations of every article (stem → text), speakers named alike across them."""
+    return extract_corpus_described(texts)[0]
+
+
+def extract_corpus_described(texts: Mapping[str, str]
+                             ) -> tuple[tuple[Quotation, ...], dict[str, list[Found]]]:
+    """extract_corpus, and by stem how each article describes the people it names
+    (descriptions.described_in): read from the same mentions, at almost no extra cost."""
     with collector_paused():
         return _extract_corpus(texts)
 
 
-def _extract_corpus(texts: Mapping[str, str]) -> tuple[Quotation, ...]:
+def _found_described(text: str, roster: Roster, read) -> tuple[list, list[Found]]:
+    mentions, own = read
+    return _found(text, roster, read), described_in(text, mentions, own, roster)
+
+
+def _extract_corpus(texts: Mapping[str, str]
+                    ) -> tuple[tuple[Quotation, ...], dict[str, list[Found]]]:
     """Two passes: every article's mentions and own roster, merged into the corpus
     roster; then every article's quotations, attributed with it. A large corpus is cut
     in two, and a forked helper does both passes for the second part, sending back its
-    rosters and then (start, end, speaker) per quotation."""
+    rosters and then (start, end, speaker) per quotation, with its descriptions."""
     items = list(texts.items())
     cut = _halfway(items) if len(items) >= PARALLEL_FROM else len(items)
     mine, theirs = items[:cut], items[cut:]
@@ -112,7 +126,7 @@ def _extract_corpus(texts: Mapping[str, str]) -> tuple[Quotation, ...]:
         read = [_read(text) for _, text in theirs]
         partner.send([own for _, own in read])
         roster = partner.receive()
-        partner.send([_found(text, roster, r) for (_, text), r in zip(theirs, read)])
+        partner.send([_found_described(text, roster, r) for (_, text), r in zip(theirs, read)])
 
     their_read = their_rosters = their_found = None
     with helper(work) if theirs else nullcontext() as partner:
@@ -131,8 +145,8 @@ def _extract_corpus(texts: Mapping[str, str]) -> tuple[Quotation, ...]:
                 partner.send(roster)
             except HelperFailed:
                 partner = None
-        quotations = _quotations(mine, [_found(text, roster, r)
-                                        for (_, text), r in zip(mine, read)])
+        my_found = [_found_described(text, roster, r) for (_, text), r in zip(mine, read)]
+        quotations = _quotations(mine, [quoted for quoted, _ in my_found])
         if partner is not None:
             try:
                 their_found = partner.receive()
@@ -141,8 +155,11 @@ def _extract_corpus(texts: Mapping[str, str]) -> tuple[Quotation, ...]:
     if their_found is None:  # no helper, or it failed: its part is done here
         if their_read is None:
             their_read = [_read(text) for _, text in theirs]
-        their_found = [_found(text, roster, r) for (_, text), r in zip(theirs, their_read)]
-    return unify_speakers(quotations + _quotations(theirs, their_found))
+        their_found = [_found_described(text, roster, r)
+                       for (_, text), r in zip(theirs, their_read)]
+    quotations += _quotations(theirs, [quoted for quoted, _ in their_found])
+    described = {stem: found for (stem, _), (_, found) in zip(items, my_found + their_found)}
+    return unify_speakers(quotations), described
 
 
 def _quotations(items: list[tuple[str, str]], found) -> list[Quotation]:

@@ -16,6 +16,7 @@ from .gcpause import HelperFailed, Partner, helper
 from .markdown import shorten
 from .model import SiteConfig
 from .comparison_views import GROUPS_PER_PAGE, ConsistencyViews
+from .description_views import PEOPLE_PATH, PersonView
 from .pagination import paginate, titled
 from .views import Catalogue, Link
 
@@ -119,7 +120,8 @@ def site_view(config: SiteConfig, content_pages=()) -> SiteView:
 
 
 def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown,
-               consistency: ConsistencyViews) -> list[Page]:
+               consistency: ConsistencyViews, people: tuple[PersonView, ...] = ()
+               ) -> list[Page]:
     base = config.base_path
     pages = _home_pages(catalogue, config)
     pages += [Page(urls.claim(view.summary.id), "claim.html", view.summary.claim,
@@ -129,7 +131,12 @@ def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown
                    _source_description(view))
               for view in catalogue.sources]
     pages += _outlet_pages(catalogue, config, consistency)
-    pages += _consistency_pages(consistency, base)
+    pages += _consistency_pages(consistency, base, base + PEOPLE_PATH if people else None)
+    if people:
+        pages.append(Page(PEOPLE_PATH, "people.html", "How outlets describe people",
+                          {"people": people, "everyone": base + urls.page("consistency")},
+                          "The titles and descriptions each outlet gives the people its "
+                          "report names, and where outlets disagree."))
     for slug, (name, found) in catalogue.claims_by_tag.items():
         pages += _listing(urls.tag(name), f"Tag: {name}", f"Claims tagged “{name}”", "",
                           found, base)
@@ -206,7 +213,8 @@ def _listing(path: str, title: str, heading: str, intro: str, claims, base: str
             for page_path, chunk, pager in paginate(path, claims, CLAIMS_PER_PAGE, base)]
 
 
-def _consistency_pages(consistency: ConsistencyViews, base: str) -> list[Page]:
+def _consistency_pages(consistency: ConsistencyViews, base: str, people_page: str | None
+                       ) -> list[Page]:
     """The groups, a page at a time; and for each speaker, the list of their groups."""
     title = "How outlets quote the same words"
     outlet_pages = tuple(Link(base + urls.outlet(outlet.url), outlet.text)
@@ -214,7 +222,7 @@ def _consistency_pages(consistency: ConsistencyViews, base: str) -> list[Page]:
     pages = [Page(path, "consistency.html", titled(title, pager),
                   {"groups": chunk, "speakers": consistency.speakers,
                    "outlets": consistency.outlets, "outlet_pages": outlet_pages,
-                   "pager": pager},
+                   "pager": pager, "people_page": people_page},
                   "Every quotation reported by more than one outlet, compared word by word.")
              for path, chunk, pager in paginate(urls.page("consistency"), consistency.groups,
                                                 GROUPS_PER_PAGE, base)]

@@ -20,6 +20,7 @@ from publishing import build
 REPO = "fact-check-repo"
 PUBLIC = f"https://someone.github.io/{REPO}/"
 MISSING = f"/{REPO}/no/such/page/at/any/depth/"
+TEXT_DIRECTIVE = ":~:text="  # a text fragment: the browser scrolls to these words
 
 
 class PagesHandler(http.server.BaseHTTPRequestHandler):
@@ -93,8 +94,9 @@ REFERENCES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")
               ("source", "src"), ("iframe", "src"), ("form", "action"))
 
 
-def references(html: bytes) -> tuple[list[str], set[str]]:
-    """Every URL a page refers to, and the ids it offers as fragment targets."""
+def references(html: bytes) -> tuple[list[str], tuple[set[str], str]]:
+    """Every URL a page refers to; and the ids it offers as fragment targets, with its
+    text, which a text fragment (#:~:text=…) must be found in."""
     soup = BeautifulSoup(html, "html.parser")
     found = [tag[attribute] for name, attribute in REFERENCES
              for tag in soup.find_all(name) if tag.has_attr(attribute)]
@@ -103,7 +105,13 @@ def references(html: bytes) -> tuple[list[str], set[str]]:
     found += [meta["content"] for meta in soup.find_all("meta", property=["og:url", "og:image"])]
     targets = {tag["id"] for tag in soup.find_all(id=True)}
     targets |= {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
-    return found, targets
+    return found, (targets, " ".join(soup.get_text(" ").split()))
+
+
+def reaches(fragment: str, targets: set[str], text: str) -> bool:
+    if fragment.startswith(TEXT_DIRECTIVE):
+        return " ".join(unquote(fragment[len(TEXT_DIRECTIVE):]).split()) in text
+    return fragment in targets
 
 
 def xml_references(body: bytes) -> list[str]:
@@ -156,7 +164,7 @@ def crawl(local: str, public: str) -> dict:
                 wanted_fragments.append((url, page, parts.fragment))
             queue.append((page, 200))
     missing_targets = [(source, page, fragment) for source, page, fragment in wanted_fragments
-                       if page in ids and fragment not in ids[page]]
+                       if page in ids and not reaches(fragment, *ids[page])]
     return {"pages": seen, "broken": broken, "missing_targets": missing_targets,
             "malformed_external": sorted(u for u in external if not well_formed_external(u))}
 
@@ -204,10 +212,14 @@ def test_the_crawler_notices_a_broken_link(tmp_path, served):
     about = out / "about/index.html"
     about.write_text(about.read_text(encoding="utf-8").replace(
         "</main>", '<a href="/static/style.css">root-relative</a><a href="#nowhere">x</a>'
-                   '<a href="https://exa mple.org/">bad</a></main>'), encoding="utf-8")
+                   '<a href="https://exa mple.org/">bad</a><p>Words here</p>'
+                   '<a href="#:~:text=Words%20here">found</a>'
+                   '<a href="#:~:text=Words%20elsewhere">lost</a></main>'), encoding="utf-8")
     local = served(out)
     report = crawl(local, PUBLIC)
     origin = local.removesuffix(f"/{REPO}/")
     assert (origin + "/static/style.css", 404) in report["broken"]
     assert (local + "about/", local + "about/", "nowhere") in report["missing_targets"]
+    assert [fragment for *_, fragment in report["missing_targets"]
+            if fragment.startswith(TEXT_DIRECTIVE)] == [":~:text=Words%20elsewhere"]
     assert report["malformed_external"] == ["https://exa mple.org/"]

@@ -33,12 +33,12 @@ def built(site: Path, out: Path, cache: Path | None):
 def counting_extractions(monkeypatch) -> list[int]:
     """How many times the corpus is read for quotations, from now on."""
     calls = []
-    real = builder.analysis.extract_corpus
+    real = builder.analysis.extract_corpus_described
 
     def extract(texts):
         calls.append(len(texts))
         return real(texts)
-    monkeypatch.setattr(builder.analysis, "extract_corpus", extract)
+    monkeypatch.setattr(builder.analysis, "extract_corpus_described", extract)
     return calls
 
 

@@ -1,0 +1,93 @@
+"""What the people page shows: how each outlet describes each person, told in words,
+with every description linked to where its report says it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from . import urls
+from .descriptions import DescribedPerson, Description, Disagreement
+from .model import Content
+from .views import Link
+
+PEOPLE_PATH = "consistency/people/"
+PEOPLE_DATA_PATH = "data/people.json"
+
+
+@dataclass(frozen=True)
+class OutletWords:
+    outlet: Link
+    words: tuple[Link, ...]   # each distinct description, linked to its first spot
+
+
+@dataclass(frozen=True)
+class PersonView:
+    name: str
+    anchor: str
+    disagreements: tuple[str, ...]   # each told as a sentence
+    outlets: tuple[OutletWords, ...]
+
+
+def people_views(content: Content, people: tuple[DescribedPerson, ...], base_path: str
+                 ) -> tuple[PersonView, ...]:
+    outlet_names = {outlet.id: outlet.name for outlet in content.config.outlets}
+
+    def outlet(outlet_id: str) -> Link:
+        return Link(base_path + urls.outlet(outlet_id), outlet_names.get(outlet_id, outlet_id))
+
+    def spot(description: Description) -> Link:
+        # A text fragment: the browser scrolls to the words and highlights them.
+        return Link(f"{base_path}{urls.source(description.source)}#:~:text="
+                    f"{quote(description.text, safe='')}", description.text)
+
+    return tuple(PersonView(person.name, person.key,
+                            tuple(_told(person.name, d, outlet_names)
+                                  for d in person.disagreements),
+                            _by_outlet(person, outlet, spot))
+                 for person in people)
+
+
+def _by_outlet(person: DescribedPerson, outlet, spot) -> tuple[OutletWords, ...]:
+    rows = []
+    for outlet_id in person.outlets:
+        seen: dict[str, Description] = {}
+        for description in person.descriptions:
+            if description.outlet == outlet_id:
+                seen.setdefault(" ".join(description.text.lower().split()), description)
+        rows.append(OutletWords(outlet(outlet_id), tuple(spot(d) for d in seen.values())))
+    return tuple(rows)
+
+
+def _told(name: str, disagreement: Disagreement, outlet_names: dict[str, str]) -> str:
+    """'Report 000 (“former US President”) calls Donald Trump a former president; …'."""
+    def said(descriptions) -> str:
+        by_outlet: dict[str, dict[str, str]] = {}
+        for d in descriptions:
+            words = by_outlet.setdefault(outlet_names.get(d.outlet, d.outlet), {})
+            words.setdefault(" ".join(d.text.lower().split()), d.text)
+        told = _listed([f"{outlet} (“{'”, “'.join(words.values())}”)"
+                        for outlet, words in sorted(by_outlet.items())])
+        return told, len(by_outlet) == 1
+
+    office = disagreement.office
+    (former, one_former), (serving, one_serving) = (said(disagreement.former),
+                                                    said(disagreement.serving))
+    return (f"{former} call{'s' if one_former else ''} {name} a former {office}; "
+            f"{serving} describe{'s' if one_serving else ''} {name} as the serving {office}.")
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def people_document(people: tuple[DescribedPerson, ...]) -> dict:
+    """/data/people.json: each person two or more outlets describe, with exact spans."""
+    def spans(descriptions) -> list[dict]:
+        return [{"source": d.source, "outlet": d.outlet, "text": d.text, "start": d.start,
+                 "end": d.end, "office": d.office, "former": d.former} for d in descriptions]
+
+    return {"people": [{
+        "name": person.name, "descriptions": spans(person.descriptions),
+        "disagreements": [{"office": d.office, "former": spans(d.former),
+                           "serving": spans(d.serving)} for d in person.disagreements],
+    } for person in people]}

@@ -1,0 +1,151 @@
+"""How outlets describe people: read where the text ties a description to a person, and
+disagreements on whether someone still holds an office flagged."""
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from builder.analysis import CorpusMemo, analyse
+from builder.build import BuildOptions, build, check
+from builder.descriptions import describe_people
+from builder.quotations import extract_corpus_described
+from conftest import copy_site, edit
+
+
+def described(reports: dict[str, tuple[str, str]]):
+    """reports: stem → (outlet, text)."""
+    texts = {stem: text for stem, (_, text) in reports.items()}
+    _, found = extract_corpus_described(texts)
+    return describe_people(found, texts, {stem: outlet for stem, (outlet, _) in reports.items()})
+
+
+def person(people, name):
+    return next(p for p in people if p.name == name)
+
+
+@pytest.fixture(scope="module")
+def seeds_people():
+    checked = check(BuildOptions("."))
+    return checked.content, analyse(checked.content, checked.anchored).people
+
+
+def test_the_seeds_disagree_on_whether_trump_is_still_president(seeds_people):
+    _, people = seeds_people
+    trump = person(people, "Donald Trump")
+    assert people[0] is trump  # disagreements come first
+    (disagreement,) = trump.disagreements
+    assert disagreement.office == "president"
+    assert {d.outlet for d in disagreement.former} == {"unknown-000", "unknown-004"}
+    assert {d.text for d in disagreement.former} == {"former US President"}
+    assert {d.outlet for d in disagreement.serving} == {"independent", "unknown-002",
+                                                         "unknown-003"}
+    # 'his US counterpart' says whose office, not which: no part of the disagreement.
+    assert "his US counterpart" not in {d.text for d in disagreement.serving}
+
+
+def test_the_seeds_agree_on_healey_zelensky_and_hegseth(seeds_people):
+    _, people = seeds_people
+    for name in ("John Healey", "Volodymyr Zelensky", "Pete Hegseth"):
+        assert person(people, name).disagreements == ()
+    assert len(person(people, "John Healey").outlets) == 5
+    hegseth = {d.text: d.former for d in person(people, "Pete Hegseth").descriptions}
+    assert hegseth["the new US Defence Secretary"] is False  # new is not former
+
+
+def test_every_description_is_the_exact_text_of_its_source(seeds_people):
+    content, people = seeds_people
+    texts = {source.stem: source.text for source in content.sources}
+    found = [d for p in people for d in p.descriptions]
+    assert len(found) >= 20
+    assert all(texts[d.source][d.start:d.end] == d.text for d in found)
+
+
+def test_a_description_after_the_name_and_a_title_alone_are_read():
+    people = described({
+        "a": ("one", "Pete Hegseth, the former Defence Secretary, arrived. Later the "
+                     "defence secretary spoke."),
+        "b": ("two", "Defence Secretary Pete Hegseth said little."),
+    })
+    hegseth = person(people, "Pete Hegseth")
+    assert [d.text for d in hegseth.descriptions] == [
+        "the former Defence Secretary", "the defence secretary", "Defence Secretary"]
+    (disagreement,) = hegseth.disagreements
+    assert [d.outlet for d in disagreement.former] == ["one"]
+    assert [d.outlet for d in disagreement.serving] == ["two"]
+
+
+def test_a_title_alone_needs_the_report_to_name_its_holder():
+    people = described({
+        "a": ("one", "Former US President Donald Trump spoke."),
+        "b": ("two", "The US president did not reply."),
+        "c": ("three", "Tom Reyes said nothing."),
+    })
+    assert people == ()  # 'the US president' in b names no one b names: not Trump
+
+
+def test_offices_of_different_countries_and_time_words_that_are_not_former():
+    people = described({
+        "a": ("one", "The then US President Ann Lee left. Russian President Ann Lee is another."),
+        "b": ("two", "Former US President Ann Lee spoke."),
+    })
+    lee = person(people, "Ann Lee")
+    assert {d.text: d.former for d in lee.descriptions} == {
+        "The then US President": False, "Russian President": False,
+        "Former US President": True}
+    # 'then' says when, not that she no longer holds it; Russia's office is not the US's.
+    assert [d.text for d in lee.disagreements[0].serving] == ["The then US President"]
+
+
+def test_one_outlet_alone_is_no_comparison():
+    people = described({
+        "a": ("one", "Former US President Donald Trump spoke."),
+        "b": ("one", "US President Donald Trump spoke."),
+    })
+    assert people == ()
+
+
+def test_the_memo_keeps_the_descriptions_with_the_groups(tmp_path):
+    site = copy_site("shipped", tmp_path)
+    memo = CorpusMemo()
+    checked = check(BuildOptions(str(site)))
+    first = analyse(checked.content, checked.anchored, memo)
+    claim = next((site / "content/claims").iterdir())
+    edit(claim, "verdict:", "verdict:")  # a save that changes nothing the corpus holds
+    again = analyse(checked.content, checked.anchored, memo)
+    assert memo.reused and again.people == first.people and first.people
+
+
+def page_text(path: Path) -> str:
+    body = re.sub(r"<(script|style|header)\b.*?</\1>", "", path.read_text(), flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def test_the_people_page_tells_the_disagreement_and_links_each_description(tmp_path):
+    out = tmp_path / "_site"
+    build(BuildOptions(".", str(out)))
+    page = out / "consistency/people/index.html"
+    text = page_text(page)
+    assert ("Unidentified outlet (report 000) (“former US President”) and Unidentified "
+            "outlet (report 004) (“former US President”) call Donald Trump a former "
+            "president;") in text
+    assert "describe Donald Trump as the serving president." in text
+    links = re.findall(r'href="([^"]+)#:~:text=([^"]+)"', page.read_text())
+    assert ("/factcheck/sources/000_77b9b0fc3a0f8130/", "former%20US%20President") in links
+    people_link = re.search(r'href="([^"]+)">how outlets describe people',
+                            (out / "consistency/index.html").read_text())
+    assert people_link and people_link[1] == "/factcheck/consistency/people/"
+
+
+def test_people_json_gives_exact_spans_and_the_disagreement(tmp_path):
+    out = tmp_path / "_site"
+    build(BuildOptions(".", str(out)))
+    people = json.loads((out / "data/people.json").read_text())["people"]
+    seeds = {path.stem: path.read_text(encoding="utf-8") for path in Path("seeds").glob("*.txt")}
+    spans = [d for p in people for d in p["descriptions"]]
+    assert spans and all(seeds[d["source"]][d["start"]:d["end"]] == d["text"] for d in spans)
+    (disagreement,) = people[0]["disagreements"]
+    assert people[0]["name"] == "Donald Trump" and disagreement["office"] == "president"
+    assert {d["source"][:3] for d in disagreement["former"]} == {"000", "004"}
+    assert all(d["former"] is False for d in disagreement["serving"])
