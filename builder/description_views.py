@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from . import urls
-from .descriptions import DescribedPerson, Description, Disagreement
+from .descriptions import (AGE, FORMER, DescribedPerson, Description, Disagreement,
+                           is_age)
 from .model import Content
 from .views import Link
 
@@ -37,8 +38,9 @@ def people_views(content: Content, people: tuple[DescribedPerson, ...], base_pat
 
     def spot(description: Description) -> Link:
         # A text fragment: the browser scrolls to the words and highlights them.
+        shown = f"aged {description.text}" if is_age(description) else description.text
         return Link(f"{base_path}{urls.source(description.source)}#:~:text="
-                    f"{quote(description.text, safe='')}", description.text)
+                    f"{quote(description.text, safe='')}", shown)
 
     return tuple(PersonView(person.name, person.key,
                             tuple(_told(person.name, d, outlet_names)
@@ -59,8 +61,8 @@ def _by_outlet(person: DescribedPerson, outlet, spot) -> tuple[OutletWords, ...]
 
 
 def _told(name: str, disagreement: Disagreement, outlet_names: dict[str, str]) -> str:
-    """'Report 000 (“former US President”) calls Donald Trump a former president; …'."""
-    def said(descriptions) -> str:
+    """The disagreement in a sentence, each side with its outlets and their words."""
+    def said(descriptions) -> tuple[str, bool]:
         by_outlet: dict[str, dict[str, str]] = {}
         for d in descriptions:
             words = by_outlet.setdefault(outlet_names.get(d.outlet, d.outlet), {})
@@ -69,11 +71,19 @@ def _told(name: str, disagreement: Disagreement, outlet_names: dict[str, str]) -
                         for outlet, words in sorted(by_outlet.items())])
         return told, len(by_outlet) == 1
 
-    office = disagreement.office
-    (former, one_former), (serving, one_serving) = (said(disagreement.former),
-                                                    said(disagreement.serving))
-    return (f"{former} call{'s' if one_former else ''} {name} a former {office}; "
-            f"{serving} describe{'s' if one_serving else ''} {name} as the serving {office}.")
+    office, sides = disagreement.office, disagreement.sides
+    if disagreement.kind == FORMER:
+        (former, one_former), (serving, one_serving) = said(sides[0]), said(sides[1])
+        return (f"{former} call{'s' if one_former else ''} {name} a former {office}; "
+                f"{serving} describe{'s' if one_serving else ''} {name} as the serving "
+                f"{office}.")
+    told = "; ".join(said(side)[0] for side in sides)
+    if disagreement.kind == AGE:
+        years = sorted(int(side[0].text) for side in sides)
+        apart = (" A year apart: a birthday between the reports could explain it."
+                 if years[-1] - years[0] == 1 else "")
+        return f"Outlets give {name} different ages: {told}.{apart}"
+    return f"Outlets give {name}’s office of {office} as different countries’: {told}."
 
 
 def _listed(items: list[str]) -> str:
@@ -88,6 +98,7 @@ def people_document(people: tuple[DescribedPerson, ...]) -> dict:
 
     return {"people": [{
         "name": person.name, "descriptions": spans(person.descriptions),
-        "disagreements": [{"office": d.office, "former": spans(d.former),
-                           "serving": spans(d.serving)} for d in person.disagreements],
+        "disagreements": [{"kind": d.kind, "office": d.office,
+                           "sides": [spans(side) for side in d.sides]}
+                          for d in person.disagreements],
     } for person in people]}

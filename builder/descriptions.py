@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from . import urls
-from .mentions import HONORIFICS, RELATIVE, Mention, is_age_title
-from .people import Roster, canonical_name, resolve_title, unify_names
+from .mentions import COUNTRIES, HONORIFICS, RELATIVE, Mention, age_title, is_age_title
+from .people import Roster, age_after, canonical_name, resolve_title, unify_names
 
 # Words saying that someone no longer holds the title ('then' says only when they held it).
 FORMER_WORDS = frozenset(("former", "late", "ex", "erstwhile"))
 _EDGES = " ,\u00a0\t"
+_COUNTRY_CODES = frozenset(COUNTRIES.values())
 
 
 @dataclass(frozen=True)
@@ -35,14 +36,21 @@ class Description:
     former: bool
 
 
+# What outlets disagree on, about one person:
+FORMER = "former"    # one calls them a former holder of an office another gives as serving
+COUNTRY = "country"  # they give one office as different countries' ('US', 'Russian')
+AGE = "age"          # they give different ages ('Ann Lee, 45,' and 'Ann Lee (46)')
+
+
 @dataclass(frozen=True)
 class Disagreement:
-    """Outlets that call the person a former holder of an office, and others that give
-    them it as serving."""
+    """Outlets describing one person in ways that cannot all be true at once."""
 
-    office: str
-    former: tuple[Description, ...]
-    serving: tuple[Description, ...]
+    kind: str     # FORMER, COUNTRY or AGE
+    office: str   # the office in question; for AGE, 'age'
+    # Each side's descriptions: (former, serving) for FORMER; one side per country or
+    # per age, in order, otherwise.
+    sides: tuple[tuple[Description, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,10 @@ def described_in(text: str, mentions: Sequence[Mention], own: Roster, corpus: Ro
     found = []
     named = mentioned = None
     for mention in mentions:
+        age = age_after(text, mention)
+        if age is not None:
+            name = canonical_name(mention.name, own, corpus)
+            found.append((name, *age, None, age_title(text[age[0]:age[1]])[1]))
         if mention.title is None or is_age_title(mention.title):
             continue
         if named is None:  # most reports of a large corpus describe no one: not worked out
@@ -133,6 +145,10 @@ def _description(stem: str, outlet: str, text: str, start: int, end: int,
                        bool(words & FORMER_WORDS))
 
 
+def is_age(description: Description) -> bool:
+    return is_age_title((None, description.office))
+
+
 def _person(name: str, descriptions: list[Description]) -> DescribedPerson:
     ordered = tuple(sorted(descriptions, key=lambda d: (d.source, d.start)))
     return DescribedPerson(name, urls.slugify(name), ordered, _disagreements(ordered))
@@ -140,18 +156,50 @@ def _person(name: str, descriptions: list[Description]) -> DescribedPerson:
 
 def _disagreements(descriptions: Sequence[Description]) -> tuple[Disagreement, ...]:
     by_office: dict[str, list[Description]] = defaultdict(list)
+    ages = []
     for description in descriptions:
-        if description.qualifier != RELATIVE:  # 'his counterpart': whose, not which office
+        if is_age(description):
+            ages.append(description)
+        elif description.qualifier != RELATIVE:  # 'his counterpart': whose, not which
             by_office[description.office].append(description)
     found = []
     for office, held in sorted(by_office.items()):
-        former = [d for d in held if d.former]
-        serving = [d for d in held if not d.former
-                   and any(_same_office(d, f) and d.outlet != f.outlet for f in former)]
-        if serving:
-            former = [f for f in former if any(_same_office(f, s) for s in serving)]
-            found.append(Disagreement(office, tuple(former), tuple(serving)))
-    return tuple(found)
+        found += _former_or_serving(office, held) + _countries(office, held)
+    return tuple(found + _ages(ages))
+
+
+def _former_or_serving(office: str, held: list[Description]) -> list[Disagreement]:
+    former = [d for d in held if d.former]
+    serving = [d for d in held if not d.former
+               and any(_same_office(d, f) and d.outlet != f.outlet for f in former)]
+    if not serving:
+        return []
+    former = [f for f in former if any(_same_office(f, s) for s in serving)]
+    return [Disagreement(FORMER, office, (tuple(former), tuple(serving)))]
+
+
+def _countries(office: str, held: list[Description]) -> list[Disagreement]:
+    """'US Defence Secretary' in one outlet, 'UK Defence Secretary' in another."""
+    by_country: dict[str, list[Description]] = defaultdict(list)
+    for description in held:
+        if description.qualifier in _COUNTRY_CODES:
+            by_country[description.qualifier].append(description)
+    return _split(COUNTRY, office, by_country)
+
+
+def _ages(ages: list[Description]) -> list[Disagreement]:
+    by_age: dict[str, list[Description]] = defaultdict(list)
+    for description in ages:
+        by_age[description.office].append(description)
+    return _split(AGE, AGE, by_age)
+
+
+def _split(kind: str, office: str, sides: dict[str, list[Description]]) -> list[Disagreement]:
+    """A disagreement where different outlets take different sides."""
+    outlets = [{d.outlet for d in side} for side in sides.values()]
+    if len(sides) < 2 or len(set().union(*outlets)) < 2:
+        return []
+    return [Disagreement(kind, office, tuple(tuple(sides[key]) for key in sorted(sides)))]
 
 
 def _same_office(one: Description, other: Description) -> bool:

@@ -261,6 +261,17 @@ def _speaking_full_name(text: str, mention: Mention) -> bool:
 # age a later 'the 45-year-old' is.
 _AGE_AFTER = r",[^\S\n]+(?:aged[^\S\n]+)?(\d{1,3}),|[^\S\n]+\((\d{1,3})\)"
 _AGE = re.compile(_AGE_AFTER)
+
+
+def age_after(text: str, mention: Mention) -> tuple[int, int] | None:
+    """Where the age given right after a full name is ('Ann Lee, 45,' → the '45')."""
+    if mention.kind != "name" or " " not in mention.name:
+        return None
+    found = _AGE.match(text, mention.end)
+    if found is None:
+        return None
+    group = 1 if found.group(1) else 2
+    return found.start(group), found.end(group)
 # What is said only of people: an age or what only a person does ('Tom Reyes gave
 # evidence', '… pleaded not guilty', '… was born in …', 'Ann Lee spoke at the rally').
 _PERSON_AFTER = re.compile(

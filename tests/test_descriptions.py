@@ -36,13 +36,13 @@ def test_the_seeds_disagree_on_whether_trump_is_still_president(seeds_people):
     trump = person(people, "Donald Trump")
     assert people[0] is trump  # disagreements come first
     (disagreement,) = trump.disagreements
-    assert disagreement.office == "president"
-    assert {d.outlet for d in disagreement.former} == {"unknown-000", "unknown-004"}
-    assert {d.text for d in disagreement.former} == {"former US President"}
-    assert {d.outlet for d in disagreement.serving} == {"independent", "unknown-002",
-                                                         "unknown-003"}
+    assert (disagreement.kind, disagreement.office) == ("former", "president")
+    former, serving = disagreement.sides
+    assert {d.outlet for d in former} == {"unknown-000", "unknown-004"}
+    assert {d.text for d in former} == {"former US President"}
+    assert {d.outlet for d in serving} == {"independent", "unknown-002", "unknown-003"}
     # 'his US counterpart' says whose office, not which: no part of the disagreement.
-    assert "his US counterpart" not in {d.text for d in disagreement.serving}
+    assert "his US counterpart" not in {d.text for d in serving}
 
 
 def test_the_seeds_agree_on_healey_zelensky_and_hegseth(seeds_people):
@@ -72,8 +72,7 @@ def test_a_description_after_the_name_and_a_title_alone_are_read():
     assert [d.text for d in hegseth.descriptions] == [
         "the former Defence Secretary", "the defence secretary", "Defence Secretary"]
     (disagreement,) = hegseth.disagreements
-    assert [d.outlet for d in disagreement.former] == ["one"]
-    assert [d.outlet for d in disagreement.serving] == ["two"]
+    assert [[d.outlet for d in side] for side in disagreement.sides] == [["one"], ["two"]]
 
 
 def test_a_title_alone_needs_the_report_to_name_its_holder():
@@ -94,8 +93,37 @@ def test_offices_of_different_countries_and_time_words_that_are_not_former():
     assert {d.text: d.former for d in lee.descriptions} == {
         "The then US President": False, "Russian President": False,
         "Former US President": True}
-    # 'then' says when, not that she no longer holds it; Russia's office is not the US's.
-    assert [d.text for d in lee.disagreements[0].serving] == ["The then US President"]
+    # 'then' says when, not that she no longer holds it; and Russia's office is not the
+    # US's, which outlet two, against outlet one, says she held.
+    former, country = lee.disagreements
+    assert former.kind == "former" and [d.text for d in former.sides[1]] == [
+        "The then US President"]
+    assert country.kind == "country" and [[d.outlet for d in side] for side in country.sides] \
+        == [["one"], ["one", "two"]]
+
+
+def test_outlets_giving_an_office_of_different_countries_disagree():
+    people = described({
+        "a": ("one", "US Defence Secretary Tom Hale came."),
+        "b": ("two", "UK Defence Secretary Tom Hale left. Defence Secretary Tom Hale spoke."),
+    })
+    (disagreement,) = person(people, "Tom Hale").disagreements
+    assert (disagreement.kind, disagreement.office) == ("country", "defence secretary")
+    assert [[d.text for d in side] for side in disagreement.sides] == [
+        ["UK Defence Secretary"], ["US Defence Secretary"]]
+
+
+def test_outlets_giving_different_ages_disagree():
+    people = described({
+        "a": ("one", "Ann Lee, 45, said nothing. Later Ann Lee (45) left."),
+        "b": ("two", "Ann Lee, aged 47, spoke."),
+        "c": ("three", "Tom Reyes, 30, and Tom Reyes (30) agree."),
+    })
+    (disagreement,) = person(people, "Ann Lee").disagreements
+    assert disagreement.kind == "age"
+    assert [[(d.outlet, d.text) for d in side] for side in disagreement.sides] == [
+        [("one", "45"), ("one", "45")], [("two", "47")]]
+    assert all(p.name != "Tom Reyes" for p in people)  # one outlet: nothing to compare
 
 
 def test_one_outlet_alone_is_no_comparison():
@@ -147,5 +175,6 @@ def test_people_json_gives_exact_spans_and_the_disagreement(tmp_path):
     assert spans and all(seeds[d["source"]][d["start"]:d["end"]] == d["text"] for d in spans)
     (disagreement,) = people[0]["disagreements"]
     assert people[0]["name"] == "Donald Trump" and disagreement["office"] == "president"
-    assert {d["source"][:3] for d in disagreement["former"]} == {"000", "004"}
-    assert all(d["former"] is False for d in disagreement["serving"])
+    former, serving = disagreement["sides"]
+    assert disagreement["kind"] == "former" and {d["source"][:3] for d in former} == {"000", "004"}
+    assert all(d["former"] is False for d in serving)
