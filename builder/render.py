@@ -131,7 +131,7 @@ def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown
                    _source_description(view))
               for view in catalogue.sources]
     pages += _outlet_pages(catalogue, config, consistency)
-    pages += _consistency_pages(consistency, base, base + PEOPLE_PATH if people else None)
+    pages += _consistency_pages(consistency, base, people)
     if people:
         pages.append(Page(PEOPLE_PATH, "people.html", "How outlets describe people",
                           {"people": people, "everyone": base + urls.page("consistency")},
@@ -213,9 +213,12 @@ def _listing(path: str, title: str, heading: str, intro: str, claims, base: str
             for page_path, chunk, pager in paginate(path, claims, CLAIMS_PER_PAGE, base)]
 
 
-def _consistency_pages(consistency: ConsistencyViews, base: str, people_page: str | None
-                       ) -> list[Page]:
-    """The groups, a page at a time; and for each speaker, the list of their groups."""
+def _consistency_pages(consistency: ConsistencyViews, base: str,
+                       people: tuple[PersonView, ...]) -> list[Page]:
+    """The groups, a page at a time; and for each speaker, the list of their groups and
+    where the people page tells how outlets describe them."""
+    people_page = base + PEOPLE_PATH if people else None
+    described = {person.name: f"{people_page}#{person.anchor}" for person in people}
     title = "How outlets quote the same words"
     outlet_pages = tuple(Link(base + urls.outlet(outlet.url), outlet.text)
                          for outlet in consistency.outlets)
@@ -228,7 +231,9 @@ def _consistency_pages(consistency: ConsistencyViews, base: str, people_page: st
                                                 GROUPS_PER_PAGE, base)]
     everyone = base + urls.page("consistency")
     pages += [Page(urls.speaker(speaker.key), "speaker.html",
-                   f"How outlets quote {speaker.name}", {"speaker": speaker, "everyone": everyone},
+                   f"How outlets quote {speaker.name}",
+                   {"speaker": speaker, "everyone": everyone,
+                    "described": described.get(speaker.name)},
                    f"Every quotation of {speaker.name} that more than one outlet reports, "
                    f"compared word by word.")
               for speaker in consistency.speakers]

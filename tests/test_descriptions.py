@@ -164,6 +164,9 @@ def test_the_people_page_tells_the_disagreement_and_links_each_description(tmp_p
     people_link = re.search(r'href="([^"]+)">how outlets describe people',
                             (out / "consistency/index.html").read_text())
     assert people_link and people_link[1] == "/factcheck/consistency/people/"
+    speaker = (out / "consistency/speakers/donald-trump/index.html").read_text()
+    assert 'href="/factcheck/consistency/people/#donald-trump"' in speaker
+    assert 'id="donald-trump"' in page.read_text()
 
 
 def test_people_json_gives_exact_spans_and_the_disagreement(tmp_path):
