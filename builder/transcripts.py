@@ -6,18 +6,20 @@ quotation, and the record the other outlets quote from: comparing them is the po
 A report is a transcript only where several lines begin with a name and a colon and at
 least two people take turns, so that a lone 'Photo: Reuters' or 'Marwood: no tax rises'
 in a headline is no turn. A label that is a surname alone goes by the full name another
-label gives it ('Marwood' after 'Helen Marwood').
+label gives it ('Marwood' after 'Helen Marwood'), and a party or role in brackets after
+the name is no part of it ('Marcus Feldane (Liberal):', 'Helen Marwood (presenter):').
 """
 from __future__ import annotations
 
 import re
 from typing import NamedTuple
 
-# A line opening with one to four capitalised words and a colon: 'Helen Marwood: …',
-# 'MARWOOD: …'. The leading line break lets the search skip to line starts at once.
-# The first line, a report's headline ('Sunday Review: Marwood interview'), is never one.
+# A line opening with one to four capitalised words, maybe a party or role in brackets,
+# and a colon: 'Helen Marwood: …', 'MARWOOD: …', 'Marcus Feldane (Liberal): …'. The
+# leading line break lets the search skip to line starts at once. The first line, a
+# report's headline ('Sunday Review: Marwood interview'), is never one.
 _TURN = re.compile(r"\n(?P<label>[A-Z][\w’'.\-]*(?:[^\S\n][A-Z][\w’'.\-]*){0,3})"
-                   r":[^\S\n]+(?=\S)")
+                   r"(?:[^\S\n]+\([^()\n:]{1,40}\))?:[^\S\n]+(?=\S)")
 # Labels that head a line of a report without naming who speaks.
 _NOT_SPEAKERS = frozenset("""
 Update Updated Photo Photos Picture Pictured Image Images Video Watch Listen Read Source

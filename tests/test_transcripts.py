@@ -53,3 +53,17 @@ def test_a_labelled_quotation_in_marks_keeps_its_own_reading():
     assert [q.text for q in extract_quotations("s", text)] == [
         "This will create 600 local jobs.", "The shire found out from the television.",
         "I was briefed in April."]
+
+
+def test_a_party_or_role_in_brackets_is_no_part_of_the_speakers_name():
+    text = ("Question time: the dam\nHere is how it went.\n"
+            "Marcus Feldane (Liberal): This minister has known since February.\n"
+            "Ailsa Brennock (Labor): I was briefed on 14 April.\n"
+            "Helen Marwood (presenter): Minister, is that true?\n"
+            "Feldane: She sat on it.\n")
+    assert [(text[t.start:t.end], t.speaker) for t in transcript_turns(text)] == [
+        ("This minister has known since February.", "Marcus Feldane"),
+        ("I was briefed on 14 April.", "Ailsa Brennock"),
+        ("Minister, is that true?", "Helen Marwood"),
+        ("She sat on it.", "Marcus Feldane"),
+    ]
