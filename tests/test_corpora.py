@@ -301,6 +301,8 @@ def test_court_and_club_speakers_are_people_named_without_their_titles():
     ("I never took a penny", "Henrik van der Molen", {"cpa", "gn", "post"}),
     # The agency names him only as a witness who 'gave evidence', then 'Ibanez … said'.
     ("I signed the papers on 14 August", "Joaquín Ibáñez", {"cpa", "post"}),
+    # The Ledger prints her answer as 'A: …' after 'Ms Sørensen answered questions'.
+    ("Caldermouth Athletic is not for sale", "Annika Sørensen", {"gn", "ledger"}),
 ])
 def test_one_person_written_several_ways_is_one_speaker_of_one_group(words, speaker, outlets):
     group = _group(quotation_groups(_sources("caldermouth")), words)
