@@ -207,6 +207,7 @@ def test_the_page_says_whom_the_set_apart_report_credits_where_the_group_names_n
                 if g["id"] == "the-chancellor-has-boxed-herself-in-1d46e7"]
     assert (group["speaker"], group["speaker_type"]) == (None, None)
     # The open data keeps its format: no speaker beside the source and reason.
-    assert group["set_apart"] == [{"source": "apa_marwood", "reason": "Said on another programme."}]
+    assert group["set_apart"] == [{"source": "apa_marwood",
+                                   "reason": "Said on another programme."}]
     note = read_html(out, "consistency/").find(id=group["id"]).select_one(".set-apart")
     assert "which it credits to Ruth Ellery" in note.get_text()
