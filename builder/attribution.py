@@ -19,6 +19,9 @@ inside other quotations never attribute anything. Whatever stays ambiguous is No
 
 Where rules 2 to 4 find no person at all, a body the text plainly credits speaks
 ('“…,” the Treasury said', 'The Treasury said the levy “…”': see `organisations`).
+'It' speaking ('It added: “…”', '“…,” it said') is the one body that speaks in its
+sentence or the one before, where nothing else named there could be 'it'; otherwise
+nobody, and never a person the sentence names.
 """
 from __future__ import annotations
 
@@ -29,7 +32,8 @@ from typing import NamedTuple, Sequence
 
 from .mentions import (ABBREVIATED, FEMALE, GENDERED, MALE, Mention, find_mentions, gender_of,
                        is_age_title)
-from .organisations import speaking_after, speaking_in_lead_in
+from .organisations import (another_thing_could_speak, it_leads_in, it_speaks_after,
+                            speaking_after, speaking_in_lead_in)
 from .people import (PASSIVE_SPEECH, SPEECH_NOUNS, SPEECH_VERBS, Roster, canonical_name,
                      credited, is_person, read_roster, reports_after, resolve_title,
                      signs_quotation, speaks_after, speaks_after_apposition)
@@ -311,10 +315,19 @@ def _speaker(article: _Article, index: int, earlier: list[Speaker | None],
     body = _body_after(article, span)
     if body is not None:
         return body, True
-    for rule in (_possessive_noun, _colon_lead_in, _lead_in_subject):
+    it = _it_after(article, span)
+    if it is not None:
+        return _body_it_means(article, it, earlier), True
+    for rule in (_possessive_noun, _colon_lead_in):
         found = rule(article, span)
         if found is not None:
             return _named(found), False
+    it = _it_leading_in(article, span)
+    if it is not None:  # 'It added that Mr Lee had “…”': the words are not Mr Lee's
+        return _body_it_means(article, it, earlier), False
+    found = _lead_in_subject(article, span)
+    if found is not None:
+        return _named(found), False
     body = _body_leading_in(article, span)
     if body is not None:
         return body, False
@@ -540,6 +553,63 @@ def _body_leading_in(article: _Article, span: QuoteSpan) -> Speaker | None:
                                lambda word: _proper(article, word),
                                lambda name: _person(article, name))
     return None if name is None else Speaker(name, True)
+
+
+def _it_after(article: _Article, span: QuoteSpan) -> int | None:
+    """Where 'it' is in '“…,” it said'; None if the quotation is not credited so."""
+    end = _clause_end(article, span.closer + 1, span.closer)
+    return it_speaks_after(article.masked, span.closer + 1, end)
+
+
+def _it_leading_in(article: _Article, span: QuoteSpan) -> int | None:
+    """Where 'it' is in 'It added: “…”' or 'It said the levy “…”'; else None."""
+    start = _sentence_start(article, span.opener)
+    if _OTHERS_WORDS.search(article.masked, start, span.opener):
+        return None
+    return it_leads_in(article.masked, start, span.opener)
+
+
+def _body_it_means(article: _Article, it: int, earlier: list[Speaker | None]
+                   ) -> Speaker | None:
+    """The body 'it' at `it` stands for: the one body that speaks in its sentence or the
+    sentence before, where nothing else named there could be 'it' (another body, a place,
+    'the council', 'the report'). A person cannot be 'it', so may be named there too."""
+    own = _sentence_start(article, it)
+    start = _sentence_start(article, own - 1) if own > 0 else own
+    bodies = {speaker.name for span, speaker in zip(article.spans, earlier)
+              if speaker is not None and speaker.organisation and start <= span.opener < it}
+    bodies.update(filter(None, (_body_opening(article, sentence)
+                                for sentence in (start, own) if sentence < it)))
+    if len(bodies) != 1:
+        return None
+    body = bodies.pop()
+    if another_thing_could_speak(article.masked, start, it, body) or _other_names(
+            article, (start, it), body):
+        return None
+    return Speaker(body, True)
+
+
+def _body_opening(article: _Article, start: int) -> str | None:
+    """The body that is the subject of a speech verb opening the sentence at `start`
+    ('The Treasury said the plan was sound.'), quotation or not."""
+    following = bisect.bisect_right(article.boundaries, start)
+    end = (article.boundaries[following] if following < len(article.boundaries)
+           else len(article.masked))
+    return speaking_in_lead_in(article.masked, start, end,
+                               lambda word: _proper(article, word),
+                               lambda name: _person(article, name))
+
+
+def _other_names(article: _Article, window: tuple[int, int], body: str) -> bool:
+    """A capitalised name in the window, outside quotations, that is neither a person nor
+    part of the body's name (its initials included): 'Nato', 'Brussels', 'Officials'."""
+    words = set(body.split()) | {"".join(word[0] for word in body.split() if word[0].isupper())}
+    first = bisect.bisect_left(article.starts, window[0])
+    last = bisect.bisect_left(article.starts, window[1])
+    return any(article.usable[k] and article.mentions[k].kind == "name"
+               and _identity(article, k) is None
+               and not set(article.mentions[k].name.split()) <= words
+               for k in range(first, last))
 
 
 def _proper(article: _Article, word: str) -> bool:

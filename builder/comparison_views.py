@@ -182,8 +182,9 @@ class GroupView:
     claims: tuple[Link, ...]
     url: str
     opening: str                             # the first words, to recognise it by
-    # (outlet, article) and the editor's reason, for each quotation set apart from it
-    set_apart: tuple[tuple[Link, Link, str], ...] = ()
+    # (outlet, article), the editor's reason, and whom that article credits the words to
+    # where not the group's speaker (None otherwise), for each quotation set apart from it
+    set_apart: tuple[tuple[Link, Link, str, str | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -348,7 +349,9 @@ def _group_view(group: QuoteGroup, claim_ids, namer, anchors, page: int) -> Grou
         claims=tuple(namer.claim(claim_id) for claim_id in claim_ids),
         url=f"{namer.base}{page_path(urls.page('consistency'), page)}#{group.id}",
         opening=_opening(_fullest(group.variants).text),
-        set_apart=tuple((*namer.article(source), reason) for source, reason in group.set_apart))
+        set_apart=tuple((*namer.article(piece.source), piece.reason,
+                         piece.speaker if piece.speaker != group.speaker else None)
+                        for piece in group.set_apart))
 
 
 def _distinct(pairs: tuple[PairView, ...]) -> tuple[PairView, ...]:
@@ -577,5 +580,6 @@ def consistency_document(analysis: Analysis) -> dict:
                       "start": p.start, "end": p.end} for p in group.variants],
         "claims": list(analysis.claims_of_group.get(group.id, ())),
         "other_ids": list(group.other_ids),
-        "set_apart": [{"source": source, "reason": reason} for source, reason in group.set_apart],
+        "set_apart": [{"source": piece.source, "reason": piece.reason}
+                      for piece in group.set_apart],
     } for group in analysis.groups]}

@@ -67,6 +67,23 @@ class PassageComparison:
     figure_disagreements: tuple[FigureDisagreement, ...]  # passages keyed by label()
 
 
+class Attribution(NamedTuple):
+    """Who one report names as the speaker of a quotation: a person, a body
+    (`organisation`), or nobody (None)."""
+
+    speaker: str | None
+    organisation: bool
+
+
+class SetApartQuotation(NamedTuple):
+    """A report's quotation an editor set apart from a group (content/consistency.yml),
+    with why, and whom that report's variants name as the speaker (None: nobody)."""
+
+    source: str
+    reason: str
+    speaker: str | None = None
+
+
 @dataclass(frozen=True)
 class QuoteGroup:
     id: str                      # stable across builds: slug of its words + hash
@@ -81,8 +98,11 @@ class QuoteGroup:
     # "person", "organization" (a body: 'the Treasury said') or None with no speaker;
     # spelt as schema.org and claims.json's claimant_type spell it.
     speaker_type: str | None = None
-    # (source, reason) of each quotation an editor set apart (content/consistency.yml).
-    set_apart: tuple[tuple[str, str], ...] = ()
+    # Each quotation an editor set apart (content/consistency.yml).
+    set_apart: tuple[SetApartQuotation, ...] = ()
+    # Whom each variant's report names, in the order of `variants`: what the speaker is
+    # agreed from, kept so that it can be agreed again without a variant set apart.
+    attributions: tuple[Attribution, ...] = ()
 
 
 class _Said:
@@ -436,8 +456,10 @@ def _build_groups(variants: list[_Variant], units: list[Unit], clustering: Clust
     # What needs no comparison, while the helper finishes its share.
     taken: set[str] = set()
     heads = [(_unique(_group_id(units, members), taken),
-              *_agreed_speaker([variants[i] for i in members]),
-              tuple(variants[i].passage for i in members), _other_ids(units, members))
+              *agreed_speaker([variants[i] for i in members]),
+              tuple(variants[i].passage for i in members), _other_ids(units, members),
+              tuple(Attribution(variants[i].speaker, variants[i].organisation)
+                    for i in members))
              for members, _ in plans]
     theirs = plans[cut:]
     if partner is not None:
@@ -452,9 +474,10 @@ def _build_groups(variants: list[_Variant], units: list[Unit], clustering: Clust
     done += [_group_work(variants, units, said, figures, plan, published)
              for plan in plans[len(done):]]
     return [QuoteGroup(group_id, speaker, most_divergent(pairs), passages, pairs,
-                       disagreements, tuple(sorted(others - {group_id})), speaker_type)
-            for (group_id, speaker, speaker_type, passages, others), (pairs, disagreements)
-            in zip(heads, done)]
+                       disagreements, tuple(sorted(others - {group_id})), speaker_type,
+                       attributions=attributions)
+            for (group_id, speaker, speaker_type, passages, others, attributions),
+            (pairs, disagreements) in zip(heads, done)]
 
 
 def _mine(plans: list[_Plan]) -> int:
@@ -522,7 +545,7 @@ def _expanded(variants, plan: _Plan, compact):
     return tuple(expanded), disagreements
 
 
-def _agreed_speaker(members: list[_Variant]) -> tuple[str | None, str | None]:
+def agreed_speaker(members: Sequence[Attribution | _Variant]) -> tuple[str | None, str | None]:
     """Who the variants say speaks, and whether a person or a body: the person most of
     them name; where none names a person, the body most of them name."""
     person = _most_named([v.speaker for v in members

@@ -7,7 +7,8 @@ the subject of the speech verb, at the start of its clause, and only where its n
 plainly a proper name: a capitalised word at the start of a sentence ('Experts said',
 'Officials warned') proves nothing, so a name there counts only when the article also
 writes it mid-sentence, or it ends in a word like 'Council' or 'Securities', or 'the'
-stands before it. A pronoun ('It said') never stands for a body.
+stands before it. 'It said' or 'it added' stands for a body only where the sentence
+before names no other thing it could mean (see `attribution`).
 
 The functions read the article with its quotations blanked out (attribution's `masked`
 text), so words inside quotations never attribute anything.
@@ -51,6 +52,21 @@ _AFTER = re.compile(rf"[^\S\n]*[,;]?[^\S\n]*(?:{_SUBJECT}{_STATEMENT}?{_GAP}{_BR
                     rf"|{_VERB}{_GAP}(?:[Tt]he{_GAP})?(?P<after>{_NAME})"
                     rf"|{_VERB}{_GAP}[Tt]he{_GAP}(?P<kind_after>{_KIND})\b"
                     rf"(?=[^\S\n]*(?:[,.;:!?\n]|$|{_GAP}(?:in|on|at|yesterday|today)\b)))")
+# 'It added: “…”', 'In a statement, it said the levy …': 'it' the subject of a speech verb
+# opening its sentence; and '“…,” it said' right after a quotation.
+_IT_LEADS_IN = re.compile(rf"{_OPENING}(?P<it>It|it){_STATEMENT}?{_GAP}{_BRIDGE}{_VERB}")
+_IT_AFTER = re.compile(rf"[^\S\n]*[,;]?[^\S\n]*(?P<it>it){_STATEMENT}?{_GAP}{_BRIDGE}{_VERB}")
+# Things that 'say' as a body does ('the report said'): where one is named, 'it' may be it.
+# Singular only, as 'it' is; 'in a statement' is how a body speaks, not another speaker.
+_SAYING_THINGS = re.compile(
+    r"\b(?:report|study|statement|document|letter|paper|survey|review|analysis|ruling|"
+    r"judgment|judgement|filing|memo|email|guidance|website|bill|law|manifesto|strategy|"
+    r"article|book|notice|note|release|assessment|audit|inquiry|investigation|poll|"
+    r"forecast|update|submission|complaint|lawsuit|claim|warning)\b")
+_HOW_A_BODY_SPEAKS = re.compile(rf"\b[Ii]n{_GAP}(?:an?|its|the){_GAP}(?:statement|note|release|"
+                                rf"update|filing|submission)\b")
+_KIND_NAMED = re.compile(_OF_KIND)
+
 # Capitalised words that open sentences without naming anything.
 _NOT_BODIES = frozenset("""
 I He She It We They You This That These Those There Here But And Or So Yet Then Now
@@ -189,3 +205,31 @@ def _accepted(name: str, opens_sentence: bool, proper: Known, person: Known) -> 
     if opens_sentence and not (words[-1] in ORGANISATION_WORDS or proper(words[0])):
         return None
     return " ".join(words)
+
+
+def it_leads_in(text: str, start: int, end: int) -> int | None:
+    """Where 'it' is, when it is the subject of a speech verb opening the sentence
+    text[start:end] ('It added: “…”'); else None."""
+    found = _IT_LEADS_IN.match(text, start, end)
+    return None if found is None else found.start("it")
+
+
+def it_speaks_after(text: str, start: int, end: int) -> int | None:
+    """Where 'it' is, when the clause text[start:end] after a quotation's closing mark
+    credits it ('“…,” it said'); else None."""
+    found = _IT_AFTER.match(text, start, end)
+    return None if found is None else found.start("it")
+
+
+def another_thing_could_speak(text: str, start: int, end: int, body: str) -> bool:
+    """Whether text[start:end] names something other than `body` that 'it' could stand
+    for: a body of a kind ('the council') that is not this one, or a thing that says
+    ('the report'). 'The Treasury said the plan was sound. It added': the plan says
+    nothing, so 'it' is the Treasury."""
+    if len(_AND_THE.split(body)) > 1:
+        return True  # 'The Treasury and the Bank of England said': two bodies
+    window = _HOW_A_BODY_SPEAKS.sub(lambda found: " " * len(found.group()), text[start:end])
+    if _SAYING_THINGS.search(window):
+        return True
+    return any(_named_of_kind(text, kind.group("kind"), start + kind.start()) != body
+               for kind in _KIND_NAMED.finditer(window))

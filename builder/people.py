@@ -247,7 +247,7 @@ def _speaking_full_name(text: str, mention: Mention) -> bool:
     an institution ('Russia warned'), and so is a name run on from 'of'/'for' ('Institute
     for Fiscal Studies have warned'), or one with a word that names a body ('Wandarra
     Shire Council said'). Whoever is told listens."""
-    return (_could_be_a_person(mention)
+    return (could_be_a_person(mention)
             and not _NOT_SPEAKER_AFTER.intersection(
                 text[max(0, mention.start - 8):mention.start].split()[-1:])
             and (_active(_SPEAKS_RIGHT_AFTER, text, mention.end) is not None
@@ -284,10 +284,10 @@ _PROFESSOR = ("Professor ", "Prof ", "Prof. ")
 def _full_name_of_a_person(text: str, mention: Mention) -> bool:
     """A first name and a surname that the text gives an age or something only people
     do: a surname alone later ('Reyes said') is theirs."""
-    return _PERSON_AFTER.match(text, mention.end) is not None and _could_be_a_person(mention)
+    return _PERSON_AFTER.match(text, mention.end) is not None and could_be_a_person(mention)
 
 
-def _could_be_a_person(mention: Mention) -> bool:
+def could_be_a_person(mention: Mention) -> bool:
     """Two words or more, not led by a country ('Russian Navy'), without a word that names
     a body, and not in capitals ('NATO Command')."""
     tokens = mention.name.split()

@@ -59,13 +59,13 @@ def _found(text: str, roster: Roster | None, read
            ) -> list[tuple[int, int, str | None, bool]]:
     """(start, end, speaker, organisation) of each quotation: compact, for sending
     between processes."""
-    mentions, own = read if read is not None else (None, None)
+    mentions, own = read if read is not None else _read(text)
     spans = find_quote_spans(text)
     speakers = attribute(text, spans, roster, mentions, own)
     found = [(span.start, span.end, None, False) if speaker is None
              else (span.start, span.end, speaker.name, speaker.organisation)
              for span, speaker in zip(spans, speakers)]
-    turns = transcript_turns(text)
+    turns = transcript_turns(text, mentions, (own,) if roster is None else (own, roster))
     return _with_turns(found, turns) if turns else found
 
 

@@ -15,8 +15,8 @@ import os
 from dataclasses import replace
 from typing import Mapping, Sequence
 
-from .consistency import (Passage, PassagePair, QuoteGroup, divergence_order, group_figures,
-                          most_divergent)
+from .consistency import (Passage, PassagePair, QuoteGroup, SetApartQuotation, agreed_speaker,
+                          divergence_order, group_figures, most_divergent)
 from .diffing import word_keys
 from .errors import Position, Problem, error, warning
 from .paths import OUTSIDE, leads_outside
@@ -116,7 +116,8 @@ def apply_set_apart(groups: Sequence[QuoteGroup], decisions: Sequence[SetApart],
 
 def _without(group: QuoteGroup, decision: SetApart, published) -> QuoteGroup | None:
     """The group without the source's variants, and without those that only they linked
-    to the rest; None when fewer than two sources remain."""
+    to the rest; None when fewer than two sources remain. The speaker is agreed again
+    from the variants left, and the one set apart's from its own."""
     pairs = [pair for pair in group.pairs
              if decision.source not in (pair.left.source, pair.right.source)]
     variants = _linked(
@@ -128,9 +129,26 @@ def _without(group: QuoteGroup, decision: SetApart, published) -> QuoteGroup | N
     # The figures compared again: with a source gone, those left may all agree.
     disagreements = group_figures(variants, [word_keys(v.text) for v in variants], {},
                                   published)
+    speaking, apart_speaker = _speakers_apart(group, variants, decision.source)
+    piece = SetApartQuotation(decision.source, decision.reason, apart_speaker)
     return replace(group, classification=most_divergent(pairs), variants=tuple(variants),
-                   pairs=tuple(pairs), figure_disagreements=disagreements,
-                   set_apart=group.set_apart + ((decision.source, decision.reason),))
+                   pairs=tuple(pairs), figure_disagreements=disagreements, **speaking,
+                   set_apart=group.set_apart + (piece,))
+
+
+def _speakers_apart(group: QuoteGroup, variants: list[Passage], source: str
+                    ) -> tuple[dict, str | None]:
+    """The group's speaker fields agreed again from `variants`, those left, by the rule the
+    grouping agreed them with; and the speaker the variants of `source` agree on. A group
+    made without attributions (by hand) keeps its speaker, and the piece has none."""
+    if len(group.attributions) != len(group.variants):
+        return {}, None
+    said_by = {(v.source, v.start): said for v, said in zip(group.variants, group.attributions)}
+    left = tuple(said_by[(v.source, v.start)] for v in variants)
+    apart = [said for v, said in zip(group.variants, group.attributions) if v.source == source]
+    speaker, speaker_type = agreed_speaker(left)
+    return ({"speaker": speaker, "speaker_type": speaker_type, "attributions": left},
+            agreed_speaker(apart)[0])
 
 
 def _linked(variants: list[Passage], pairs: list[PassagePair]) -> list[Passage]:

@@ -289,6 +289,9 @@ def test_court_and_club_speakers_are_people_named_without_their_titles():
     # The company's statement is the company's, by the full name the reports give it
     # ('Veltmoor said', 'the company said'); the club's and the judgment's nobody's.
     assert {q.speaker for q in quotations if q.organisation} == {"Veltmoor Leisure Group"}
+    # 'It added that it “…”' after the company's statement goes on with the company's words.
+    (added,) = [q for q in quotations if q.text.startswith("continues to cooperate")]
+    assert (added.speaker, added.organisation) == ("Veltmoor Leisure Group", True)
 
 
 @pytest.mark.parametrize("words, speaker, outlets", [
@@ -298,6 +301,8 @@ def test_court_and_club_speakers_are_people_named_without_their_titles():
     ("I never took a penny", "Henrik van der Molen", {"cpa", "gn", "post"}),
     # The agency names him only as a witness who 'gave evidence', then 'Ibanez … said'.
     ("I signed the papers on 14 August", "Joaquín Ibáñez", {"cpa", "post"}),
+    # The Ledger prints her answer as 'A: …' after 'Ms Sørensen answered questions'.
+    ("Caldermouth Athletic is not for sale", "Annika Sørensen", {"gn", "ledger"}),
 ])
 def test_one_person_written_several_ways_is_one_speaker_of_one_group(words, speaker, outlets):
     group = _group(quotation_groups(_sources("caldermouth")), words)

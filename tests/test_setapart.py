@@ -32,7 +32,30 @@ def test_a_source_set_apart_leaves_its_group_with_the_reason_shown():
     assert problems == []
     assert kept.id == group.id and {v.source for v in kept.variants} == {"a", "b"}
     assert all("c" not in (pair.left.source, pair.right.source) for pair in kept.pairs)
-    assert kept.set_apart == (("c", "Said a week earlier, in Brussels."),)
+    assert kept.set_apart == (("c", "Said a week earlier, in Brussels.", "John Healey"),)
+
+
+def test_the_speaker_is_agreed_again_from_the_variants_left():
+    # Only 'c' names him: set apart, the words are nobody's the remaining reports name.
+    quotations = [Quotation("a", 0, len(WORDS), WORDS, None),
+                  Quotation("b", 0, len(WORDS), WORDS, None),
+                  Quotation("c", 0, len(WORDS), WORDS, "John Healey")]
+    (group,) = group_quotations(quotations, {s: s for s in "abc"})
+    assert (group.speaker, group.speaker_type) == ("John Healey", "person")
+    (kept,), _ = apply_set_apart((group,), [_decision(group.id, "c")])
+    assert (kept.id, kept.speaker, kept.speaker_type) == (group.id, None, None)
+    assert [(piece.source, piece.speaker) for piece in kept.set_apart] == [("c", "John Healey")]
+
+
+def test_a_body_speaks_once_the_only_person_named_is_set_apart():
+    said_by = {"a": ("Ministry of Defence", True), "b": ("Ministry of Defence", True),
+               "c": ("John Healey", False)}
+    quotations = [Quotation(s, 0, len(WORDS), WORDS, *said_by[s]) for s in "abc"]
+    (group,) = group_quotations(quotations, {s: s for s in "abc"})
+    assert (group.speaker, group.speaker_type) == ("John Healey", "person")
+    (kept,), _ = apply_set_apart((group,), [_decision(group.id, "c")])
+    assert (kept.speaker, kept.speaker_type) == ("Ministry of Defence", "organization")
+    assert [piece.speaker for piece in kept.set_apart] == ["John Healey"]
 
 
 def test_a_group_left_with_one_source_is_no_longer_listed():
@@ -166,3 +189,25 @@ def test_entries_after_a_group_is_gone_or_its_source_set_apart_say_nothing_more(
                                                     _decision("an-earlier-id-123456", "b"),
                                                     _decision(group.id, "a")])
     assert (groups, problems) == ((), [])
+
+
+def test_the_page_says_whom_the_set_apart_report_credits_where_the_group_names_nobody(
+        tmp_path):
+    """meridian: only the agency's report names Ruth Ellery as saying the Chancellor 'has
+    boxed herself in'; the other two outlets quote her words unnamed."""
+    site = copy_site("meridian", tmp_path)
+    (site / "content").mkdir()
+    (site / "content/consistency.yml").write_text(
+        "set_apart:\n  - group: the-chancellor-has-boxed-herself-in-1d46e7\n"
+        "    source: apa_marwood\n    reason: Said on another programme.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_builder("build", "--site", str(site), "--out", str(out), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    (group,) = [g for g in json.loads((out / "data/consistency.json").read_text())["groups"]
+                if g["id"] == "the-chancellor-has-boxed-herself-in-1d46e7"]
+    assert (group["speaker"], group["speaker_type"]) == (None, None)
+    # The open data keeps its format: no speaker beside the source and reason.
+    assert group["set_apart"] == [{"source": "apa_marwood",
+                                   "reason": "Said on another programme."}]
+    note = read_html(out, "consistency/").find(id=group["id"]).select_one(".set-apart")
+    assert "which it credits to Ruth Ellery" in note.get_text()
