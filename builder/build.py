@@ -5,6 +5,7 @@ import dataclasses
 import datetime
 import os
 import time
+import traceback
 
 import jinja2
 from dataclasses import dataclass
@@ -16,7 +17,8 @@ from .analysis import Analysis, CorpusMemo, analyse
 from .anchoring import anchor_quotes
 from .claims import load_claims
 from .config import load_config
-from .errors import ContentError, Position, Problem, counted, display_path, error, errors_in
+from .errors import (ContentError, Position, Problem, counted, display_path, error, errors_in,
+                     warning)
 from .filememo import FileMemo
 from .gcpause import collector_paused
 from .groupstore import GroupStore
@@ -111,10 +113,22 @@ def warnings_despite_errors(checked: CheckedSite, site_dir: str, memo: CorpusMem
                             ) -> list[Problem]:
     """The warnings a build adds to the content's own (links to no page, set-apart
     entries that fit no group), worked out on the part of a site with errors that
-    builds. The preview passes its caches, as for a build."""
+    builds, and the errors only rendering finds (a template's, static/'s). The preview
+    passes its caches, as for a build."""
     content = checked.content
     if content is None or not content.config.complete:
         return []  # nothing can be built without the whole of site.yml
+    try:
+        return _problems_of_sound_part(checked, site_dir, memo, cache, markdown, marked)
+    except Exception:  # noqa: BLE001 - the last safety net: content in error may break
+        # the part that builds in a way no check foresaw. The errors are what the editor
+        # needs; that these checks were skipped is said in one line, not a traceback.
+        return [_unchecked(site_dir, traceback.format_exc(limit=0).strip())]
+
+
+def _problems_of_sound_part(checked: CheckedSite, site_dir: str, memo: CorpusMemo,
+                            cache, markdown, marked) -> list[Problem]:
+    content = checked.content
     unloaded = unloaded_sources(site_dir, content)
     sound, unbuilt = partial.sound_part(content, checked.problems, checked.anchored,
                                         site_dir, unloaded)
@@ -123,16 +137,26 @@ def warnings_despite_errors(checked: CheckedSite, site_dir: str, memo: CorpusMem
                        {claim_id: review for claim_id, review in checked.reviews.items()
                         if claim_id in kept})
     analysis = analyse(sound, part.anchored, memo)
-    # A seed that could not be read may be one the groups set apart from were found in.
-    warnings = [] if unloaded else list(analysis.problems)
+    problems = partial.unsure_without(list(analysis.problems), unloaded)
     if render.template_problems(site_dir):
-        return warnings  # told already: without templates there are no pages to link to
+        return problems  # told already: without templates there are no pages to link to
     try:
-        files, _ = render_site(part, analysis, site_dir, cache, markdown, marked)
-    except Exception:  # noqa: BLE001 - content in error may break a page in a way no
-        # check foresaw; the errors are what the editor needs, not these extra warnings
-        return warnings
-    return warnings + links.broken_links(content, files, unbuilt)
+        files, _ = render_pages_and_data(part, analysis, site_dir, cache, markdown, marked)
+    except ContentError as failure:
+        # A template that fails on a page: an error the build will give, told in this
+        # run; no pages to check links on.
+        return problems + list(failure.problems)
+    static, static_problems = read_static_files(site_dir)  # the build's errors, told now
+    return (problems + static_problems
+            + links.broken_links(content, files | static, unbuilt))
+
+
+def _unchecked(site_dir: str, failure: str) -> Problem:
+    shown = display_path(site_dir)
+    where = Position(os.path.join("" if shown == "." else shown, "site.yml"))
+    return warning(where, "the links and content/consistency.yml could not be checked beside "
+                          f"these errors (an internal error in the builder: {failure}; please "
+                          "report it); they will be once the errors are fixed")
 
 
 def unloaded_sources(site_dir: str, content: Content) -> frozenset[str]:
@@ -197,6 +221,18 @@ def render_site(checked: CheckedSite, analysis: Analysis, site_dir: str,
     With a cache (the preview server keeps one), pages whose inputs are unchanged are reused;
     a Markdown kept between builds renders only the texts it has not seen, and MarkedPairs
     marks only the compared pairs it has not seen."""
+    files, page_count = render_pages_and_data(checked, analysis, site_dir, cache, markdown,
+                                              marked)
+    files.update(static_files(site_dir))
+    return files, page_count
+
+
+def render_pages_and_data(checked: CheckedSite, analysis: Analysis, site_dir: str,
+                          cache: incremental.PageCache | None = None,
+                          markdown: Markdown | None = None,
+                          marked: comparison_views.MarkedPairs | None = None
+                          ) -> tuple[dict[str, bytes], int]:
+    """Every file render_site makes but those of static/."""
     content = checked.content
     markdown = Markdown() if markdown is None else markdown
     base_path = content.config.base_path
@@ -234,7 +270,6 @@ def render_site(checked: CheckedSite, analysis: Analysis, site_dir: str,
         comparison_views.group_addresses(analysis, consistency))
     files.update(publishing_files(content, reviews, pages, markdown))
     files[".nojekyll"] = b""
-    files.update(static_files(site_dir))
     return files, len(pages)
 
 
@@ -265,6 +300,14 @@ def source_date() -> datetime.date:
 def static_files(site_dir: str) -> dict[str, bytes]:
     """The project's static/ files, overridden file by file by the site's own static/
     (whose files and folders may be links, but only within the site)."""
+    files, problems = read_static_files(site_dir)
+    if problems:
+        raise ContentError(problems)
+    return files
+
+
+def read_static_files(site_dir: str) -> tuple[dict[str, bytes], list[Problem]]:
+    """As static_files, with those that cannot be published as problems, beside the rest."""
     files: dict[str, bytes] = {}
     problems: list[Problem] = []
     for root, owner in ((os.path.join(render.PROJECT_DIR, "static"), render.PROJECT_DIR),
@@ -276,9 +319,7 @@ def static_files(site_dir: str) -> dict[str, bytes]:
             if content is not None:
                 files["static/" + relative] = content
         problems += [error(Position(display_path(path)), why) for path, why in refused]
-    if problems:
-        raise ContentError(problems)
-    return files
+    return files, problems
 
 
 def _static_file(path: str, problems: list[Problem]) -> bytes | None:

@@ -138,6 +138,10 @@ class Side:
     spot_url: str
     segments: tuple[Segment, ...]
     outlet_id: str  # for filtering by outlet
+    # Its outlet's name, and with the headline where the claim quotes two of the outlet's
+    # articles: "The Courier" twice would read as an outlet compared with itself.
+    name: str = ""
+    spot_text: str = "in the article"
 
 
 @dataclass(frozen=True)
@@ -248,11 +252,21 @@ class _Namer:
     def outlet(self, outlet_id: str) -> Link:
         return Link(self.base + urls.outlet(outlet_id), self.outlets.get(outlet_id, outlet_id))
 
-    def side(self, passage: Passage, segments: tuple[Segment, ...], anchor: str) -> Side:
+    def side(self, passage: Passage, segments: tuple[Segment, ...], anchor: str,
+             by_article: frozenset[str] = frozenset()) -> Side:
+        """`by_article`: the seeds to name by headline too, not by their outlet alone."""
         source = self.sources[passage.source]
         page = self.base + urls.source(passage.source)
+        spot_text = f"in “{source.headline}”" if passage.source in by_article else "in the article"
         return Side(self.outlet(passage.outlet), Link(page, source.headline),
-                    f"{page}#{anchor}", segments, passage.outlet)
+                    f"{page}#{anchor}", segments, passage.outlet,
+                    self.passage_name(passage, by_article), spot_text)
+
+    def passage_name(self, passage: Passage, by_article: frozenset[str] = frozenset()) -> str:
+        outlet = self.outlets.get(passage.outlet, passage.outlet)
+        if passage.source not in by_article:
+            return outlet
+        return f"{outlet}, “{self.sources[passage.source].headline}”"
 
     def article(self, stem: str) -> tuple[Link, Link]:
         """(its outlet, itself) for a seed."""
@@ -323,15 +337,26 @@ def _opening(text: str, words: int = 10) -> str:
 
 
 def _comparison_view(comparison, namer, anchors, groups) -> ComparisonView:
-    by_label = {label(p): namer.outlets.get(p.outlet, p.outlet) for p in comparison.passages}
+    by_article = _outlets_quoted_twice(comparison.passages)
+    by_label = {label(p): namer.passage_name(p, by_article) for p in comparison.passages}
     return ComparisonView(
         classification=comparison.classification,
         classification_text=CLASSIFICATION_TEXT[comparison.classification],
-        pairs=tuple(_pair_view(pair, namer, anchors) for pair in comparison.pairs),
-        figures=tuple((namer.outlets.get(p.outlet, p.outlet), tuple(f.text for f in figures))
+        pairs=tuple(_pair_view(pair, namer, anchors, by_article) for pair in comparison.pairs),
+        figures=tuple((by_label[label(p)], tuple(f.text for f in figures))
                       for p, figures in zip(comparison.passages, comparison.figures) if figures),
         flags=tuple(_flag(d, by_label) for d in comparison.figure_disagreements),
         groups=tuple(groups))
+
+
+def _outlets_quoted_twice(passages: tuple[Passage, ...]) -> frozenset[str]:
+    """The seeds of a claim's passages whose outlet has another article among them: an
+    editor may quote two of one outlet's reports, and readers must tell them apart."""
+    articles_of: dict[str, set[str]] = {}
+    for passage in passages:
+        articles_of.setdefault(passage.outlet, set()).add(passage.source)
+    return frozenset(source for sources in articles_of.values() if len(sources) > 1
+                     for source in sources)
 
 
 def _group_view(group: QuoteGroup, claim_ids, namer, anchors, page: int) -> GroupView:
@@ -378,15 +403,16 @@ def _anchor(passage: Passage, anchors) -> str:
     return anchors.get((passage.source, passage.start), "")
 
 
-def _pair_view(pair: PassagePair, namer, anchors) -> PairView:
+def _pair_view(pair: PassagePair, namer, anchors,
+               by_article: frozenset[str] = frozenset()) -> PairView:
     left, right = namer.marked.of(pair) if namer.marked is not None else _segments(pair)
     # Named here, not where marked: marks are kept between builds, names may change.
     left_name, right_name = version_names(namer.outlet(pair.left.outlet).text,
                                           namer.outlet(pair.right.outlet).text)
     left = tuple(explained(segment, left_name, right_name) for segment in left)
     right = tuple(explained(segment, right_name, left_name) for segment in right)
-    return PairView(namer.side(pair.left, left, _anchor(pair.left, anchors)),
-                    namer.side(pair.right, right, _anchor(pair.right, anchors)),
+    return PairView(namer.side(pair.left, left, _anchor(pair.left, anchors), by_article),
+                    namer.side(pair.right, right, _anchor(pair.right, anchors), by_article),
                     pair.classification, CLASSIFICATION_TEXT[pair.classification], pair.partial,
                     pair.reworded)
 

@@ -185,13 +185,16 @@ def label(passage: Passage) -> str:
 def compare_passages(passages: Sequence[Passage],
                      published: Mapping[str, dt.date | None] | None = None
                      ) -> PassageComparison:
-    """Every pair of a claim's appearances compared, and the figures they state; with
-    `published` (source → the day its report was published), relative dates are set on
-    the calendar from each report's day."""
+    """Every pair of a claim's appearances from different reports compared, and the
+    figures they state; with `published` (source → the day its report was published),
+    relative dates are set on the calendar from each report's day."""
     passages = tuple(passages)
     said = [_Said(_spoken(p.text)) for p in passages]
+    # Two passages of one report say nothing of how reports differ: never a pair (the
+    # claim's file gets a warning that it quotes one seed twice).
     pairs = tuple(_pair(passages[i], said[i], passages[j], said[j])
-                  for i in range(len(passages)) for j in range(i + 1, len(passages)))
+                  for i in range(len(passages)) for j in range(i + 1, len(passages))
+                  if passages[i].source != passages[j].source)
     figures = tuple(_figures_in_source(p) for p in passages)
     disagreements = compare_figures({label(p): f for p, f in zip(passages, figures)},
                                     {label(p): (published or {}).get(p.source) for p in passages})

@@ -64,3 +64,18 @@ def _page_slugs(site_dir: str) -> set[str]:
     pages_dir = os.path.join(site_dir, "content", "pages")
     names = os.listdir(pages_dir) if os.path.isdir(pages_dir) else []
     return {name[:-len(".md")] for name in names if name.endswith(".md")}
+
+
+def unsure_without(problems: list[Problem], unloaded: frozenset[str]) -> list[Problem]:
+    """The set-apart warnings of quotation groups found without the seeds that could not
+    be read: the group an entry names may be one such a seed is in. Each is told, saying
+    so, rather than left out: a misspelt group id is as likely, and the editor is here."""
+    if not unloaded:
+        return problems
+    names = ", ".join(f"'{stem}'" for stem in sorted(unloaded))
+    unread = (f"seed {names} could not be read and may be in that group: check again once "
+              "it is mended" if len(unloaded) == 1 else
+              f"seeds {names} could not be read and may be in that group: check again once "
+              "they are mended")
+    return [dataclasses.replace(problem, message=f"{problem.message}; but {unread}")
+            for problem in problems]

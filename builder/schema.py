@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from rapidfuzz import process
 
-from .dates import parse_partial
+from .dates import MonthDate, parse_partial
 from .errors import Problem, brief, error
 from .yamlfile import YamlDocument
 
@@ -232,6 +232,36 @@ def _written_date(text: str) -> dt.date | None:
     return None
 
 
+# A month alone, as editors write it: '2025-2', '2025/02', '2/2025', 'February 2025'.
+_YEAR_FIRST_MONTH = re.compile(r"(\d{4})[/.\-](\d{1,2})")
+_MONTH_FIRST_MONTH = re.compile(r"(\d{1,2})[/.\-](\d{4})")
+_WORDED_MONTH = re.compile(r"([A-Za-z]+)\.?,?\s+(\d{4})")
+
+
+def _written_month(text: str) -> MonthDate | None:
+    """The month an editor meant by '2025-2', '2/2025' or 'Feb 2025'. Only a claim's date
+    may be a month, so only it is offered one. With a four-digit year the other number
+    can only be the month: one reading."""
+    text = text.strip()
+    year_first = _YEAR_FIRST_MONTH.fullmatch(text)
+    month_first = _MONTH_FIRST_MONTH.fullmatch(text)
+    worded = _WORDED_MONTH.fullmatch(text)
+    if year_first:
+        year, month = map(int, year_first.groups())
+    elif month_first:
+        month, year = map(int, month_first.groups())
+    elif worded and worded.group(1).lower() in _MONTHS:
+        year, month = int(worded.group(2)), _MONTHS[worded.group(1).lower()]
+    else:
+        return None
+    return MonthDate(year, month, 1) if 1 <= month <= 12 else None
+
+
+def _claim_date_hint(value) -> str:
+    month = _written_month(value) if isinstance(value, str) else None
+    return f" — did you mean {month.isoformat()}?" if month else _time_hint(value)
+
+
 def _claim_date(value):
     """When a claim was made may be known only to the month or year: say no more than is known."""
     if isinstance(value, (str, int)) and not isinstance(value, bool):
@@ -241,7 +271,8 @@ def _claim_date(value):
     checked = _date(value)
     if isinstance(checked, _Invalid):
         return _Invalid(f"must be a date written YYYY-MM-DD (or YYYY-MM, YYYY when only the "
-                        f"month or year is known), not {describe(value)}{_time_hint(value)}")
+                        f"month or year is known), not {describe(value)}"
+                        f"{_claim_date_hint(value)}")
     return checked
 
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from . import links
 from .errors import Problem, error, warning
-from .model import Claim, Content
+from .model import Appearance, Claim, Content
 from .schema import brief, closest, is_device_name
 from .text import normalise_quote
 from .urls import slugify
@@ -22,6 +22,7 @@ def validate(content: Content, unloaded: frozenset[str] = frozenset()) -> list[P
     problems += _set_apart_sources(content, unloaded)
     problems += _tag_slugs(content)
     problems += _copied_claims(content)
+    problems += [problem for claim in content.claims for problem in _seeds_quoted_twice(claim)]
     problems += links.plain_text_link_problems(content)
     return problems
 
@@ -46,6 +47,43 @@ def _copied_claims(content: Content) -> list[Problem]:
                     problems.append(_copy_problem(claim, other, alike, appearance.source))
             quoting[passage].append(claim)
     return problems
+
+
+def _seeds_quoted_twice(claim: Claim) -> list[Problem]:
+    """Two appearances from one seed: the claim page compares reports, and one report
+    with itself tells readers nothing. Almost surely a slip (a stem copied from the line
+    above), so a warning at the second, naming the first."""
+    first_of: dict[str, tuple[int, Appearance]] = {}
+    problems = []
+    for number, appearance in enumerate(claim.appearances, 1):
+        if appearance.source is None or appearance.quote is None:
+            continue  # in error already
+        first = first_of.setdefault(appearance.source, (number, appearance))
+        if first[1] is not appearance:
+            problems.append(_quoted_again(appearance, number, *first))
+    return problems
+
+
+def _quoted_again(appearance: Appearance, number: int, first_number: int,
+                  first: Appearance) -> Problem:
+    where = appearance.source_at or appearance.origin
+    first_at = f"line {(first.source_at or first.origin).line}"
+    if _same_passage(appearance.quote, first.quote):
+        return warning(where, f"appearance {number} repeats appearance {first_number} "
+                              f"({first_at}), the same passage of '{appearance.source}': "
+                              "delete one of them")
+    return warning(where, f"appearance {number} quotes '{appearance.source}' again, as "
+                          f"appearance {first_number} does ({first_at}): the claim page "
+                          "compares reports with one another, not a report with itself; "
+                          "give another seed's passage, or keep one appearance of this one "
+                          "and quote more of it")
+
+
+def _same_passage(quote: str, other: str) -> bool:
+    """However typed, and with or without the quotation marks the report puts round it."""
+    def bare(text: str) -> str:
+        return " ".join(normalise_quote(text).split()).strip("\"' ")
+    return bare(quote) == bare(other)
 
 
 def _alike(claim: Claim, other: Claim) -> list[str]:

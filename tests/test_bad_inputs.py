@@ -194,6 +194,9 @@ CASES = [
     Case("date not zero-padded", replace(CLAIM, "date: 2025-03-03", "date: 2025-2-19"),
          f"{CLAIM}:3:7: 'date' must be a date written YYYY-MM-DD (or YYYY-MM, YYYY when only "
          "the month or year is known), not text ('2025-2-19') — did you mean 2025-02-19?"),
+    Case("month not zero-padded", replace(CLAIM, "date: 2025-03-03", "date: 2025-2"),
+         f"{CLAIM}:3:7: 'date' must be a date written YYYY-MM-DD (or YYYY-MM, YYYY when only "
+         "the month or year is known), not text ('2025-2') — did you mean 2025-02?"),
     Case("sidecar date with slashes", replace(SIDECAR, "published: 2025-03-03",
                                               "published: 2025/3/3"),
          f"{SIDECAR}:3:12: 'published' must be a date written YYYY-MM-DD or 'unknown', not "

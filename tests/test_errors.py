@@ -4,7 +4,8 @@ import shutil
 
 import pytest
 
-from conftest import copy_site, run_builder
+from builder.errors import ContentError
+from conftest import PROJECT, copy_site, run_builder
 
 
 def _errors(result) -> list[str]:
@@ -353,17 +354,79 @@ def test_a_claim_s_error_comes_with_every_warning_a_build_would_give_in_the_same
         line.replace("basic/", f"{site}/", 1) for line in result.stderr.splitlines()[:-1])
 
 
-def test_with_a_seed_unread_a_set_apart_entry_is_not_told_it_fits_no_group(tmp_path):
-    """The group it names may be one that seed is in: only the seed's error is told."""
+def test_with_a_seed_unread_a_set_apart_entry_is_told_it_fits_no_group_and_why_it_may(
+        tmp_path):
+    """The group it names may be one the unread seed is in, or the id may be misspelt: the
+    editor hears of it now, told that the seed may be why; and every other file's
+    warnings come in the same run."""
     site = copy_site("basic", tmp_path)
     (site / "content/consistency.yml").write_text(
         "set_apart:\n  - group: no-such-group\n    source: daily-harbour\n"
         "    reason: Said elsewhere.\n", encoding="utf-8")
     (site / "seeds/weekly-roe.yml").write_text("outlet: [weekly\n", encoding="utf-8")
+    _edit(site, "content/claims/too-high.yml", "summary: The report does not name the critics.",
+          "summary: See [a](../no-such-claim/).")
     result = run_builder("check", "--site", str(site), cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert [line.split(": ")[0] for line in result.stderr.splitlines()] == [
+        "basic/content/claims/too-high.yml:5:18", "basic/content/consistency.yml:2:12",
         "basic/seeds/weekly-roe.yml:1:9", "1 error"], result.stderr
+    assert result.stderr.splitlines()[1].endswith(
+        "warning: no quotation group 'no-such-group' on /consistency/; but seed 'weekly-roe' "
+        "could not be read and may be in that group: check again once it is mended")
+
+
+def test_a_claim_s_error_comes_with_static_s_and_a_page_template_s_errors_and_the_links(
+        tmp_path):
+    """What only rendering finds is told with the content's errors, not after them: a
+    file of static/ that cannot be published, a template that fails on a page."""
+    site = copy_site("basic", tmp_path)
+    _edit(site, "content/claims/too-high.yml", "verdict: unverifiable", "verdict: unverifable")
+    _edit(site, "content/claims/not-done.yml",
+          "summary: The quote is accurate but the reports differ in punctuation.",
+          "summary: See [a](../no-such-claim/).")
+    (site / "static").mkdir()
+    (site / "static/extra.css").symlink_to(tmp_path)
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert [line.split(": ")[0] for line in result.stderr.splitlines()] == [
+        "basic/content/claims/not-done.yml:5:18", "basic/content/claims/too-high.yml:4:10",
+        "basic/static/extra.css:1:1", "2 errors"], result.stderr
+    (site / "static/extra.css").unlink()
+    (site / "templates").mkdir()
+    page = (PROJECT / "templates/page.html").read_text(encoding="utf-8")
+    assert "{{ page.title }}" in page
+    (site / "templates/page.html").write_text(page.replace("{{ page.title }}",
+                                                           "{{ page.no_such_part }}"))
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert "Traceback" not in result.stderr
+    assert any(line.startswith("basic/templates/page.html:") and "no_such_part" in line
+               for line in result.stderr.splitlines()), result.stderr
+
+
+def test_if_the_warnings_beside_errors_cannot_be_worked_out_one_line_says_so(
+        tmp_path, monkeypatch, capsys):
+    """The last safety net: a bug met on the part of a site that builds costs the editor
+    neither the errors nor a word of what was not checked, and prints no traceback."""
+    from builder import build as pipeline
+
+    def broken_analysis(*arguments):
+        raise KeyError("a bug")
+
+    site = copy_site("basic", tmp_path)
+    _edit(site, "content/claims/too-high.yml", "verdict: unverifiable", "verdict: unverifable")
+    monkeypatch.setattr(pipeline, "analyse", broken_analysis)
+    monkeypatch.chdir(tmp_path)  # paths as the editor types them: basic/…
+    with pytest.raises(ContentError) as stopped:
+        pipeline.make_site(pipeline.BuildOptions("basic"))
+    told = [str(problem) for problem in stopped.value.problems]
+    assert told == [
+        "basic/content/claims/too-high.yml:4:10: unknown verdict 'unverifable' — did you "
+        "mean 'unverifiable'? (known in site.yml: correct, misleading, incorrect, unverifiable)",
+        "basic/site.yml:1:1: warning: the links and content/consistency.yml could not be "
+        "checked beside these errors (an internal error in the builder: KeyError: 'a bug'; "
+        "please report it); they will be once the errors are fixed"]
+    assert "Traceback" not in capsys.readouterr().err
 
 
 def test_a_claim_file_copied_from_another_is_told_it_duplicates_it(tmp_path):

@@ -1,4 +1,6 @@
 """Declared fields: each wrong kind of value is one plain sentence at the value itself."""
+import re
+
 import pytest
 
 from builder.errors import Problem
@@ -86,3 +88,32 @@ def test_words_yaml_reads_as_true_or_false_are_the_text_typed_where_text_is_expe
     assert problems == found == []
     assert record.values == {"title": "No", "kind": "true", "tags": ["yes", "off", "x"],
                              "rated": False}
+
+
+@pytest.mark.parametrize("written, suggested", [
+    ("2025-2", "2025-02"), ("2025/2", "2025-02"), ("2025/02", "2025-02"), ("'2025.2'", "2025-02"),
+    ("2/2025", "2025-02"), ("02-2025", "2025-02"), ("February 2025", "2025-02"),
+    ("Feb. 2025", "2025-02"), ("2025-02-1", "2025-02-01"), ("2025-2-19", "2025-02-19"),
+    ("2025/2/19", "2025-02-19"),
+    # No month 13, no 30 February, no month called 'Spring': nothing certain to offer.
+    ("2025-13", None), ("13/2025", None), ("2025-2-30", None), ("Spring 2025", None),
+    # An unquoted 2025.10 is the number 2025.1 by the time it is read: no guess at it.
+    ("2025.10", None),
+])
+def test_a_claim_date_written_another_way_is_offered_the_one_it_can_only_mean(written, suggested):
+    document, problems = parse_yaml(f"said: {written}\n", "f.yml")
+    assert document is not None, problems
+    found: list[Problem] = []
+    read_record(document, (), [Field("said", "claim-date")], found, "a claim")
+    assert len(found) == 1
+    offered = re.search(r" — did you mean (\S+)\?$", str(found[0]))
+    assert (offered and offered.group(1)) == suggested, found[0]
+
+
+def test_a_month_alone_is_not_offered_where_only_a_whole_date_will_do():
+    """A seed's 'published' is a day or 'unknown': '2025-02' would be refused in turn."""
+    found: list[Problem] = []
+    document, _ = parse_yaml("title: x\nwhen: 2025-2\n", "f.yml")
+    read_record(document, (), FIELDS, found, "a record")
+    assert [str(problem) for problem in found] == [
+        "f.yml:2:7: 'when' must be a date written YYYY-MM-DD, not text ('2025-2')"]
