@@ -413,6 +413,75 @@ def test_a_diff_row_reads_to_a_screen_reader_as_what_each_outlet_has(shipped_bui
         assert all(mark.startswith("[") and "]" in mark for mark in marks), marks
 
 
+def elements_with(attribute: str, node: dict) -> list[dict]:
+    """The elements of a CDP DOM tree (DOM.getDocument) that carry `attribute`."""
+    found = [node] if attribute in node.get("attributes", [])[::2] else []
+    for child in node.get("children", []):
+        found += elements_with(attribute, child)
+    return found
+
+
+def given_to_screen_readers(node: dict, nodes: dict) -> str:
+    """All the words Chromium's accessibility tree gives a screen reader of a node and what
+    is in it: text, and any description or name of its own (a `title` becomes one). Names
+    made from the text inside are not counted again, nor inline text boxes, which repeat
+    their text."""
+    role = node.get("role", {}).get("value")
+    if role == "InlineTextBox":
+        return ""
+    own = [node.get("description", {}).get("value", "")]
+    if role == "StaticText" or not node.get("childIds"):
+        own.append(node.get("name", {}).get("value", ""))
+    inside = [given_to_screen_readers(nodes[child], nodes) for child in node.get("childIds", [])]
+    return " ".join(" ".join(own + inside).split())
+
+
+def explanations_as_read(page) -> list[tuple[str, str, str]]:
+    """For each difference on the page: its explanation (the tooltip), the words hidden
+    before its text for screen readers, and all a screen reader is given of it."""
+    cdp = page.context.new_cdp_session(page)
+    tree = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    nodes = {node["nodeId"]: node for node in tree}
+    by_element = {node.get("backendDOMNodeId"): node for node in tree}
+    marks = page.locator("[data-explanation]")
+    hidden = marks.evaluate_all(
+        "els => els.map(e => e.querySelector('.visually-hidden').textContent)")
+    found = []
+    for element, before in zip(elements_with("data-explanation",
+                                             cdp.send("DOM.getDocument", {"depth": -1})["root"]),
+                               hidden):
+        attributes = dict(zip(element["attributes"][::2], element["attributes"][1::2]))
+        said = given_to_screen_readers(by_element[element["backendNodeId"]], nodes)
+        found.append((attributes["data-explanation"], " ".join(before.split()), said))
+    return found
+
+
+@pytest.mark.browser
+def test_each_difference_is_explained_to_a_screen_reader_once_and_shown_on_hover(
+        shipped_build, tmp_path):
+    """A `title` is also an element's accessible description: a screen reader would say
+    the explanation after the hidden words that already say it. Each mark's explanation
+    reaches the accessibility tree once, as those words, and a mouse still shows it."""
+    with in_a_real_browser(shipped_build, tmp_path) as (browser, site):
+        page = browser.new_page()
+        page.goto(site + "consistency/")
+        for kind in ("mark.diff-only", ".diff-gap"):
+            difference = page.locator(f"{kind}[data-explanation]").first
+            difference.hover()
+            tooltip = difference.evaluate("e => [getComputedStyle(e, '::after').content, "
+                                          "getComputedStyle(e, '::after').display]")
+            assert difference.get_attribute("data-explanation") in tooltip[0], tooltip
+            assert tooltip[1] != "none", tooltip
+        read = explanations_as_read(page)  # with the gap's tooltip showing: it stays unheard
+    assert len(read) > 40 and any(e.startswith("Not in") for e, _, _ in read)
+    for explanation, before, said in read:
+        # Said in full before the stretch, or in short ('only in The Times:'), never again.
+        in_words = before.casefold().count(explanation.casefold())
+        assert said.casefold().count(explanation.casefold()) == in_words, (explanation, said)
+        assert said.count(before) == 1, (before, said)
+        assert said.startswith(before), (before, said)
+
+
 def test_the_page_names_lone_marks_and_shows_gaps(shipped_build, groups):
     page = read_html(shipped_build, "consistency/")
     commas = [mark for mark in page.select(".pair mark.diff-only") if shown(mark) == ","]
