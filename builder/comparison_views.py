@@ -42,8 +42,9 @@ class Segment:
     # Where the other side has words this one lacks: the text is empty, and the page
     # shows a mark at the spot.
     gap: bool = False
-    # What the other side has in place of a changed stretch ("" where it has nothing),
-    # or the words it has at a gap; as printed, white space and all.
+    # What the other side has in place of this stretch ("" where it has nothing), or the
+    # words it has at a gap; as printed, white space and all. White space split off a
+    # changed stretch has none: the stretch's own holds it.
     other: str = ""
     # What happened here, said with the outlets' names (see `explained`): a sentence
     # for the mark's tooltip, and the words a screen reader hears before and after it.
@@ -407,13 +408,13 @@ def _segments(pair: PassagePair) -> tuple[tuple[Segment, ...], tuple[Segment, ..
             left += _changed(op.left, op.right)
             right += _changed(op.right, op.left)
         elif op.left == op.right:
-            left.append(Segment(op.left, False))
-            right.append(Segment(op.right, False))
+            left.append(Segment(op.left, False, other=op.right))
+            right.append(Segment(op.right, False, other=op.left))
         else:
             fine_left, fine_right = _fine_segments(op.left, op.right, index == 0, index == last)
             left += fine_left
             right += fine_right
-    return tuple(_merged(left)), tuple(_merged(right))
+    return tuple(_bridged(_merged(left))), tuple(_bridged(_merged(right)))
 
 
 def _changed(text: str, other: str) -> list[Segment]:
@@ -430,7 +431,7 @@ def _stretch(tokens: list[str], other: str, fixed: list[bool]) -> list[Segment]:
     ends (the quoting sentence's), stay unmarked."""
     shown = [n for n, token in enumerate(tokens) if not token.isspace() and not fixed[n]]
     if not shown:
-        return [Segment("".join(tokens), False)]
+        return [Segment("".join(tokens), False, other=other)]
     first, last = shown[0], shown[-1] + 1
     return [Segment("".join(tokens[:first]), False),
             Segment("".join(tokens[first:last]), True, other=other),
@@ -517,6 +518,41 @@ def _merged(segments: list[Segment]) -> list[Segment]:
         else:
             merged.append(segment)
     return merged
+
+
+def _bridged(segments: list[Segment]) -> list[Segment]:
+    """Differences apart only by white space, or none, made one: 'We must' against 'we
+    should' is one mark with one explanation, not a letter case and a word each read
+    out in full; a gap beside a difference joins it too."""
+    bridged: list[Segment] = []
+    for segment in segments:
+        if segment.changed and bridged and bridged[-1].changed:  # a gap, beside a difference
+            bridged += _across(bridged.pop(), Segment("", False), segment)
+        elif (segment.changed and len(bridged) > 1 and bridged[-2].changed
+              and bridged[-1].text.isspace()):
+            space = bridged.pop()
+            bridged += _across(bridged.pop(), space, segment)
+        elif bridged and not bridged[-1].changed and not segment.changed:
+            bridged[-1] = replace(segment, text=bridged[-1].text + segment.text,
+                                  other=bridged[-1].other + segment.other)
+        else:
+            bridged.append(segment)
+    return [segment for segment in bridged if segment.text or segment.gap]
+
+
+def _across(first: Segment, space: Segment, second: Segment) -> list[Segment]:
+    """Two differences and the white space between them as one. A gap has no text, so
+    the other side's words at it join its neighbour's, and the white space stays apart."""
+    # White space split off a difference has no other side of its own: the
+    # difference's holds it, and this side's stands in for it.
+    other = first.other + (space.other or space.text) + second.other
+    if first.gap and second.gap:
+        return [replace(first, other=other), space]
+    if first.gap:
+        return [space, replace(second, other=other)]
+    if second.gap:
+        return [replace(first, other=other), space]
+    return [Segment(first.text + space.text + second.text, True, other=other)]
 
 
 def _flag(disagreement: FigureDisagreement, names: Mapping[str, str]) -> FigureFlag:

@@ -358,17 +358,54 @@ def test_each_difference_says_in_words_what_happened_with_the_outlets_names():
         "need [end] to act")
     assert heard(right) == (
         "[The Right has “We” where The Left has “we”: a difference of letter case] We in "
-        "Europe, alongside [only in The Right: a comma] , [only in The Right:] we argue, "
+        "Europe, alongside [only in The Right:] , we argue, "
         "[end] the [not in The Right: The Left has “United” here] States [where The Left has "
         "“need”, The Right has:] needs [end] to act")
     tooltips = {segment.text: segment.explanation for segment in right if segment.changed}
     assert tooltips == {
         "We": "The Right has “We” where The Left has “we”: a difference of letter case",
-        ",": "Only in The Right, not in The Left", "we argue,": "Only in The Right, not in The Left",
+        ", we argue,": "Only in The Right, not in The Left",
         "": "Not in The Right: The Left has “United” here",
         "needs": "The Right has “needs” where The Left has “need”"}
     # Two articles of one outlet: 'only in The Times' would say nothing.
     assert version_names("The Times", "The Times") == ("this version", "the other version")
+
+
+def explained_sides(left_text: str, right_text: str):
+    """Both sides' segments, explained as 'The Left' and 'The Right'."""
+    from builder.comparison_views import explained
+    left, right = segments_of(left_text, right_text)
+    return ([explained(segment, "The Left", "The Right") for segment in left],
+            [explained(segment, "The Right", "The Left") for segment in right])
+
+
+def test_differences_apart_only_by_white_space_are_one_mark_with_one_explanation():
+    """'We must' against 'we should' is a letter case and a word to the differ, with an
+    unchanged space between: read out as two, each in full. One mark says it once."""
+    left, right = explained_sides("We must act now", "we should act now")
+    assert [(s.text, s.explanation) for s in left if s.changed] == [
+        ("We must", "The Left has “We must” where The Right has “we should”")]
+    assert [(s.text, s.explanation) for s in right if s.changed] == [
+        ("we should", "The Right has “we should” where The Left has “We must”")]
+    assert heard(left) == "[where The Right has “we should”, The Left has:] We must [end] act now"
+    # Words the other side lacks, beside a difference, join it: no gap of their own.
+    left, right = explained_sides("We act now", "we really act now")
+    assert [(s.text, s.gap, s.explanation) for s in left if s.changed] == [
+        ("We", False, "The Left has “We” where The Right has “we really”")]
+    assert heard(right) == "[where The Left has “We”, The Right has:] we really [end] act now"
+    assert "".join(s.text for s in left) == "We act now"
+    assert "".join(s.text for s in right) == "we really act now"
+
+
+def test_no_two_marks_on_a_page_stand_apart_only_by_white_space(shipped_build):
+    """On the seeds' pages: two marks side by side, or with only white space between,
+    would be read out as two explanations where one says it."""
+    for path in ("consistency/", "claims/maximum-pressure-on-putin/"):
+        for row in read_html(shipped_build, path).select(".diff-text"):
+            kinds = ["mark" if getattr(part, "name", None) else "space" if not part.strip()
+                     else "text" for part in row.contents]
+            assert "mark mark" not in " ".join(kinds), row
+            assert "mark space mark" not in " ".join(kinds), row
 
 
 def accessible_text(snapshot: str) -> tuple[str, list[str]]:
@@ -396,11 +433,10 @@ def test_a_diff_row_reads_to_a_screen_reader_as_what_each_outlet_has(shipped_bui
         rows = [accessible_text(row.aria_snapshot())
                 for row in page.locator(".pair .diff-text").all()]
     expected = [
-        "any talks [The Independent has a comma where Unidentified outlet (report 000) has a "
-        "full stop] , [only in The Independent:] and [end]",
-        "alongside [only in The Independent: a comma] , [only in The Independent:] we argue, "
-        "to [end] the [not in The Independent: Unidentified outlet (report 000) has “United” "
-        "here] States,",
+        "any talks [where Unidentified outlet (report 000) has “. That”, The Independent "
+        "has:] , and that [end]",
+        "alongside [only in The Independent:] , we argue, to [end] the [not in The "
+        "Independent: Unidentified outlet (report 000) has “United” here] States,",
         "[where Unidentified outlet (report 000) has “need”, The Independent has:] needs [end]",
         "pressure on [only in The Independent:] (Russian President Vladimir) [end] Putin"]
     where = [independent.find(part) for part in expected]
