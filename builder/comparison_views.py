@@ -543,9 +543,9 @@ def _bridged(segments: list[Segment]) -> list[Segment]:
 def _across(first: Segment, space: Segment, second: Segment) -> list[Segment]:
     """Two differences and the white space between them as one. A gap has no text, so
     the other side's words at it join its neighbour's, and the white space stays apart."""
-    # White space split off a difference has no other side of its own: the
-    # difference's holds it, and this side's stands in for it.
-    other = first.other + (space.other or space.text) + second.other
+    # White space split off a difference has no other side of its own: the other
+    # side's white space there is in the difference's, so the others join as they are.
+    other = first.other + space.other + second.other
     if first.gap and second.gap:
         return [replace(first, other=other), space]
     if first.gap:

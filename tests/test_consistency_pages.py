@@ -388,6 +388,14 @@ def test_differences_apart_only_by_white_space_are_one_mark_with_one_explanation
     assert [(s.text, s.explanation) for s in right if s.changed] == [
         ("we should", "The Right has “we should” where The Left has “We must”")]
     assert heard(left) == "[where The Right has “we should”, The Left has:] We must [end] act now"
+    # What the other side has between them is quoted as it is, not as this side has it.
+    left, right = explained_sides("We must act now", "we, should act now")
+    assert [s.explanation for s in left if s.changed] == [
+        "The Left has “We must” where The Right has “we, should”"]
+    left, right = explained_sides("the States – (maintain) because the pressure",
+                                  "the States, needs to be maintained, because the pressure")
+    assert [s.explanation for s in right if s.changed] == [
+        "The Right has “, needs to be maintained,” where The Left has “– (maintain)”"]
     # Words the other side lacks, beside a difference, join it: no gap of their own.
     left, right = explained_sides("We act now", "we really act now")
     assert [(s.text, s.gap, s.explanation) for s in left if s.changed] == [
