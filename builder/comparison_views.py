@@ -77,7 +77,62 @@ def as_heard(text: str) -> str:
     names = [("an " if name[0] in "aeiou" else "a ") + name for name in _mark_names(text)]
     if names:
         return " and ".join(filter(None, (", ".join(names[:-1]), names[-1])))
-    return f"“{' '.join(text.split())}”"
+    return f"“{' '.join(_balanced(text).split())}”"
+
+
+# Brackets and quotation marks that pair, by the mark that opens. A straight double
+# quote closes itself; a ’ is an apostrophe unless a ‘ is open (see `_unpaired`).
+_CLOSING = {"(": ")", "[": "]", "{": "}", "“": "”", "‘": "’", "«": "»", '"': '"'}
+_OPENING = {closing: opening for opening, closing in _CLOSING.items()}
+
+
+def _balanced(fragment: str) -> str:
+    """A fragment as it can be quoted back, its brackets and quotation marks paired: a
+    stretch cut from a longer text may hold one whose partner it left out. One at an edge,
+    before the first word or after the last, is dropped ('(the States' reads 'the
+    States'); one among the words gets its partner, so that no word is lost ('the (United
+    States' reads 'the (United States)'). Marks alone are left as they are: `as_heard`
+    names them."""
+    words = [n for n, char in enumerate(fragment) if char.isalnum()]
+    if not words:
+        return fragment
+    first, last = words[0], words[-1] + 1
+    added: dict[int, str] = {}  # partners, by the character they go before
+    dropped = set()
+    for at, partner_at in sorted(_unpaired(fragment), reverse=True):  # inner ones first
+        if first <= at < last:
+            where = min(max(partner_at, first), last)
+            added[where] = added.get(where, "") + (_CLOSING[fragment[at]] if partner_at > at
+                                                   else _OPENING[fragment[at]])
+        else:
+            dropped.add(at)
+    kept = (added.get(n, "") + ("" if n in dropped else char) for n, char in enumerate(fragment))
+    return ("".join(kept) + added.get(len(fragment), "")).strip()
+
+
+def _unpaired(text: str) -> list[tuple[int, int]]:
+    """Each bracket or quotation mark the text opens and does not close, or closes and
+    did not open, with where its partner would go: before the mark that closes what
+    it is inside, at the end, or at the start."""
+    open_now: list[int] = []
+    found: list[tuple[int, int]] = []
+    for n, char in enumerate(text):
+        opening = _OPENING.get(char)
+        if char == "’" and _inside_word(text, n):  # we’re: an apostrophe
+            continue
+        if opening is not None and any(text[at] == opening for at in open_now):
+            while text[open_now[-1]] != opening:  # opened within what this closes
+                found.append((open_now.pop(), n))
+            open_now.pop()
+        elif char in _CLOSING:
+            open_now.append(n)
+        elif opening is not None and char != "’":  # a ’ with no ‘ open: an apostrophe
+            found.append((n, 0))
+    return found + [(at, len(text)) for at in open_now]
+
+
+def _inside_word(text: str, at: int) -> bool:
+    return 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum()
 
 
 def explained(segment: Segment, this: str, other: str) -> Segment:
@@ -99,13 +154,20 @@ def explained(segment: Segment, this: str, other: str) -> Segment:
                      f"only in {this}: {mine}" if unheard else f"only in {this}:", not unheard)
     alike = _heard_alike(segment.text, theirs)
     if alike:  # quoted as printed: named, both would sound the same
-        text = " ".join(segment.text.split())
+        text, theirs = _balanced_apart(" ".join(segment.text.split()), theirs)
         return _told(segment, f"{this} has “{text}” where {other} has “{theirs}”: a "
                               f"difference of {alike}")
     sentence = f"{this} has {mine} where {other} has {as_heard(theirs)}"
     if unheard:
         return _told(segment, sentence)
     return _told(segment, sentence, f"where {other} has {as_heard(theirs)}, {this} has:", True)
+
+
+def _balanced_apart(mine: str, theirs: str) -> tuple[str, str]:
+    """Two stretches that differ in typography, balanced as `_balanced` does, unless that
+    would make them alike: the difference may be in the very marks it drops."""
+    balanced = _balanced(mine), _balanced(theirs)
+    return balanced if balanced[0] != balanced[1] else (mine, theirs)
 
 
 def _heard_alike(mine: str, theirs: str) -> str:
