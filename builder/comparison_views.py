@@ -42,8 +42,9 @@ class Segment:
     # Where the other side has words this one lacks: the text is empty, and the page
     # shows a mark at the spot.
     gap: bool = False
-    # What the other side has in place of a changed stretch ("" where it has nothing),
-    # or the words it has at a gap; as printed, white space and all.
+    # What the other side has in place of this stretch ("" where it has nothing), or the
+    # words it has at a gap; as printed, white space and all. White space split off a
+    # changed stretch has none: the stretch's own holds it.
     other: str = ""
     # What happened here, said with the outlets' names (see `explained`): a sentence
     # for the mark's tooltip, and the words a screen reader hears before and after it.
@@ -76,7 +77,62 @@ def as_heard(text: str) -> str:
     names = [("an " if name[0] in "aeiou" else "a ") + name for name in _mark_names(text)]
     if names:
         return " and ".join(filter(None, (", ".join(names[:-1]), names[-1])))
-    return f"“{' '.join(text.split())}”"
+    return f"“{' '.join(_balanced(text).split())}”"
+
+
+# Brackets and quotation marks that pair, by the mark that opens. A straight double
+# quote closes itself; a ’ is an apostrophe unless a ‘ is open (see `_unpaired`).
+_CLOSING = {"(": ")", "[": "]", "{": "}", "“": "”", "‘": "’", "«": "»", '"': '"'}
+_OPENING = {closing: opening for opening, closing in _CLOSING.items()}
+
+
+def _balanced(fragment: str) -> str:
+    """A fragment as it can be quoted back, its brackets and quotation marks paired: a
+    stretch cut from a longer text may hold one whose partner it left out. One at an edge,
+    before the first word or after the last, is dropped ('(the States' reads 'the
+    States'); one among the words gets its partner, so that no word is lost ('the (United
+    States' reads 'the (United States)'). Marks alone are left as they are: `as_heard`
+    names them."""
+    words = [n for n, char in enumerate(fragment) if char.isalnum()]
+    if not words:
+        return fragment
+    first, last = words[0], words[-1] + 1
+    added: dict[int, str] = {}  # partners, by the character they go before
+    dropped = set()
+    for at, partner_at in sorted(_unpaired(fragment), reverse=True):  # inner ones first
+        if first <= at < last:
+            where = min(max(partner_at, first), last)
+            added[where] = added.get(where, "") + (_CLOSING[fragment[at]] if partner_at > at
+                                                   else _OPENING[fragment[at]])
+        else:
+            dropped.add(at)
+    kept = (added.get(n, "") + ("" if n in dropped else char) for n, char in enumerate(fragment))
+    return ("".join(kept) + added.get(len(fragment), "")).strip()
+
+
+def _unpaired(text: str) -> list[tuple[int, int]]:
+    """Each bracket or quotation mark the text opens and does not close, or closes and
+    did not open, with where its partner would go: before the mark that closes what
+    it is inside, at the end, or at the start."""
+    open_now: list[int] = []
+    found: list[tuple[int, int]] = []
+    for n, char in enumerate(text):
+        opening = _OPENING.get(char)
+        if char == "’" and _inside_word(text, n):  # we’re: an apostrophe
+            continue
+        if opening is not None and any(text[at] == opening for at in open_now):
+            while text[open_now[-1]] != opening:  # opened within what this closes
+                found.append((open_now.pop(), n))
+            open_now.pop()
+        elif char in _CLOSING:
+            open_now.append(n)
+        elif opening is not None and char != "’":  # a ’ with no ‘ open: an apostrophe
+            found.append((n, 0))
+    return found + [(at, len(text)) for at in open_now]
+
+
+def _inside_word(text: str, at: int) -> bool:
+    return 0 < at < len(text) - 1 and text[at - 1].isalnum() and text[at + 1].isalnum()
 
 
 def explained(segment: Segment, this: str, other: str) -> Segment:
@@ -98,13 +154,20 @@ def explained(segment: Segment, this: str, other: str) -> Segment:
                      f"only in {this}: {mine}" if unheard else f"only in {this}:", not unheard)
     alike = _heard_alike(segment.text, theirs)
     if alike:  # quoted as printed: named, both would sound the same
-        text = " ".join(segment.text.split())
+        text, theirs = _balanced_apart(" ".join(segment.text.split()), theirs)
         return _told(segment, f"{this} has “{text}” where {other} has “{theirs}”: a "
                               f"difference of {alike}")
     sentence = f"{this} has {mine} where {other} has {as_heard(theirs)}"
     if unheard:
         return _told(segment, sentence)
     return _told(segment, sentence, f"where {other} has {as_heard(theirs)}, {this} has:", True)
+
+
+def _balanced_apart(mine: str, theirs: str) -> tuple[str, str]:
+    """Two stretches that differ in typography, balanced as `_balanced` does, unless that
+    would make them alike: the difference may be in the very marks it drops."""
+    balanced = _balanced(mine), _balanced(theirs)
+    return balanced if balanced[0] != balanced[1] else (mine, theirs)
 
 
 def _heard_alike(mine: str, theirs: str) -> str:
@@ -436,13 +499,13 @@ def _segments(pair: PassagePair) -> tuple[tuple[Segment, ...], tuple[Segment, ..
             left += _changed(op.left, op.right)
             right += _changed(op.right, op.left)
         elif op.left == op.right:
-            left.append(Segment(op.left, False))
-            right.append(Segment(op.right, False))
+            left.append(Segment(op.left, False, other=op.right))
+            right.append(Segment(op.right, False, other=op.left))
         else:
             fine_left, fine_right = _fine_segments(op.left, op.right, index == 0, index == last)
             left += fine_left
             right += fine_right
-    return tuple(_merged(left)), tuple(_merged(right))
+    return tuple(_bridged(_merged(left))), tuple(_bridged(_merged(right)))
 
 
 def _changed(text: str, other: str) -> list[Segment]:
@@ -459,7 +522,7 @@ def _stretch(tokens: list[str], other: str, fixed: list[bool]) -> list[Segment]:
     ends (the quoting sentence's), stay unmarked."""
     shown = [n for n, token in enumerate(tokens) if not token.isspace() and not fixed[n]]
     if not shown:
-        return [Segment("".join(tokens), False)]
+        return [Segment("".join(tokens), False, other=other)]
     first, last = shown[0], shown[-1] + 1
     return [Segment("".join(tokens[:first]), False),
             Segment("".join(tokens[first:last]), True, other=other),
@@ -546,6 +609,41 @@ def _merged(segments: list[Segment]) -> list[Segment]:
         else:
             merged.append(segment)
     return merged
+
+
+def _bridged(segments: list[Segment]) -> list[Segment]:
+    """Differences apart only by white space, or none, made one: 'We must' against 'we
+    should' is one mark with one explanation, not a letter case and a word each read
+    out in full; a gap beside a difference joins it too."""
+    bridged: list[Segment] = []
+    for segment in segments:
+        if segment.changed and bridged and bridged[-1].changed:  # a gap, beside a difference
+            bridged += _across(bridged.pop(), Segment("", False), segment)
+        elif (segment.changed and len(bridged) > 1 and bridged[-2].changed
+              and bridged[-1].text.isspace()):
+            space = bridged.pop()
+            bridged += _across(bridged.pop(), space, segment)
+        elif bridged and not bridged[-1].changed and not segment.changed:
+            bridged[-1] = replace(segment, text=bridged[-1].text + segment.text,
+                                  other=bridged[-1].other + segment.other)
+        else:
+            bridged.append(segment)
+    return [segment for segment in bridged if segment.text or segment.gap]
+
+
+def _across(first: Segment, space: Segment, second: Segment) -> list[Segment]:
+    """Two differences and the white space between them as one. A gap has no text, so
+    the other side's words at it join its neighbour's, and the white space stays apart."""
+    # White space split off a difference has no other side of its own: the other
+    # side's white space there is in the difference's, so the others join as they are.
+    other = first.other + space.other + second.other
+    if first.gap and second.gap:
+        return [replace(first, other=other), space]
+    if first.gap:
+        return [space, replace(second, other=other)]
+    if second.gap:
+        return [replace(first, other=other), space]
+    return [Segment(first.text + space.text + second.text, True, other=other)]
 
 
 def _flag(disagreement: FigureDisagreement, names: Mapping[str, str]) -> FigureFlag:

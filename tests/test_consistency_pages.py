@@ -1,6 +1,7 @@
 """Consistency on the shipped seeds, as readers and aggregators meet it: claim pages,
 /consistency/, outlet records and /data/consistency.json."""
 import json
+import re
 from collections import Counter
 
 import pytest
@@ -358,17 +359,113 @@ def test_each_difference_says_in_words_what_happened_with_the_outlets_names():
         "need [end] to act")
     assert heard(right) == (
         "[The Right has “We” where The Left has “we”: a difference of letter case] We in "
-        "Europe, alongside [only in The Right: a comma] , [only in The Right:] we argue, "
+        "Europe, alongside [only in The Right:] , we argue, "
         "[end] the [not in The Right: The Left has “United” here] States [where The Left has "
         "“need”, The Right has:] needs [end] to act")
     tooltips = {segment.text: segment.explanation for segment in right if segment.changed}
     assert tooltips == {
         "We": "The Right has “We” where The Left has “we”: a difference of letter case",
-        ",": "Only in The Right, not in The Left", "we argue,": "Only in The Right, not in The Left",
+        ", we argue,": "Only in The Right, not in The Left",
         "": "Not in The Right: The Left has “United” here",
         "needs": "The Right has “needs” where The Left has “need”"}
     # Two articles of one outlet: 'only in The Times' would say nothing.
     assert version_names("The Times", "The Times") == ("this version", "the other version")
+
+
+def explained_sides(left_text: str, right_text: str):
+    """Both sides' segments, explained as 'The Left' and 'The Right'."""
+    from builder.comparison_views import explained
+    left, right = segments_of(left_text, right_text)
+    return ([explained(segment, "The Left", "The Right") for segment in left],
+            [explained(segment, "The Right", "The Left") for segment in right])
+
+
+def test_differences_apart_only_by_white_space_are_one_mark_with_one_explanation():
+    """'We must' against 'we should' is a letter case and a word to the differ, with an
+    unchanged space between: read out as two, each in full. One mark says it once."""
+    left, right = explained_sides("We must act now", "we should act now")
+    assert [(s.text, s.explanation) for s in left if s.changed] == [
+        ("We must", "The Left has “We must” where The Right has “we should”")]
+    assert [(s.text, s.explanation) for s in right if s.changed] == [
+        ("we should", "The Right has “we should” where The Left has “We must”")]
+    assert heard(left) == "[where The Right has “we should”, The Left has:] We must [end] act now"
+    # What the other side has between them is quoted as it is, not as this side has it.
+    left, right = explained_sides("We must act now", "we, should act now")
+    assert [s.explanation for s in left if s.changed] == [
+        "The Left has “We must” where The Right has “we, should”"]
+    left, right = explained_sides("the States – (maintain) because the pressure",
+                                  "the States, needs to be maintained, because the pressure")
+    assert [s.explanation for s in right if s.changed] == [
+        "The Right has “, needs to be maintained,” where The Left has “– (maintain)”"]
+    # Words the other side lacks, beside a difference, join it: no gap of their own.
+    left, right = explained_sides("We act now", "we really act now")
+    assert [(s.text, s.gap, s.explanation) for s in left if s.changed] == [
+        ("We", False, "The Left has “We” where The Right has “we really”")]
+    assert heard(right) == "[where The Left has “We”, The Right has:] we really [end] act now"
+    assert "".join(s.text for s in left) == "We act now"
+    assert "".join(s.text for s in right) == "we really act now"
+
+
+def test_no_two_marks_on_a_page_stand_apart_only_by_white_space(shipped_build):
+    """On the seeds' pages: two marks side by side, or with only white space between,
+    would be read out as two explanations where one says it."""
+    for path in ("consistency/", "claims/maximum-pressure-on-putin/"):
+        for row in read_html(shipped_build, path).select(".diff-text"):
+            kinds = ["mark" if getattr(part, "name", None) else "space" if not part.strip()
+                     else "text" for part in row.contents]
+            assert "mark mark" not in " ".join(kinds), row
+            assert "mark space mark" not in " ".join(kinds), row
+
+
+@pytest.mark.parametrize("fragment, read", [
+    ("(the States", "“the States”"),  # at an edge, a mark whose partner is not quoted goes
+    ("Russian President Vladimir) ", "“Russian President Vladimir”"),
+    ("“remains", "“remains”"),
+    ("the (United States", "“the (United States)”"),  # among the words: it gets its partner
+    ("the States) need,", "“(the States) need,”"),
+    ("“Europe (the” States", "““Europe (the)” States”"),  # closed inside what holds it
+    ("(he) is", "“(he) is”"),  # paired already: as printed
+    ("the States’ own", "“the States’ own”"),  # an apostrophe, not a quotation mark
+])
+def test_a_quoted_fragment_reads_with_its_brackets_and_quotation_marks_paired(fragment, read):
+    from builder.comparison_views import as_heard
+    assert as_heard(fragment) == read
+    assert re.findall(r"\w+", read) == re.findall(r"\w+", fragment)  # no word lost
+
+
+def test_what_a_gap_and_a_typography_difference_quote_is_paired():
+    from builder.comparison_views import Segment, explained
+    gap = explained(Segment("", True, gap=True, other="(the States "), "The Left", "The Right")
+    assert gap.explanation == "Not in The Left: The Right has “the States” here"
+    assert gap.heard_before == "[not in The Left: The Right has “the States” here]"
+    typeset = explained(Segment("“We’re", True, other='"We\'re'), "The Left", "The Right")
+    assert typeset.explanation == ("The Left has “We’re” where The Right has “We're”: a "
+                                   "difference of typography")
+    # Where the marks it would drop are the difference, both are quoted as printed.
+    quotes = explained(Segment("“We", True, other='"We'), "The Left", "The Right")
+    assert quotes.explanation == ("The Left has ““We” where The Right has “\"We”: a "
+                                  "difference of typography")
+
+
+def paired(text: str) -> bool:
+    """Every bracket and curly quotation mark in the text closed, in order."""
+    open_now = []
+    for char in text:
+        if char in "([“":
+            open_now.append(char)
+        elif char in ")]”" and (not open_now or open_now.pop() != "([“"[")]”".index(char)]):
+            return False
+    return not open_now
+
+
+def test_every_explanation_on_the_seeds_pages_reads_paired(shipped_build):
+    """Report 000 lacks The Independent's '(Russian President Vladimir)' as the differ
+    cuts it: 'Russian President Vladimir)', whose bracket was quoted alone."""
+    explanations = [mark["data-explanation"]
+                    for path in ("consistency/", "claims/maximum-pressure-on-putin/")
+                    for mark in read_html(shipped_build, path).select("[data-explanation]")]
+    assert any("“Russian President Vladimir”" in e for e in explanations)
+    assert [e for e in explanations if not paired(e)] == []
 
 
 def accessible_text(snapshot: str) -> tuple[str, list[str]]:
@@ -396,11 +493,10 @@ def test_a_diff_row_reads_to_a_screen_reader_as_what_each_outlet_has(shipped_bui
         rows = [accessible_text(row.aria_snapshot())
                 for row in page.locator(".pair .diff-text").all()]
     expected = [
-        "any talks [The Independent has a comma where Unidentified outlet (report 000) has a "
-        "full stop] , [only in The Independent:] and [end]",
-        "alongside [only in The Independent: a comma] , [only in The Independent:] we argue, "
-        "to [end] the [not in The Independent: Unidentified outlet (report 000) has “United” "
-        "here] States,",
+        "any talks [where Unidentified outlet (report 000) has “. That”, The Independent "
+        "has:] , and that [end]",
+        "alongside [only in The Independent:] , we argue, to [end] the [not in The "
+        "Independent: Unidentified outlet (report 000) has “United” here] States,",
         "[where Unidentified outlet (report 000) has “need”, The Independent has:] needs [end]",
         "pressure on [only in The Independent:] (Russian President Vladimir) [end] Putin"]
     where = [independent.find(part) for part in expected]
@@ -411,6 +507,75 @@ def test_a_diff_row_reads_to_a_screen_reader_as_what_each_outlet_has(shipped_bui
     for text, marks in rows:
         assert "‸" not in text and "differs" not in text, text
         assert all(mark.startswith("[") and "]" in mark for mark in marks), marks
+
+
+def elements_with(attribute: str, node: dict) -> list[dict]:
+    """The elements of a CDP DOM tree (DOM.getDocument) that carry `attribute`."""
+    found = [node] if attribute in node.get("attributes", [])[::2] else []
+    for child in node.get("children", []):
+        found += elements_with(attribute, child)
+    return found
+
+
+def given_to_screen_readers(node: dict, nodes: dict) -> str:
+    """All the words Chromium's accessibility tree gives a screen reader of a node and what
+    is in it: text, and any description or name of its own (a `title` becomes one). Names
+    made from the text inside are not counted again, nor inline text boxes, which repeat
+    their text."""
+    role = node.get("role", {}).get("value")
+    if role == "InlineTextBox":
+        return ""
+    own = [node.get("description", {}).get("value", "")]
+    if role == "StaticText" or not node.get("childIds"):
+        own.append(node.get("name", {}).get("value", ""))
+    inside = [given_to_screen_readers(nodes[child], nodes) for child in node.get("childIds", [])]
+    return " ".join(" ".join(own + inside).split())
+
+
+def explanations_as_read(page) -> list[tuple[str, str, str]]:
+    """For each difference on the page: its explanation (the tooltip), the words hidden
+    before its text for screen readers, and all a screen reader is given of it."""
+    cdp = page.context.new_cdp_session(page)
+    tree = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    nodes = {node["nodeId"]: node for node in tree}
+    by_element = {node.get("backendDOMNodeId"): node for node in tree}
+    marks = page.locator("[data-explanation]")
+    hidden = marks.evaluate_all(
+        "els => els.map(e => e.querySelector('.visually-hidden').textContent)")
+    found = []
+    for element, before in zip(elements_with("data-explanation",
+                                             cdp.send("DOM.getDocument", {"depth": -1})["root"]),
+                               hidden):
+        attributes = dict(zip(element["attributes"][::2], element["attributes"][1::2]))
+        said = given_to_screen_readers(by_element[element["backendNodeId"]], nodes)
+        found.append((attributes["data-explanation"], " ".join(before.split()), said))
+    return found
+
+
+@pytest.mark.browser
+def test_each_difference_is_explained_to_a_screen_reader_once_and_shown_on_hover(
+        shipped_build, tmp_path):
+    """A `title` is also an element's accessible description: a screen reader would say
+    the explanation after the hidden words that already say it. Each mark's explanation
+    reaches the accessibility tree once, as those words, and a mouse still shows it."""
+    with in_a_real_browser(shipped_build, tmp_path) as (browser, site):
+        page = browser.new_page()
+        page.goto(site + "consistency/")
+        for kind in ("mark.diff-only", ".diff-gap"):
+            difference = page.locator(f"{kind}[data-explanation]").first
+            difference.hover()
+            tooltip = difference.evaluate("e => [getComputedStyle(e, '::after').content, "
+                                          "getComputedStyle(e, '::after').display]")
+            assert difference.get_attribute("data-explanation") in tooltip[0], tooltip
+            assert tooltip[1] != "none", tooltip
+        read = explanations_as_read(page)  # with the gap's tooltip showing: it stays unheard
+    assert len(read) > 40 and any(e.startswith("Not in") for e, _, _ in read)
+    for explanation, before, said in read:
+        # Said in full before the stretch, or in short ('only in The Times:'), never again.
+        in_words = before.casefold().count(explanation.casefold())
+        assert said.casefold().count(explanation.casefold()) == in_words, (explanation, said)
+        assert said.count(before) == 1, (before, said)
+        assert said.startswith(before), (before, said)
 
 
 def test_the_page_names_lone_marks_and_shows_gaps(shipped_build, groups):
