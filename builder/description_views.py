@@ -42,11 +42,26 @@ def people_views(content: Content, people: tuple[DescribedPerson, ...], base_pat
         return Link(f"{base_path}{urls.source(description.source)}#:~:text="
                     f"{quote(description.text, safe='')}", shown)
 
-    return tuple(PersonView(person.name, person.key,
+    anchors = unique_anchors([person.key for person in people])
+    return tuple(PersonView(person.name, anchor,
                             tuple(_told(person.name, d, outlet_names)
                                   for d in person.disagreements),
                             _by_outlet(person, outlet, spot))
-                 for person in people)
+                 for person, anchor in zip(people, anchors))
+
+
+def unique_anchors(keys: list[str]) -> list[str]:
+    """Each key made unique on the page: 'Zoë Ball' and 'Zoe Ball' both slug to one."""
+    taken: set[str] = set()
+    anchors = []
+    for key in keys:
+        anchor, n = key or "person", 1
+        while anchor in taken:
+            n += 1
+            anchor = f"{key or 'person'}-{n}"
+        taken.add(anchor)
+        anchors.append(anchor)
+    return anchors
 
 
 def _by_outlet(person: DescribedPerson, outlet, spot) -> tuple[OutletWords, ...]:

@@ -9,6 +9,7 @@ import pytest
 
 from builder.analysis import CorpusMemo, analyse
 from builder.build import BuildOptions, build, check
+from builder.description_views import unique_anchors
 from builder.descriptions import describe_people
 from builder.quotations import extract_corpus_described
 from conftest import copy_site, edit
@@ -181,3 +182,8 @@ def test_people_json_gives_exact_spans_and_the_disagreement(tmp_path):
     former, serving = disagreement["sides"]
     assert disagreement["kind"] == "former" and {d["source"][:3] for d in former} == {"000", "004"}
     assert all(d["former"] is False for d in serving)
+
+
+def test_people_whose_names_slug_alike_get_their_own_anchors():
+    assert unique_anchors(["zoe-ball", "zoe-ball", "", ""]) == [
+        "zoe-ball", "zoe-ball-2", "person", "person-2"]
