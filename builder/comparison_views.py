@@ -283,23 +283,34 @@ class ConsistencyViews:
 
 
 class MarkedPairs:
-    """Each compared pair's text with its differences marked, kept between builds by a
-    preview server: marking depends on the pair alone, and the pairs stand as long as the
-    seeds do, so a save that changes a claim marks none of the corpus's thousands again.
-    Holds the latest build's pairs only."""
+    """Each compared pair's text with its differences marked and explained, kept between
+    builds by a preview server: that depends on the pair and its outlets' names alone,
+    and the pairs stand as long as the seeds do, so a save that changes a claim marks
+    none of the corpus's thousands again. Holds the latest build's pairs only."""
 
     def __init__(self):
-        self._kept: dict[PassagePair, tuple] = {}
-        self._used: dict[PassagePair, tuple] = {}
+        self._kept: dict[tuple[PassagePair, str, str], tuple] = {}
+        self._used: dict[tuple[PassagePair, str, str], tuple] = {}
 
-    def of(self, pair: PassagePair) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
-        found = self._used.get(pair) or self._kept.get(pair) or _segments(pair)
-        self._used[pair] = found
+    def of(self, pair: PassagePair, left_name: str, right_name: str
+           ) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
+        key = (pair, left_name, right_name)
+        found = (self._used.get(key) or self._kept.get(key)
+                 or explained_segments(pair, left_name, right_name))
+        self._used[key] = found
         return found
 
     def done(self) -> None:
         """The build is over: what it did not use goes."""
         self._kept, self._used = self._used, {}
+
+
+def explained_segments(pair: PassagePair, left_name: str, right_name: str
+                       ) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
+    """Both sides of a pair marked, each mark told in words naming the versions."""
+    left, right = _segments(pair)
+    return (tuple(explained(segment, left_name, right_name) for segment in left),
+            tuple(explained(segment, right_name, left_name) for segment in right))
 
 
 class _Namer:
@@ -468,12 +479,10 @@ def _anchor(passage: Passage, anchors) -> str:
 
 def _pair_view(pair: PassagePair, namer, anchors,
                by_article: frozenset[str] = frozenset()) -> PairView:
-    left, right = namer.marked.of(pair) if namer.marked is not None else _segments(pair)
-    # Named here, not where marked: marks are kept between builds, names may change.
     left_name, right_name = version_names(namer.outlet(pair.left.outlet).text,
                                           namer.outlet(pair.right.outlet).text)
-    left = tuple(explained(segment, left_name, right_name) for segment in left)
-    right = tuple(explained(segment, right_name, left_name) for segment in right)
+    left, right = (namer.marked.of(pair, left_name, right_name) if namer.marked is not None
+                   else explained_segments(pair, left_name, right_name))
     return PairView(namer.side(pair.left, left, _anchor(pair.left, anchors), by_article),
                     namer.side(pair.right, right, _anchor(pair.right, anchors), by_article),
                     pair.classification, CLASSIFICATION_TEXT[pair.classification], pair.partial,

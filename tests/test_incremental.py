@@ -224,9 +224,9 @@ def test_markdown_kept_between_builds_renders_only_new_texts_and_changes_nothing
 
 
 def test_a_preview_marks_each_compared_pair_once_while_the_groups_stand(monkeypatch):
-    """Marking a pair's differences depends on the pair alone: kept between builds, the
-    corpus's pairs are not marked again when a claim changes, and a pair no longer shown
-    is let go."""
+    """Marking and explaining a pair's differences depends on the pair and its outlets'
+    names alone: kept between builds, the corpus's pairs are not marked again when a
+    claim changes, a pair no longer shown is let go, and a renamed outlet is told anew."""
     from builder import comparison_views
     from builder.consistency import Passage, compare_passages
     (pair,) = compare_passages([Passage("a", "a", "We will not back down, ever.", 0, 28),
@@ -238,11 +238,16 @@ def test_a_preview_marks_each_compared_pair_once_while_the_groups_stand(monkeypa
     monkeypatch.setattr(comparison_views, "_segments",
                         lambda p: calls.append(p) or marking(p))
     marked = comparison_views.MarkedPairs()
-    first = marked.of(pair)
+    first = marked.of(pair, "A", "B")
     marked.done()
-    assert marked.of(pair) is first and marked.of(other) and calls == [pair, other]
+    assert marked.of(pair, "A", "B") is first and marked.of(other, "A", "B")
+    assert calls == [pair, other]
     marked.done()
-    marked.of(other)
+    marked.of(other, "A", "B")
     marked.done()   # this build showed only `other`: `pair` is let go
-    marked.of(pair)
+    marked.of(pair, "A", "B")
     assert calls == [pair, other, pair]
+    renamed = marked.of(pair, "The A Times", "B")
+    assert calls == [pair, other, pair, pair]
+    assert any("The A Times" in (segment.explanation or "") for segment in renamed[0])
+    assert not any("The A Times" in (segment.explanation or "") for segment in first[0])
