@@ -10,12 +10,14 @@ reader should see, whichever outlet is right.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from . import urls
-from .mentions import COUNTRIES, HONORIFICS, RELATIVE, Mention, age_title, is_age_title
+from .mentions import (COUNTRIES, HONORIFICS, RELATIVE, Mention, age_title, is_age_title,
+                       may_be_named)
 from .people import Roster, age_after, canonical_name, resolve_title, unify_names
 
 # Words saying that someone no longer holds the title ('then' says only when they held it).
@@ -121,13 +123,45 @@ def _words_beside(text: str, mention: Mention) -> tuple[int, int] | None:
         return None
     before = (mention.start, mention.start + at)
     after = (mention.start + at + len(mention.name), mention.end)
-    start, end = before if before[1] - before[0] >= after[1] - after[0] else after
-    start, end = _trimmed(text, start, end)
+    if before[1] - before[0] >= after[1] - after[0]:
+        start, end = _trimmed(text, _whose(text, before[0]), before[1])
+    else:
+        start, end = _trimmed(text, *after)
     words = text[start:end].split()
     while words and words[-1] in HONORIFICS:  # 'Prime Minister Sir': Sir is no description
         end = start + text[start:end].rstrip().rfind(words.pop())
         start, end = _trimmed(text, start, end)
     return (start, end) if start < end else None
+
+
+def _whose(text: str, start: int, most: int = 3) -> int:
+    """Where a title before a name starts with the body it belongs to: 'Coorabin Water
+    chief executive', whose 'Coorabin' the title itself does not take in."""
+    for _ in range(most):
+        if start < 2 or text[start - 1] not in " \u00a0":
+            break
+        word_start = max(text.rfind(" ", 0, start - 1), text.rfind("\u00a0", 0, start - 1),
+                         text.rfind("\n", 0, start - 1)) + 1
+        word = text[word_start:start - 1]
+        if not (word.isalpha() and may_be_named(word)) or (
+                _opens_sentence(text, word_start) and not _proper(text, word)):
+            break  # 'Fuming Kestrel Vale boss': a capital only as the sentence's first word
+        start = word_start
+    return start
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \u00a0“‘\"'")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _proper(text: str, word: str) -> bool:
+    """The report writes the word with a capital where no sentence starts (the first
+    line, a headline, capitalises words of every kind)."""
+    story = text.find("\n") + 1
+    return any(not _opens_sentence(text, found.start())
+               for found in re.finditer(rf"\b{re.escape(word)}\b", text)
+               if found.start() >= story > 0)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

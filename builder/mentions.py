@@ -355,6 +355,12 @@ def _name_spans(text: str, run_start: int, run_end: int, covered):
             honoured
 
 
+def may_be_named(word: str) -> bool:
+    """A capitalised word that may be (part of) a name: not a sentence opener, honorific,
+    title word or the like ('Coorabin' may; 'Meanwhile', 'Tuesday', 'Mr' may not)."""
+    return word[:1].isupper() and not _not_a_name(word)
+
+
 def _not_a_name(word: str) -> bool:
     if "’" in word or "'" in word:
         word = word.split("’")[0].split("'")[0]

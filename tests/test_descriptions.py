@@ -76,6 +76,19 @@ def test_a_description_after_the_name_and_a_title_alone_are_read():
     assert [[d.outlet for d in side] for side in disagreement.sides] == [["one"], ["two"]]
 
 
+def test_a_title_keeps_the_body_it_belongs_to_but_not_a_sentence_opener():
+    people = described({
+        "a": ("one", "Water row\nCoorabin Water chief executive Desmond Szabo said little "
+                     "of Coorabin."),
+        "b": ("two", "Fuming Water row\nMeanwhile Water chief executive Desmond Szabo left. Fuming Water "
+                     "chief executive Desmond Szabo left. Coorabin Water chief executive "
+                     "Desmond Szabo spoke after the Coorabin board met."),
+    })
+    assert [d.text for d in person(people, "Desmond Szabo").descriptions] == [
+        "Coorabin Water chief executive", "Water chief executive", "Water chief executive",
+        "Coorabin Water chief executive"]
+
+
 def test_a_title_alone_needs_the_report_to_name_its_holder():
     people = described({
         "a": ("one", "Former US President Donald Trump spoke."),
