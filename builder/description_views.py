@@ -37,10 +37,11 @@ def people_views(content: Content, people: tuple[DescribedPerson, ...], base_pat
         return Link(base_path + urls.outlet(outlet_id), outlet_names.get(outlet_id, outlet_id))
 
     def spot(description: Description) -> Link:
-        # A text fragment: the browser scrolls to the words and highlights them.
+        # A text fragment: the browser scrolls to the words and highlights them. Its
+        # syntax gives '-' and ',' meanings of their own, so they are encoded too.
         shown = f"aged {description.text}" if is_age(description) else description.text
-        return Link(f"{base_path}{urls.source(description.source)}#:~:text="
-                    f"{quote(description.text, safe='')}", shown)
+        words = quote(description.text, safe="").replace("-", "%2D")
+        return Link(f"{base_path}{urls.source(description.source)}#:~:text={words}", shown)
 
     anchors = unique_anchors([person.key for person in people])
     return tuple(PersonView(person.name, anchor,

@@ -2,6 +2,7 @@
 disagreements on whether someone still holds an office flagged."""
 import html
 import json
+from types import SimpleNamespace
 import re
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 from builder.analysis import CorpusMemo, analyse
 from builder.build import BuildOptions, build, check
-from builder.description_views import unique_anchors
+from builder.description_views import people_views, unique_anchors
 from builder.descriptions import describe_people
 from builder.quotations import extract_corpus_described
 from conftest import copy_site, edit
@@ -138,6 +139,17 @@ def test_outlets_giving_different_ages_disagree():
     assert [[(d.outlet, d.text) for d in side] for side in disagreement.sides] == [
         [("one", "45"), ("one", "45")], [("two", "47")]]
     assert all(p.name != "Tom Reyes" for p in people)  # one outlet: nothing to compare
+
+
+def test_a_description_links_to_its_words_in_the_report():
+    people = described({
+        "a": ("one", "The ex-minister Ann Lee spoke."),
+        "b": ("two", "Former minister Ann Lee spoke."),
+    })
+    views = people_views(SimpleNamespace(config=SimpleNamespace(outlets=())), people, "/s/")
+    links = [words.url for row in views[0].outlets for words in row.words]
+    assert links == ["/s/sources/a/#:~:text=ex%2Dminister",  # a bare '-' marks a prefix
+                     "/s/sources/b/#:~:text=Former%20minister"]
 
 
 def test_one_outlet_alone_is_no_comparison():
