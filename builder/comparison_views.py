@@ -388,12 +388,7 @@ def _speakers(groups: tuple[GroupView, ...], base_path: str) -> tuple[SpeakerVie
     taken: set[str] = set()
     speakers = []
     for name in sorted(by_name):
-        key = wanted = urls.slugify(name) or "speaker"
-        number = 1
-        while key in taken:  # names that fold to one slug ("José", "Jose") get their own
-            number += 1
-            key = f"{wanted}-{number}"
-        taken.add(key)
+        key = urls.unique(urls.slugify(name) or "speaker", taken)
         speakers.append(SpeakerView(name, key, base_path + urls.speaker(key),
                                     tuple(by_name[name])))
     return tuple(speakers)

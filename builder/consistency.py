@@ -22,6 +22,7 @@ from typing import Mapping, NamedTuple, Sequence
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from . import urls
 from .diffing import (DIVERGENCE, IDENTICAL, PUNCTUATION, WORDING, DiffOp, diff_bounded,
                       spaced_form, spelled_out, word_bounds, word_keys)
 from .gcpause import HelperFailed, Partner, collector_paused, helper
@@ -458,7 +459,7 @@ def _build_groups(variants: list[_Variant], units: list[Unit], clustering: Clust
             for plan in plans[:cut]]
     # What needs no comparison, while the helper finishes its share.
     taken: set[str] = set()
-    heads = [(_unique(_group_id(units, members), taken),
+    heads = [(urls.unique(_group_id(units, members), taken),
               *agreed_speaker([variants[i] for i in members]),
               tuple(variants[i].passage for i in members), _other_ids(units, members),
               tuple(Attribution(variants[i].speaker, variants[i].organisation)
@@ -595,15 +596,6 @@ def _ascii(word: str) -> str:
     if word.isascii():
         return word
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-
-
-def _unique(candidate: str, taken: set[str]) -> str:
-    found, n = candidate, 1
-    while found in taken:
-        n += 1
-        found = f"{candidate}-{n}"
-    taken.add(found)
-    return found
 
 
 def group_figures(passages: list[Passage], keys: list[tuple[str, ...]],

@@ -54,15 +54,7 @@ def people_views(content: Content, people: tuple[DescribedPerson, ...], base_pat
 def unique_anchors(keys: list[str]) -> list[str]:
     """Each key made unique on the page: 'Zoë Ball' and 'Zoe Ball' both slug to one."""
     taken: set[str] = set()
-    anchors = []
-    for key in keys:
-        anchor, n = key or "person", 1
-        while anchor in taken:
-            n += 1
-            anchor = f"{key or 'person'}-{n}"
-        taken.add(anchor)
-        anchors.append(anchor)
-    return anchors
+    return [urls.unique(key or "person", taken) for key in keys]
 
 
 def _by_outlet(person: DescribedPerson, outlet, spot) -> tuple[OutletWords, ...]:

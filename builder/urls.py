@@ -13,6 +13,17 @@ def slugify(text: str) -> str:
     return _NOT_SLUG.sub("-", folded.lower()).strip("-")[:80].strip("-")
 
 
+def unique(candidate: str, taken: set[str]) -> str:
+    """The candidate, or with '-2', '-3' … after it where an earlier one took it ('José'
+    and 'Jose' slug alike); added to `taken`."""
+    found, number = candidate, 1
+    while found in taken:
+        number += 1
+        found = f"{candidate}-{number}"
+    taken.add(found)
+    return found
+
+
 def home() -> str:
     return ""
 
