@@ -3,7 +3,6 @@ with every description linked to where its report says it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from . import urls
 from .descriptions import (AGE, FORMER, DescribedPerson, Description, Disagreement,
@@ -32,16 +31,16 @@ class PersonView:
 def people_views(content: Content, people: tuple[DescribedPerson, ...], base_path: str
                  ) -> tuple[PersonView, ...]:
     outlet_names = {outlet.id: outlet.name for outlet in content.config.outlets}
+    texts = {source.stem: source.text for source in content.sources}
 
     def outlet(outlet_id: str) -> Link:
         return Link(base_path + urls.outlet(outlet_id), outlet_names.get(outlet_id, outlet_id))
 
     def spot(description: Description) -> Link:
-        # A text fragment: the browser scrolls to the words and highlights them. Its
-        # syntax gives '-' and ',' meanings of their own, so they are encoded too.
         shown = f"aged {description.text}" if is_age(description) else description.text
-        words = quote(description.text, safe="").replace("-", "%2D")
-        return Link(f"{base_path}{urls.source(description.source)}#:~:text={words}", shown)
+        fragment = urls.text_fragment(texts[description.source], description.start,
+                                      description.end)
+        return Link(f"{base_path}{urls.source(description.source)}#{fragment}", shown)
 
     anchors = unique_anchors([person.key for person in people])
     return tuple(PersonView(person.name, anchor,

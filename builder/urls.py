@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import quote
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -22,6 +23,42 @@ def unique(candidate: str, taken: set[str]) -> str:
         found = f"{candidate}-{number}"
     taken.add(found)
     return found
+
+
+CONTEXT_WORDS = 4  # words of context a text fragment may take either side
+_TOKEN = re.compile(r"\S+")
+
+
+def text_fragment(text: str, start: int, end: int) -> str:
+    """'#:~:text=…': the browser scrolls to the first match of these words and highlights
+    it. Where text[start:end] occurs earlier in the text (a title in the headline before
+    the one meant), the words right before it (or after it), on its line, are added as
+    the directive's prefix (or suffix), as few as make this spot the first. Matching is
+    taken as case-insensitive, as browsers do."""
+    words, lower = text[start:end], text.lower()
+    if lower.find(words.lower()) == start:
+        return ":~:text=" + _directive_part(words)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = len(text) if text.find("\n", end) < 0 else text.find("\n", end)
+    before = [m.start() for m in _TOKEN.finditer(text, line_start, start)]
+    after = [m.end() for m in _TOKEN.finditer(text, end, line_end)]
+    for count in range(1, CONTEXT_WORDS + 1):
+        if count <= len(before):
+            at = before[-count]
+            if lower.find(lower[at:end]) == at:
+                return (":~:text=" + _directive_part(text[at:start].rstrip()) + "-,"
+                        + _directive_part(words))
+        if count <= len(after):
+            until = after[count - 1]
+            if lower.find(lower[start:until]) == start:
+                return (":~:text=" + _directive_part(words) + ",-"
+                        + _directive_part(text[end:until].lstrip()))
+    return ":~:text=" + _directive_part(words)  # no context on its line tells it apart
+
+
+def _directive_part(words: str) -> str:
+    # '-', '&' and ',' have meanings of their own in a text directive: all are encoded.
+    return quote(words, safe="").replace("-", "%2D")
 
 
 def home() -> str:

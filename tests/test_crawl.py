@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import http.server
 import mimetypes
+import re
 import threading
 import xml.etree.ElementTree as ET
 from collections import deque
@@ -110,8 +111,20 @@ def references(html: bytes) -> tuple[list[str], tuple[set[str], str]]:
 
 def reaches(fragment: str, targets: set[str], text: str) -> bool:
     if fragment.startswith(TEXT_DIRECTIVE):
-        return " ".join(unquote(fragment[len(TEXT_DIRECTIVE):]).split()) in text
+        return re.search(directive_pattern(fragment[len(TEXT_DIRECTIVE):]), text,
+                         re.IGNORECASE) is not None
     return fragment in targets
+
+
+def directive_pattern(directive: str) -> str:
+    """'prefix-,words,-suffix' (prefix and suffix optional) as a browser matches it: the
+    parts in order with only white space between them, in any case."""
+    parts = [" ".join(unquote(part).split()) for part in directive.split(",")]
+    if parts[0].endswith("-") and len(parts) > 1:
+        parts[0] = parts[0][:-1]
+    if parts[-1].startswith("-") and len(parts) > 1:
+        parts[-1] = parts[-1][1:]
+    return r"\s*".join(re.escape(part) for part in parts)
 
 
 def xml_references(body: bytes) -> list[str]:

@@ -146,10 +146,27 @@ def test_a_description_links_to_its_words_in_the_report():
         "a": ("one", "The ex-minister Ann Lee spoke."),
         "b": ("two", "Former minister Ann Lee spoke."),
     })
-    views = people_views(SimpleNamespace(config=SimpleNamespace(outlets=())), people, "/s/")
-    links = [words.url for row in views[0].outlets for words in row.words]
+    links = description_links(people, {"a": "The ex-minister Ann Lee spoke.",
+                                       "b": "Former minister Ann Lee spoke."})
     assert links == ["/s/sources/a/#:~:text=ex%2Dminister",  # a bare '-' marks a prefix
                      "/s/sources/b/#:~:text=Former%20minister"]
+
+
+def description_links(people, texts: dict[str, str]) -> list[str]:
+    content = SimpleNamespace(config=SimpleNamespace(outlets=()), sources=[
+        SimpleNamespace(stem=stem, text=text) for stem, text in texts.items()])
+    views = people_views(content, people, "/s/")
+    return [words.url for view in views for row in view.outlets for words in row.words]
+
+
+def test_a_description_said_earlier_of_no_one_links_with_the_words_beside_it():
+    texts = {"a": "Former minister quits\nFormer minister Ann Lee spoke.",
+             "b": "Minister Ann Lee spoke. Later, minister Ann Lee left."}
+    people = described({stem: ("one" if stem == "a" else "two", text)
+                        for stem, text in texts.items()})
+    # Nothing before it on its line: the word after it tells it from the headline's.
+    assert description_links(people, texts) == [
+        "/s/sources/a/#:~:text=Former%20minister,-Ann", "/s/sources/b/#:~:text=Minister"]
 
 
 def test_one_outlet_alone_is_no_comparison():
