@@ -28,6 +28,29 @@ class PersonView:
     outlets: tuple[OutletWords, ...]
 
 
+@dataclass(frozen=True)
+class DisagreementNote:
+    """What a page about one person's words (a claim of theirs) tells of how outlets
+    describe them: the disagreements, and where the people page has the rest."""
+    name: str
+    disagreements: tuple[str, ...]
+    url: str
+
+
+def attach(claims, people: tuple[PersonView, ...], base_path: str) -> None:
+    """Each claim's extras["described"]: the note on its claimant, or None."""
+    notes = {same_person_key(person.name): DisagreementNote(
+                 person.name, person.disagreements, f"{base_path}{PEOPLE_PATH}#{person.anchor}")
+             for person in people if person.disagreements}
+    for view in claims:
+        view.extras["described"] = notes.get(same_person_key(view.summary.claimant))
+
+
+def same_person_key(name: str) -> str:
+    """'Donald  Trump' as an editor may type a claimant, and 'donald trump', alike."""
+    return " ".join(name.split()).casefold()
+
+
 def people_views(content: Content, people: tuple[DescribedPerson, ...], base_path: str
                  ) -> tuple[PersonView, ...]:
     outlet_names = {outlet.id: outlet.name for outlet in content.config.outlets}

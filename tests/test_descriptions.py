@@ -212,6 +212,19 @@ def test_the_people_page_tells_the_disagreement_and_links_each_description(tmp_p
     assert 'id="donald-trump"' in page.read_text()
 
 
+def test_a_claims_page_tells_how_outlets_describe_its_claimant(tmp_path):
+    out = tmp_path / "_site"
+    build(BuildOptions(".", str(out)))
+    trump = page_text(out / "claims/ukraine-started-the-war/index.html")
+    assert ("How the outlets describe Donald Trump Outlets disagree. Unidentified outlet "
+            "(report 000) (“former US President”) and") in trump
+    assert re.search(r'<a href="/factcheck/consistency/people/#donald-trump">Every outlet’s '
+                     r'words for Donald Trump',
+                     (out / "claims/ukraine-started-the-war/index.html").read_text())
+    healey = page_text(out / "claims/royal-navy-70-vessels-norway-2024/index.html")
+    assert "How the outlets describe" not in healey  # outlets describe him alike
+
+
 def test_people_json_gives_exact_spans_and_the_disagreement(tmp_path):
     out = tmp_path / "_site"
     build(BuildOptions(".", str(out)))
