@@ -91,7 +91,7 @@ RELATIVE_DETERMINERS = frozenset(("his", "her", "their", "its", "our"))
 # Modifiers that say when someone held a title, not which title it is.
 TIME_MODIFIERS = frozenset((
     "former", "new", "then", "outgoing", "incoming", "acting", "interim", "current",
-    "late", "newly"))
+    "late", "newly", "ex"))
 TITLE_MODIFIERS = TIME_MODIFIERS | frozenset((
     "defence", "defense", "foreign", "home", "prime", "deputy", "vice", "shadow",
     "cabinet", "health", "finance", "justice", "interior", "trade", "culture",
@@ -191,9 +191,15 @@ def _title_at(text: str, lower: str, head_start: int, head_end: int) -> _Title:
     if lower.startswith(" of state", head_end):
         head_end += len(" of state")
         head += " of state"
-    words = _words_before(text, head_start)
+    if lower.startswith("-elect", head_end):  # 'president-elect': not the office yet
+        head_end += len("-elect")
+        head += "-elect"
     modifiers: list[str] = []
     start = head_start
+    if (joined := _joined_before(lower, head_start)) is not None:
+        start, prefix = joined  # 'ex-president', 'vice-president'
+        modifiers.append(prefix)
+    words = _words_before(text, start)
     qualifier = determiner = None
     while words and words[-1][0].lower() in TITLE_MODIFIERS:
         word, start = words.pop()
@@ -212,6 +218,17 @@ def _title_at(text: str, lower: str, head_start: int, head_end: int) -> _Title:
     if determiner in RELATIVE_DETERMINERS:
         qualifier = RELATIVE
     return _Title(start, head_end, (qualifier, phrase), determiner)
+
+
+def _joined_before(lower: str, head_start: int) -> tuple[int, str] | None:
+    """A word joined to the title by a hyphen ('ex-', 'then-', 'vice-'): where it
+    starts, and the word."""
+    if head_start < 2 or lower[head_start - 1] != "-":
+        return None
+    start = head_start - 1
+    while start > 0 and lower[start - 1].isalpha():
+        start -= 1
+    return (start, lower[start:head_start - 1]) if start < head_start - 1 else None
 
 
 def _organisation(words: list[tuple[str, int]]) -> tuple[str, int] | None:
@@ -364,7 +381,13 @@ def may_be_named(word: str) -> bool:
 def _not_a_name(word: str) -> bool:
     if "’" in word or "'" in word:
         word = word.split("’")[0].split("'")[0]
-    return word in _NOT_NAMES or word in HONORIFICS or word.lower() in _TITLE_WORDS
+    return (word in _NOT_NAMES or word in HONORIFICS or word.lower() in _TITLE_WORDS
+            or "-" in word and _titled_compound(word))
+
+
+def _titled_compound(word: str) -> bool:
+    """'Ex-President', 'Then-Minister', 'President-Elect': a title, not a name."""
+    return all(part in _TITLE_WORDS or part == "elect" for part in word.lower().split("-"))
 
 
 def _inside(position: int, spans) -> bool:

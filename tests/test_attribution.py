@@ -219,6 +219,16 @@ def test_a_descriptor_before_a_name_is_not_part_of_it(text, speakers):
     assert _speakers(text) == speakers
 
 
+@pytest.mark.parametrize("text", [
+    "Ex-President Ann Lee said: “We stayed.”",
+    "Then-President Ann Lee said: “We stayed.”",
+    "Vice-President Ann Lee said: “We stayed.”",
+    "President-Elect Ann Lee said: “We stayed.”",
+])
+def test_a_title_joined_by_a_hyphen_is_not_part_of_the_name(text):
+    assert _speakers(text) == ["Ann Lee"]
+
+
 @pytest.mark.parametrize("text, speakers", [
     ("“It was chaos.” – Ann Lee", ["Ann Lee"]),
     ("“It was chaos.” — Ann Lee, a nurse at the hospital\nShe stayed.", ["Ann Lee"]),

@@ -128,6 +128,24 @@ def test_outlets_giving_an_office_of_different_countries_disagree():
         ["UK Defence Secretary"], ["US Defence Secretary"]]
 
 
+def test_a_title_joined_by_a_hyphen_keeps_what_it_says():
+    people = described({
+        "a": ("one", "Ex-President Ann Lee spoke. Vice-President Tom Reyes left."),
+        "b": ("two", "President Ann Lee spoke. The president-elect, Tom Reyes, left."),
+        "c": ("three", "Tom Reyes, the vice-president, stayed."),
+    })
+    lee = person(people, "Ann Lee")
+    assert [(d.text, d.office, d.former) for d in lee.descriptions] == [
+        ("Ex-President", "president", True), ("President", "president", False)]
+    assert [d.kind for d in lee.disagreements] == ["former"]
+    reyes = person(people, "Tom Reyes")
+    # A vice-president and a president-elect are not the president: nothing to compare.
+    assert {(d.text, d.office) for d in reyes.descriptions} == {
+        ("Vice-President", "vice president"), ("The president-elect", "president-elect"),
+        ("the vice-president", "vice president")}
+    assert reyes.disagreements == ()
+
+
 def test_outlets_giving_different_ages_disagree():
     people = described({
         "a": ("one", "Ann Lee, 45, said nothing. Later Ann Lee (45) left."),
@@ -148,7 +166,7 @@ def test_a_description_links_to_its_words_in_the_report():
     })
     links = description_links(people, {"a": "The ex-minister Ann Lee spoke.",
                                        "b": "Former minister Ann Lee spoke."})
-    assert links == ["/s/sources/a/#:~:text=ex%2Dminister",  # a bare '-' marks a prefix
+    assert links == ["/s/sources/a/#:~:text=The%20ex%2Dminister",  # a bare '-' marks a prefix
                      "/s/sources/b/#:~:text=Former%20minister"]
 
 
