@@ -401,6 +401,10 @@ class _Indentation:
                         f"{line + 1} after {what}")
         if self.text:
             column, what, line = self.text
+            if indent > column and kind == "item" and name:
+                # '- source: beta' deeper than the text above it: YAML reads it as more of
+                # that text and fails at its colon. The mistake is the '-', out of line.
+                return _out_of_line(indent, kind, name, self.runs)
             if indent > column and kind != "key":
                 return None  # YAML reads it as more of the text
             self.text = None

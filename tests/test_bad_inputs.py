@@ -168,6 +168,12 @@ CASES = [
                  "     quote: no more than six weeks\n"),
          f"{CLAIM}:10:4: invalid YAML: this list item is indented 1 space more than the one on "
          "line 7: line the '-' up with it"),
+    Case("list item deeper than the text above it",
+         replace(CLAIM, "    note: Reported by the Daily Example.\n",
+                 "    note: Reported by the Daily Example.\n      - source: alpha\n"
+                 "        quote: no more than six weeks\n"),
+         f"{CLAIM}:10:7: invalid YAML: this list item is indented 4 spaces more than the one on "
+         "line 7: line the '-' up with it"),
     # --- wrong shapes and kinds ------------------------------------------------------------
     Case("claim file is a list", write(CLAIM, "- claim: x\n- claimant: y\n"),
          f"{CLAIM}:1:1: a claim must be a mapping of keys to values, not a list"),

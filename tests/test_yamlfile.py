@@ -348,6 +348,11 @@ APPEARANCE = "appearances:\n  - source: alpha\n"
     ("tags:\n  - transport\n - council\n",
      "f.yml:3:2: invalid YAML: this list item is indented 1 space less than the one on line "
      "2: line the '-' up with it"),
+    # Deeper than the text above it, an item is read as more of that text, and YAML fails
+    # at its colon: the '-' is the mistake, not the colon.
+    (APPEARANCE + "    quote: will last\n      - source: beta\n        quote: x\n",
+     "f.yml:4:7: invalid YAML: this list item is indented 4 spaces more than the one on line "
+     "2: line the '-' up with it"),
 ])
 def test_a_line_out_of_line_with_the_ones_above_is_the_error_not_where_yaml_gave_up(
         text, expected):
