@@ -11,7 +11,7 @@ import jinja2
 from dataclasses import dataclass
 
 from . import claimreview, data, feeds, incremental, links, opendata, output, partial, render
-from . import sitemap, transparency
+from . import claimschema, sitemap, transparency
 from . import comparison_views, description_views
 from .analysis import Analysis, CorpusMemo, analyse
 from .anchoring import anchor_quotes
@@ -283,6 +283,7 @@ def publishing_files(content: Content, reviews: dict, pages, markdown: Markdown)
         sitemap.SITEMAP_PATH: sitemap.sitemap_xml(base_url, [page.path for page in pages],
                                                   sitemap.page_dates(content)),
         "robots.txt": sitemap.robots_txt(base_url),
+        claimschema.CLAIM_SCHEMA_PATH: claimschema.claim_schema(content.config.verdicts),
     }
 
 
