@@ -11,12 +11,12 @@ import jinja2
 from dataclasses import dataclass
 
 from . import claimreview, data, feeds, incremental, links, opendata, output, partial, render
-from . import sitemap, transparency
+from . import claimschema, sitemap, transparency
 from . import comparison_views, description_views
 from .analysis import Analysis, CorpusMemo, analyse
 from .anchoring import anchor_quotes
 from .claims import load_claims
-from .config import load_config
+from .config import load_config, unread_config
 from .errors import (ContentError, Position, Problem, counted, display_path, error, errors_in,
                      warning)
 from .filememo import FileMemo
@@ -43,14 +43,14 @@ class BuildOptions:
 
 @dataclass(frozen=True)
 class CheckedSite:
-    content: Content | None  # None only with errors: site.yml could not be read
+    content: Content  # with site.yml in error, as much of it as could be read
     anchored: tuple[AnchoredQuote, ...]
     problems: tuple[Problem, ...]
     reviews: dict  # claim id → its ClaimReview, built once: checked here, embedded later
 
     @property
     def failed(self) -> bool:
-        return self.content is None or bool(errors_in(self.problems))
+        return bool(errors_in(self.problems))
 
 
 @dataclass(frozen=True)
@@ -91,18 +91,16 @@ def examine(options: BuildOptions, memo: FileMemo | None = None) -> CheckedSite:
     """As check, but returning the content with its errors, for the warnings that can
     still be worked out beside them."""
     content, problems = load_content(options, memo)
-    anchored, reviews = (), {}
-    if content is not None:
-        unloaded = unloaded_sources(options.site_dir, content)
-        problems += validate(content, unloaded)
-        # Without errors every claim and seed is complete: these are every claim's reviews.
-        if content.config.complete:
-            whole = _reviewable(content)
-            reviews = claimreview.claim_reviews(whole)
-            problems += claimreview.review_problems(whole, reviews)
-        anchored, anchor_problems = anchor_quotes(
-            content.claims, {source.stem: source for source in content.sources})
-        problems += anchor_problems
+    reviews = {}
+    problems += validate(content, unloaded_sources(options.site_dir, content))
+    # Without errors every claim and seed is complete: these are every claim's reviews.
+    if content.config.complete:
+        whole = _reviewable(content)
+        reviews = claimreview.claim_reviews(whole)
+        problems += claimreview.review_problems(whole, reviews)
+    anchored, anchor_problems = anchor_quotes(
+        content.claims, {source.stem: source for source in content.sources})
+    problems += anchor_problems
     return CheckedSite(content, anchored, tuple(sorted(problems)), reviews)
 
 
@@ -113,11 +111,8 @@ def warnings_despite_errors(checked: CheckedSite, site_dir: str, memo: CorpusMem
                             ) -> list[Problem]:
     """The warnings a build adds to the content's own (links to no page, set-apart
     entries that fit no group), worked out on the part of a site with errors that
-    builds, and the errors only rendering finds (a template's, static/'s). The preview
-    passes its caches, as for a build."""
-    content = checked.content
-    if content is None or not content.config.complete:
-        return []  # nothing can be built without the whole of site.yml
+    builds, and the errors only rendering finds (a template's, static/'s); with site.yml
+    in error, the set-apart entries only. The preview passes its caches, as for a build."""
     try:
         return _problems_of_sound_part(checked, site_dir, memo, cache, markdown, marked)
     except Exception:  # noqa: BLE001 - the last safety net: content in error may break
@@ -138,8 +133,10 @@ def _problems_of_sound_part(checked: CheckedSite, site_dir: str, memo: CorpusMem
                         if claim_id in kept})
     analysis = analyse(sound, part.anchored, memo)
     problems = partial.unsure_without(list(analysis.problems), unloaded)
-    if render.template_problems(site_dir):
-        return problems  # told already: without templates there are no pages to link to
+    if not content.config.complete or render.template_problems(site_dir):
+        # Told already: without the whole of site.yml, or the templates, no pages are made
+        # to link to. The analysis reads seeds, claims and consistency.yml only.
+        return problems
     try:
         files, _ = render_pages_and_data(part, analysis, site_dir, cache, markdown, marked)
     except ContentError as failure:
@@ -179,7 +176,7 @@ def _reviewable(content: Content) -> Content:
 
 
 def load_content(options: BuildOptions, memo: FileMemo | None = None
-                 ) -> tuple[Content | None, list[Problem]]:
+                 ) -> tuple[Content, list[Problem]]:
     site, shown = options.site_dir, display_path(options.site_dir)
     # 'content/x.yml', as the editor would type it, not './content/x.yml'.
     shown = "" if shown == "." else shown
@@ -204,12 +201,10 @@ def load_content(options: BuildOptions, memo: FileMemo | None = None
                                                    os.path.join(shown, "content"))
     problems += (source_problems + claim_problems + page_problems + set_apart_problems
                  + template_problems)
-    if config is None:
-        # Quotes need only their seeds: an editor who broke site.yml still hears of every
-        # quote that is not found, in the same run.
-        problems += anchor_quotes(claims, {source.stem: source for source in sources})[1]
-        return None, problems
-    return Content(config, sources, claims, pages, set_apart), problems
+    # Checked against as if it held none of its keys, a site.yml that cannot be read stops
+    # only the checks that need it: an editor who broke it still hears, in the same run, of
+    # every quote not found, tag in error or seed quoted twice.
+    return Content(config or unread_config(), sources, claims, pages, set_apart), problems
 
 
 def render_site(checked: CheckedSite, analysis: Analysis, site_dir: str,
@@ -284,6 +279,7 @@ def publishing_files(content: Content, reviews: dict, pages, markdown: Markdown)
         sitemap.SITEMAP_PATH: sitemap.sitemap_xml(base_url, [page.path for page in pages],
                                                   sitemap.page_dates(content)),
         "robots.txt": sitemap.robots_txt(base_url),
+        claimschema.CLAIM_SCHEMA_PATH: claimschema.claim_schema(content.config.verdicts),
     }
 
 

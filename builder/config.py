@@ -53,6 +53,13 @@ def load_config(site_dir: str, shown_dir: str,
     ), problems
 
 
+def unread_config() -> SiteConfig:
+    """In place of a site.yml that cannot be read (missing, not YAML, not a mapping): one
+    holding none of its keys, incomplete, its own errors saying why."""
+    return SiteConfig(title=None, description=None, base_url=None, language=None,
+                      publisher=None, outlets=None, verdicts=None, complete=False)
+
+
 # BCP 47's shape, as <html lang> wants it: 'en', 'en-GB', 'pt-BR', 'zh-Hant'.
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 

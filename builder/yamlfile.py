@@ -16,7 +16,7 @@ from typing import Mapping
 import yaml
 
 from .errors import Position, Problem, TextPlace, brief, error, errors_in, warning
-from .yamlmistakes import Mistake, explain, opening_mistake, tab_mistake
+from .yamlmistakes import Mistake, explain, items_run_on, opening_mistake, tab_mistake
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
@@ -280,6 +280,7 @@ class _ValueBuilder:
     def __init__(self, shown_as: str, text: str, mended: frozenset = frozenset()):
         self.shown_as = shown_as
         self.text = text
+        self.lines: list[str] | None = None  # of text, split when first needed
         self.mended = mended  # where values mended to read on start: left out
         self.text_places: dict = {}
         self.true_false_words: dict = {}
@@ -360,6 +361,7 @@ class _ValueBuilder:
                     "(written as an escape); remove it unless it is meant"))
             if not node.style:  # plain ('' from the C loader, None from the Python one)
                 self._comment_cuts(node)
+                self._items_run_on(node)
             return node.value
         if node.tag == _NULL_TAG and node.value == "":
             self._comment_empties(node)
@@ -387,6 +389,19 @@ class _ValueBuilder:
             Position(self.shown_as, end.line + 1, end.column + len(comment.group(1)) + 1),
             f"the text stops before '#{brief(comment.group(2), 30)}': YAML reads ' #' and "
             "what follows as a comment; put the whole text in quotes to keep it"))
+
+    def _items_run_on(self, node) -> None:
+        """'- defence' over '   - ukraine': one tag, 'defence - ukraine', read without a
+        word from YAML. A warning, as a comment cutting text is: the file may mean it."""
+        start, end = node.start_mark, node.end_mark
+        if start.line == end.line:
+            return
+        if self.lines is None:
+            self.lines = self.text.splitlines()
+        self.problems += [warning(Position(self.shown_as, mistake.line, mistake.column),
+                                  mistake.message)
+                          for mistake in items_run_on(self.lines, start.line, start.column,
+                                                      end.line, node.value)]
 
     def _comment_empties(self, node) -> None:
         """'claim: #1 donor': a value opening with '#' is a comment, and the key empty.

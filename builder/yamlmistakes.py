@@ -1,4 +1,5 @@
-"""What an editor got wrong in YAML that does not parse, said where the mistake is.
+"""What an editor got wrong in YAML that does not parse, said where the mistake is; and
+in YAML that parses, but not as the editor meant (a list item read as text).
 
 PyYAML reports where it gave up, in its own terms ("did not find expected key"); an editor
 needs where the mistake is, which is often earlier, and what to write instead.
@@ -401,6 +402,10 @@ class _Indentation:
                         f"{line + 1} after {what}")
         if self.text:
             column, what, line = self.text
+            if indent > column and kind == "item" and name:
+                # '- source: beta' deeper than the text above it: YAML reads it as more of
+                # that text and fails at its colon. The mistake is the '-', out of line.
+                return _out_of_line(indent, kind, name, self.runs)
             if indent > column and kind != "key":
                 return None  # YAML reads it as more of the text
             self.text = None
@@ -483,11 +488,16 @@ def _out_of_line(indent: int, kind: str, name: str, runs: list[_Run]) -> str | N
     off = indent - run.indent
     if off == 0:
         return None
-    spaces = f"{abs(off)} space{'s' if abs(off) > 1 else ''} {'more' if off > 0 else 'less'}"
+    spaces = _spaces_off(off)
     if kind == "key":
         return f"'{name}' is indented {spaces} than '{run.name}' above it: line the keys up"
     return (f"this list item is indented {spaces} than the one on line {run.line + 1}: line "
             "the '-' up with it")
+
+
+def _spaces_off(off: int) -> str:
+    """'1 space more', '2 spaces less'."""
+    return f"{abs(off)} space{'s' if abs(off) > 1 else ''} {'more' if off > 0 else 'less'}"
 
 
 @dataclass(frozen=True)
@@ -517,6 +527,48 @@ def _bracket_depth(text: str) -> int:
     """Brackets opened less those closed, quoted text left out."""
     bare = re.sub(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"", "", text)
     return sum(bare.count(c) for c in "[{") - sum(bare.count(c) for c in "]}")
+
+
+# A line that opens a list item: '- x', or a '-' alone.
+_ITEM_OPENING = re.compile(r"[ ]*-(?:[ ]|$)")
+
+
+def items_run_on(lines: list[str], line: int, column: int, last: int,
+                 value: str) -> list[Mistake]:
+    """Lines of the unquoted text from (line, column) to line last, 0-based, that open
+    with '- ': YAML reads a line indented deeper than the '-' or key above it as more of
+    its text, so '- defence' over '   - ukraine' is one tag, 'defence - ukraine', and
+    nothing fails. Such a line under a list item is that item's neighbour indented too
+    deep: each is told. Under a key it may be a list begun on the key's line, a Markdown
+    list, or prose with a dash at a line's start (quotes keep it): the first is told, as
+    one fix mends them all."""
+    opening = [(number, len(lines[number]) - len(lines[number].lstrip(" ")))
+               for number in range(line + 1, last + 1) if _ITEM_OPENING.match(lines[number])]
+    if not opening:
+        return []
+    shown = brief(" ".join(value.split()))  # on one line, as every message is
+    kind, key, columns = _line_kind(lines[line])
+    owned = columns.value_column == column  # the value follows its '-' or key on its line
+    if owned and kind == "item" and not key:
+        dash = columns.item_column
+        return [Mistake(number + 1, indent + 1,
+                        f"this list item is indented {_spaces_off(indent - dash)} than the "
+                        f"one on line {line + 1}, so YAML reads it as more of that item's "
+                        f"text: '{shown}'; indent it like the item above: column "
+                        f"{dash + 1}")
+                for number, indent in opening]
+    number, indent = opening[0]
+    if owned and key:
+        owner = f"the text of '{key}:'"
+        fixes = (f"for a list, start it on the line below '{key}:'; to keep the lines as "
+                 f"written (a Markdown list), write '{key}: |' with the text below it")
+    else:
+        owner = "the text"
+        fixes = "to keep the lines as written (a Markdown list), write it as a block after '|'"
+    return [Mistake(number + 1, indent + 1,
+                    f"YAML reads this line as more of {owner} on line {line + 1}, not as a "
+                    f"list item: '{shown}'; {fixes}; to mean the dash, put the text "
+                    "in quotes")]
 
 
 def _colon_in_value(exc, text, lines) -> Mistake | None:

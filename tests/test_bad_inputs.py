@@ -168,6 +168,12 @@ CASES = [
                  "     quote: no more than six weeks\n"),
          f"{CLAIM}:10:4: invalid YAML: this list item is indented 1 space more than the one on "
          "line 7: line the '-' up with it"),
+    Case("list item deeper than the text above it",
+         replace(CLAIM, "    note: Reported by the Daily Example.\n",
+                 "    note: Reported by the Daily Example.\n      - source: alpha\n"
+                 "        quote: no more than six weeks\n"),
+         f"{CLAIM}:10:7: invalid YAML: this list item is indented 4 spaces more than the one on "
+         "line 7: line the '-' up with it"),
     # --- wrong shapes and kinds ------------------------------------------------------------
     Case("claim file is a list", write(CLAIM, "- claim: x\n- claimant: y\n"),
          f"{CLAIM}:1:1: a claim must be a mapping of keys to values, not a list"),
@@ -439,6 +445,19 @@ def test_an_escaped_control_character_is_a_warning_not_an_error(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (f"minimal/{CLAIM}:2:11: warning: text contains the invisible character U+0007"
             in result.stderr)
+
+
+def test_a_list_item_indented_into_the_one_above_is_a_warning_at_its_dash(tmp_path):
+    """'- transport' over '   - council' is one tag, 'transport - council', to YAML: the
+    build goes on, and the editor is told where and how to line the item up."""
+    site = copy_site("minimal", tmp_path)
+    replace(CLAIM, "tags: [transport, council]", "tags:\n  - transport\n   - council")(site)
+    result = _check(site)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"minimal/{CLAIM}:12:4: warning: this list item is indented 1 space more than the one "
+        "on line 11, so YAML reads it as more of that item's text: 'transport - council'; "
+        "indent it like the item above: column 3"]
 
 
 def test_a_missing_site_folder_is_bad_command_line_use(tmp_path):

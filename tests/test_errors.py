@@ -85,6 +85,44 @@ def test_a_broken_site_yml_does_not_hide_the_claims_and_seeds_errors(tmp_path):
         "basic/site.yml:1:1: unknown key 'titel' in site.yml"]
 
 
+@pytest.mark.parametrize("break_site_yml, says", [
+    (lambda config: _edit(config.parent, "site.yml", "title: Basic Check", "title: [Basic Check"),
+     "basic/site.yml:1:8: invalid YAML: this list's opening [ is never closed: end it with ] "
+     "(YAML reached line 2, column 12 looking for it)"),
+    (lambda config: config.unlink(),
+     "basic/site.yml:1:1: site.yml is missing: the site folder needs one (title, base_url, "
+     "outlets, verdicts …) beside content/ and seeds/"),
+    (lambda config: _edit(config.parent, "site.yml", "title: Basic Check", "titel: Basic Check"),
+     "basic/site.yml:1:1: unknown key 'titel' in site.yml — did you mean 'title'?"),
+], ids=["not YAML", "missing", "incomplete"])
+def test_what_needs_no_site_yml_is_checked_beside_its_errors(tmp_path, break_site_yml, says):
+    """A tag in error, a link shown as plain text, a set-apart entry that fits no group:
+    none of them needs site.yml, and an editor who broke it hears of them in the same run,
+    not one fix later."""
+    site = copy_site("basic", tmp_path)
+    break_site_yml(site / "site.yml")
+    _edit(site, "content/claims/harbour-ships.yml", "tags: [Harbour,", "tags: [harbour, Harbour,")
+    _edit(site, "content/claims/too-high.yml", "summary: The report does not name the critics.",
+          "summary: See [the report][nope].")
+    (site / "content/consistency.yml").write_text(
+        "set_apart:\n  - group: no-such-group\n    source: weekly-roe\n"
+        "    reason: Said elsewhere.\n", encoding="utf-8")
+    result = run_builder("check", "--site", str(site), cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        "basic/content/claims/harbour-ships.yml:14:17: tag 'Harbour' and tag 'harbour' "
+        "(basic/content/claims/harbour-ships.yml:14:8) both become /tags/harbour/; spell them "
+        "the same",
+        "basic/content/claims/not-done.yml:11:8: tag 'Harbour' and tag 'harbour' "
+        "(basic/content/claims/harbour-ships.yml:14:8) both become /tags/harbour/; spell them "
+        "the same",
+        "basic/content/claims/too-high.yml:5:14: warning: link '[the report][nope]' would be "
+        "shown as plain text: no line '[nope]: address' in this text defines it",
+        "basic/content/consistency.yml:2:12: warning: no quotation group 'no-such-group' on "
+        "/consistency/",
+        says, "3 errors"]
+
+
 def test_ids_site_yml_cannot_give_are_not_called_unknown(tmp_path):
     site = copy_site("basic", tmp_path)
     _edit(site, "site.yml", "  - {id: unverifiable,", "  - {idd: unverifiable,")

@@ -3,12 +3,13 @@ import dataclasses
 import json
 from pathlib import Path
 
-from builder.build import BuildOptions, load_content
+from builder.build import BuildOptions, build, load_content
 from builder.claims import APPEARANCE_FIELDS, CLAIM_FIELDS, CORRECTION_FIELDS
 from builder.config import load_config
 from builder.validate import validate
 
 PROJECT = Path(__file__).parent.parent
+SITES = PROJECT / "tests" / "sites"
 SCHEMA = json.loads((PROJECT / "docs/schema/claim.schema.json").read_text())
 
 
@@ -24,10 +25,11 @@ def test_claim_schema_matches_the_loader():
     _agrees(SCHEMA["properties"]["corrections"]["items"], CORRECTION_FIELDS)
 
 
-def _accepted_verdicts(candidates) -> set[str]:
-    """Which of the candidates the validator takes as a claim's verdict in the shipped site:
-    a claim of it is given each in turn, and those with no error at 'verdict' are taken."""
-    content, _ = load_content(BuildOptions(str(PROJECT)))
+def _accepted_verdicts(candidates, site: Path = PROJECT) -> set[str]:
+    """Which of the candidates the validator takes as a claim's verdict in a site (the
+    shipped one unless said): a claim of it is given each in turn, and those with no error
+    at 'verdict' are taken."""
+    content, _ = load_content(BuildOptions(str(site)))
     claim = content.claims[0]
     accepted = set()
     for candidate in candidates:
@@ -47,3 +49,20 @@ def test_the_schema_lists_the_verdicts_the_shipped_site_accepts():
     assert listed == [verdict.id for verdict in config.verdicts]  # best first, as site.yml
     near_misses = {"corect", "Correct", "true", "unverified"}
     assert _accepted_verdicts(set(listed) | near_misses) == set(listed)
+
+
+def test_a_site_publishes_the_schema_with_its_own_verdicts(tmp_path):
+    """A site with its own rating scale (tests/sites/minimal has three verdicts, two of
+    them the shipped scale's) publishes the schema with that scale: a plugin pointed at
+    it offers what the build accepts there, and marks the shipped ids it lacks."""
+    build(BuildOptions(str(SITES / "minimal"), str(tmp_path / "_site")))
+    published = json.loads((tmp_path / "_site/data/claim.schema.json").read_text())
+    assert published["properties"].pop("verdict") == {
+        "enum": ["correct", "misleading", "incorrect"],
+        "description": "A verdict id from this site's rating scale in site.yml, best first: "
+                       "correct (Correct); misleading (Misleading); incorrect (Incorrect)."}
+    assert _accepted_verdicts({"correct", "misleading", "incorrect", "mixed", "unverifiable"},
+                              SITES / "minimal") == {"correct", "misleading", "incorrect"}
+    shipped = json.loads((PROJECT / "docs/schema/claim.schema.json").read_text())
+    del shipped["properties"]["verdict"]
+    assert published == shipped  # the rest is the schema of docs/, as it is

@@ -348,6 +348,11 @@ APPEARANCE = "appearances:\n  - source: alpha\n"
     ("tags:\n  - transport\n - council\n",
      "f.yml:3:2: invalid YAML: this list item is indented 1 space less than the one on line "
      "2: line the '-' up with it"),
+    # Deeper than the text above it, an item is read as more of that text, and YAML fails
+    # at its colon: the '-' is the mistake, not the colon.
+    (APPEARANCE + "    quote: will last\n      - source: beta\n        quote: x\n",
+     "f.yml:4:7: invalid YAML: this list item is indented 4 spaces more than the one on line "
+     "2: line the '-' up with it"),
 ])
 def test_a_line_out_of_line_with_the_ones_above_is_the_error_not_where_yaml_gave_up(
         text, expected):
@@ -423,3 +428,61 @@ def test_a_value_opening_with_a_hash_is_a_warning_that_it_is_empty():
     assert [str(p) for p in problems] == [
         "f.yml:1:8: warning: the value is empty: YAML reads '#1 donor' as a comment; put the "
         "whole text in quotes to keep it"]
+
+
+RUN_ON_INTO_TEXT = ("YAML reads this line as more of the text of 'note:' on line {line}, not as "
+                    "a list item: '{value}'; for a list, start it on the line below 'note:'; to "
+                    "keep the lines as written (a Markdown list), write 'note: |' with the text "
+                    "below it; to mean the dash, put the text in quotes")
+
+
+@pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])
+@pytest.mark.parametrize("text, value, expected", [
+    # One space too deep, a list item is more of the one above: one tag, not two.
+    ("tags:\n  - defence\n   - ukraine\n", {"tags": ["defence - ukraine"]},
+     ["f.yml:3:4: warning: this list item is indented 1 space more than the one on line 2, "
+      "so YAML reads it as more of that item's text: 'defence - ukraine'; indent it like the "
+      "item above: column 3"]),
+    # Each item run on is told: each needs moving.
+    ("tags:\n- defence\n    - ukraine\n    -\n", {"tags": ["defence - ukraine -"]},
+     ["f.yml:3:5: warning: this list item is indented 4 spaces more than the one on line 2, "
+      "so YAML reads it as more of that item's text: 'defence - ukraine -'; indent it like "
+      "the item above: column 1",
+      "f.yml:4:5: warning: this list item is indented 4 spaces more than the one on line 2, "
+      "so YAML reads it as more of that item's text: 'defence - ukraine -'; indent it like "
+      "the item above: column 1"]),
+    # Under a key, once: one fix mends every line.
+    (APPEARANCE + "    quote: x\n    note: first\n     - second\n     - third\n",
+     {"appearances": [{"source": "alpha", "quote": "x", "note": "first - second - third"}]},
+     ["f.yml:5:6: warning: " + RUN_ON_INTO_TEXT.format(line=4, value="first - second - third")]),
+    ("note: Three things\r\n\r\n  - one\r\n", {"note": "Three things\n- one"},
+     ["f.yml:3:3: warning: " + RUN_ON_INTO_TEXT.format(line=1, value="Three things - one")]),
+    ("note:\n  first\n  - second\n", {"note": "first - second"},
+     ["f.yml:3:3: warning: YAML reads this line as more of the text on line 2, not as a list "
+      "item: 'first - second'; to keep the lines as written (a Markdown list), write it as a "
+      "block after '|'; to mean the dash, put the text in quotes"]),
+])
+def test_a_list_item_read_as_more_of_the_text_above_is_a_warning_at_its_dash(
+        monkeypatch, loader, text, value, expected):
+    """YAML reads a line indented deeper than the '-' or key above it as more of its
+    unquoted text, '- ' and all, and fails at nothing: the editor would never know."""
+    if not hasattr(yaml, loader):
+        pytest.skip(f"PyYAML has no {loader} here")
+    monkeypatch.setattr(yamlfile, "_Loader", getattr(yaml, loader))
+    document, problems = parse_yaml(text, "f.yml")
+    assert document.value == value
+    assert [str(problem) for problem in problems] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "summary: The figure\n  rose by\n  -5 per cent\n  — as the report says -\n  twice\n",
+    "summary: \"A quoted text\n  - with a dash\"\n",
+    "summary: 'A quoted text\n  - with a dash'\n",
+    "summary: |\n  Three things:\n  - one\n   - two\n",
+    "summary: >\n  Folded\n  - with a dash\n",
+    "tags:\n  - defence\n  - ukraine\n",
+    "tags: [defence,\n  ukraine]\n",
+    "note: text  # a comment\n  # - not text\n",
+])
+def test_text_over_lines_and_lists_lined_up_are_not_told(text):
+    assert parse_yaml(text, "f.yml")[1] == []
