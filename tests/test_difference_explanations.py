@@ -1,6 +1,6 @@
 """What each marked difference between two versions is, as sighted readers reach it
-without a mouse: a tap shows it, as hovering does, and on a phone it stays on the
-screen. Screen readers hear it from words hidden in the mark
+without a mouse: a tap or the keyboard shows it, as hovering does, and on a phone it
+stays on the screen. Screen readers hear it from words hidden in the mark
 (test_consistency_pages.py); what is drawn stays unheard."""
 import pytest
 
@@ -8,6 +8,7 @@ from conftest import in_a_real_browser
 
 PAGES = ["consistency/", "claims/maximum-pressure-on-putin/"]
 DIFFERENCE = ".diff-text [data-explanation]"
+HINT = "(← → the other differences here)"
 
 
 @pytest.fixture(scope="module")
@@ -90,8 +91,90 @@ def test_every_explanation_stays_inside_a_320_px_screen(site_in_chromium, path):
         page.close()
 
 
+def tab_through(page, limit: int = 400) -> list[str]:
+    """Every element Tab reaches, once round the page, each as a selector-like key."""
+    reached = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        key = page.evaluate("""() => {
+            const e = document.activeElement;
+            if (e === document.body) return null;
+            const all = [...document.querySelectorAll('*')];
+            return e.localName + '#' + all.indexOf(e);
+        }""")
+        if key is None or key in reached:
+            return reached
+        reached.append(key)
+    raise AssertionError(f"Tab went on past {limit} stops")
+
+
 @pytest.mark.browser
-def test_without_javascript_a_tap_still_shows_it(site_in_chromium):
+def test_the_keyboard_stops_once_a_passage_and_the_arrows_move_between_differences(
+        site_in_chromium):
+    """A page with 32 differences in six passages: six Tab stops, not 32. Each shows its
+    explanation, with the arrows named where there are more; Escape hides it, focus
+    staying put (WCAG 1.4.13)."""
+    browser, site = site_in_chromium
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    try:
+        page.goto(site + "claims/maximum-pressure-on-putin/")
+        passages = page.locator(".diff-text:has([data-explanation])")
+        firsts = passages.evaluate_all("""els => els.map(p => {
+            const all = [...document.querySelectorAll('*')];
+            const first = p.querySelector('[data-explanation]');
+            return first.localName + '#' + all.indexOf(first);
+        })""")
+        reached = tab_through(page)
+        on_differences = [key for key in reached if key.split("#")[0] in ("mark", "span")]
+        assert on_differences == firsts and len(firsts) > 1, (on_differences, firsts)
+        assert page.locator(DIFFERENCE).count() > 3 * len(firsts)
+
+        passage = passages.nth(0)
+        differences = passage.locator("[data-explanation]")
+        last = differences.count() - 1
+
+        def focused_is(n: int) -> bool:
+            return differences.nth(n).evaluate("e => e === document.activeElement")
+
+        for _ in range(len(reached)):  # round again, to the first passage's Tab stop
+            page.keyboard.press("Tab")
+            if focused_is(0):
+                break
+        said = shown(differences.first)
+        assert differences.first.get_attribute("data-explanation") in said and HINT in said
+        page.keyboard.press("ArrowRight")
+        assert focused_is(1)
+        said = shown(differences.nth(1))
+        assert differences.nth(1).get_attribute("data-explanation") in said and HINT in said
+        assert_on_screen(page, explanation_box(page), said)
+        for n in range(2, last + 1):  # each arrow brings the next explanation into view
+            page.keyboard.press("ArrowRight")
+            assert focused_is(n)
+            assert_on_screen(page, explanation_box(page), shown(differences.nth(n)))
+        page.keyboard.press("Home")
+        page.keyboard.press("End")
+        assert focused_is(last)
+        page.keyboard.press("ArrowRight")  # no further: it stays
+        assert focused_is(last)
+        page.keyboard.press("Home")
+        assert focused_is(0)
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("Escape")
+        assert focused_is(1) and shown(differences.nth(1)) == ""
+        page.keyboard.press("ArrowRight")
+        assert focused_is(2) and shown(differences.nth(2))
+        # Out of the passage and back: the Tab stop is where the reader left off.
+        page.keyboard.press("Tab")
+        assert not passage.evaluate("p => p.contains(document.activeElement)")
+        page.keyboard.press("Shift+Tab")
+        assert focused_is(2) and shown(differences.nth(2))
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+def test_without_javascript_a_tap_still_shows_it_and_tab_never_stops_on_one(
+        site_in_chromium):
     browser, site = site_in_chromium
     context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True,
                                   is_mobile=True, java_script_enabled=False)
@@ -101,7 +184,29 @@ def test_without_javascript_a_tap_still_shows_it(site_in_chromium):
         difference = page.locator(DIFFERENCE).nth(3)
         difference.tap()
         said = shown(difference)
-        assert difference.get_attribute("data-explanation") in said
+        assert difference.get_attribute("data-explanation") in said and HINT not in said
         assert_on_screen(page, explanation_box(page), said)
+        assert not [key for key in tab_through(page) if key.split("#")[0] == "mark"]
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_moving_by_keyboard_brings_each_explanation_into_view(site_in_chromium):
+    """Focus scrolls a difference into view, and its margin below the explanation that
+    hangs from it: without that, a third of them showed their explanation off the foot
+    of a short screen."""
+    browser, site = site_in_chromium
+    page = browser.new_page(viewport={"width": 360, "height": 560})
+    try:
+        page.goto(site + "claims/maximum-pressure-on-putin/")
+        page.keyboard.press("Tab")
+        for passage in page.locator(".diff-text:has([data-explanation])").all():
+            differences = passage.locator("[data-explanation]")
+            differences.first.focus()
+            for n in range(differences.count()):
+                assert differences.nth(n).evaluate("e => e === document.activeElement")
+                assert_on_screen(page, explanation_box(page), shown(differences.nth(n)))
+                page.keyboard.press("ArrowRight")
+    finally:
+        page.close()
