@@ -210,3 +210,23 @@ def test_moving_by_keyboard_brings_each_explanation_into_view(site_in_chromium):
                 page.keyboard.press("ArrowRight")
     finally:
         page.close()
+
+
+@pytest.mark.browser
+def test_escape_hides_an_explanation_shown_on_hover_until_the_pointer_comes_back(
+        site_in_chromium):
+    """WCAG 1.4.13: what hovering shows can be dismissed without moving the pointer."""
+    browser, site = site_in_chromium
+    page = browser.new_page(viewport={"width": 1024, "height": 768})
+    try:
+        page.goto(site + "consistency/")
+        difference = page.locator(DIFFERENCE).nth(2)
+        difference.hover()
+        assert shown(difference)
+        page.keyboard.press("Escape")
+        assert shown(difference) == ""
+        page.mouse.move(0, 0)
+        difference.hover()
+        assert difference.get_attribute("data-explanation") in shown(difference)
+    finally:
+        page.close()
