@@ -557,7 +557,8 @@ def test_each_difference_is_explained_to_a_screen_reader_once_and_shown_on_hover
         shipped_build, tmp_path):
     """A `title` is also an element's accessible description: a screen reader would say
     the explanation after the hidden words that already say it. Each mark's explanation
-    reaches the accessibility tree once, as those words, and a mouse still shows it."""
+    reaches the accessibility tree once, as those words, and a mouse still shows it; so
+    does focus, which a screen reader's Tab key moves too."""
     with in_a_real_browser(shipped_build, tmp_path) as (browser, site):
         page = browser.new_page()
         page.goto(site + "consistency/")
@@ -568,7 +569,13 @@ def test_each_difference_is_explained_to_a_screen_reader_once_and_shown_on_hover
                                           "getComputedStyle(e, '::after').display]")
             assert difference.get_attribute("data-explanation") in tooltip[0], tooltip
             assert tooltip[1] != "none", tooltip
-        read = explanations_as_read(page)  # with the gap's tooltip showing: it stays unheard
+        page.keyboard.press("Tab")
+        focused = page.locator(".diff-text mark.diff-only[data-explanation]").first
+        focused.focus()
+        assert focused.get_attribute("data-explanation") in focused.evaluate(
+            "e => getComputedStyle(e, '::after').content")
+        # With a gap's explanation showing on hover and a mark's on focus: both unheard.
+        read = explanations_as_read(page)
     assert len(read) > 40 and any(e.startswith("Not in") for e, _, _ in read)
     for explanation, before, said in read:
         # Said in full before the stretch, or in short ('only in The Times:'), never again.
