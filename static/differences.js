@@ -10,6 +10,10 @@
   function differences(passage) {
     return Array.prototype.slice.call(passage.querySelectorAll(DIFFERENCE));
   }
+  // The legend names the Tab stops only where this script makes them.
+  document.querySelectorAll("[data-with-script]").forEach(function (words) {
+    words.hidden = false;
+  });
   document.querySelectorAll(".diff-text").forEach(function (passage) {
     var found = differences(passage);
     if (!found.length) return;

@@ -127,6 +127,8 @@ def test_the_keyboard_stops_once_a_passage_and_the_arrows_move_between_differenc
         reached = tab_through(page)
         on_differences = [key for key in reached if key.split("#")[0] in ("mark", "span")]
         assert on_differences == firsts and len(firsts) > 1, (on_differences, firsts)
+        assert ("Tap a marked difference or point at it, or reach it with Tab, to see what "
+                "differs there.") in page.locator(".comparison > p").first.inner_text()
         assert page.locator(DIFFERENCE).count() > 3 * len(firsts)
 
         passage = passages.nth(0)
@@ -187,6 +189,7 @@ def test_without_javascript_a_tap_still_shows_it_and_tab_never_stops_on_one(
         assert difference.get_attribute("data-explanation") in said and HINT not in said
         assert_on_screen(page, explanation_box(page), said)
         assert not [key for key in tab_through(page) if key.split("#")[0] == "mark"]
+        assert "Tab" not in page.locator(".comparison > p").first.inner_text()
     finally:
         context.close()
 
