@@ -1,6 +1,7 @@
 """Every error kind, with its message and position, all reported in one run."""
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -104,9 +105,7 @@ def test_what_needs_no_site_yml_is_checked_beside_its_errors(tmp_path, break_sit
     _edit(site, "content/claims/harbour-ships.yml", "tags: [Harbour,", "tags: [harbour, Harbour,")
     _edit(site, "content/claims/too-high.yml", "summary: The report does not name the critics.",
           "summary: See [the report][nope].")
-    (site / "content/consistency.yml").write_text(
-        "set_apart:\n  - group: no-such-group\n    source: weekly-roe\n"
-        "    reason: Said elsewhere.\n", encoding="utf-8")
+    set_apart_no_such_group(site)
     result = run_builder("check", "--site", str(site), cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
@@ -367,9 +366,7 @@ def test_a_claim_s_error_comes_with_every_warning_a_build_would_give_in_the_same
           "summary: The quote is accurate but the reports differ in punctuation.",
           "summary: See [a](../too-high/#anything), [b](/basic/tags/critics/) and "
           "[c](../nor-this/).")
-    (site / "content/consistency.yml").write_text(
-        "set_apart:\n  - group: no-such-group\n    source: weekly-roe\n"
-        "    reason: Said elsewhere.\n", encoding="utf-8")
+    set_apart_no_such_group(site)
     result = run_builder("check", "--site", str(site), cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
@@ -699,3 +696,11 @@ def test_positions_in_a_value_folded_from_lines_are_never_guessed():
     place = document.text_at("summary")
     assert place.folded == ()
     assert str(place.at(document.value["summary"], 5)) == "f.yml:1:10"
+
+
+def set_apart_no_such_group(site: Path) -> None:
+    """A consistency.yml entry that fits no quotation group: a warning only the analysis
+    can give."""
+    (site / "content/consistency.yml").write_text(
+        "set_apart:\n  - group: no-such-group\n    source: weekly-roe\n"
+        "    reason: Said elsewhere.\n", encoding="utf-8")
