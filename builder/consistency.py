@@ -327,7 +327,7 @@ PARALLEL_FROM = 1500
 # The share of the groups' comparisons the helper takes: it has read every passage's
 # figures and words while this process clustered, and this process still assembles
 # every group.
-HELPER_SHARE = 0.8
+HELPER_SHARE = 0.7
 HELPER_PARTS = 6  # it sends its share in parts, for this process to unpack meanwhile
 
 
