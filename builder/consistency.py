@@ -327,7 +327,7 @@ PARALLEL_FROM = 1500
 # The share of the groups' comparisons the helper takes: it has read every passage's
 # figures and words while this process clustered, and this process still assembles
 # every group.
-HELPER_SHARE = 0.8
+HELPER_SHARE = 0.7
 HELPER_PARTS = 6  # it sends its share in parts, for this process to unpack meanwhile
 
 
@@ -358,24 +358,25 @@ def _group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, s
 
     def work(partner: Partner) -> None:
         """The helper: the second half of the texts' words; while the parent clusters,
-        every text's figures and what comparing it takes; then most of the groups'
-        comparisons."""
+        every text's figures, what comparing it takes and the ids its wordings would
+        give a group; then most of the groups' comparisons. (It never clusters, so it
+        needs the passages' words, not the rest of their units.)"""
         theirs = [word_keys(text) for text in texts[half:]]
         partner.send([" ".join(found) for found in theirs])
         keys = [word_keys(text) for text in texts[:half]] + theirs
-        units.extend(_units(variants, text_of, keys, texts))
+        keys_of = [keys[n] for n in text_of]
+        ids = _wording_ids(keys_of, _unit_speakers(variants))
         figures = {text: extract_figures(text) for text in texts}
         said = {text: _Said(text, found).prepared() for text, found in zip(texts, keys)}
-        partner.send({n: tuple((f.kind, f.value, f.text, f.start, f.end) for f in found)
-                      for n, found in enumerate(figures.values()) if found})
+        partner.send(({n: tuple((f.kind, f.value, f.text, f.start, f.end) for f in found)
+                       for n, found in enumerate(figures.values()) if found}, ids))
         plans = partner.receive()
         step = max(1, len(plans) // HELPER_PARTS)
         for start in range(0, len(plans), step):
-            partner.send([_compact(_group_work(variants, units, said, figures, plan,
+            partner.send([_compact(_group_work(variants, keys_of, said, figures, plan,
                                                published))
                           for plan in plans[start:start + step]])
 
-    units: list[Unit] = []
     with helper(work) if len(variants) >= PARALLEL_FROM else nullcontext() as partner:
         keys = [word_keys(text) for text in texts[:half]]
         if partner is not None:
@@ -386,7 +387,7 @@ def _group_quotations(quotations: Sequence[Quotation], outlet_of: Mapping[str, s
                 partner = None
         if len(keys) < len(texts):
             keys += [word_keys(text) for text in texts[half:]]
-        units.extend(_units(variants, text_of, keys, texts))
+        units = _units(variants, text_of, keys, texts)
         clustering = cluster_units(units)
         groups = _build_groups(variants, units, clustering, texts, partner, published)
     return tuple(sorted(groups, key=divergence_order))
@@ -403,11 +404,16 @@ def _units(variants: list[_Variant], text_of: list[int], keys: list[tuple[str, .
            texts: list[str]) -> list[Unit]:
     read = [(found, content_words(found), spelled_out(text, found))
             for text, found in zip(texts, keys)]
-    # Neither a body nor a surname two people share keeps a quotation apart from others.
+    return [Unit(variant.passage.source, speaker, *read[n])
+            for variant, speaker, n in zip(variants, _unit_speakers(variants), text_of)]
+
+
+def _unit_speakers(variants: list[_Variant]) -> list[str | None]:
+    """Whom each variant's unit names as its speaker: neither a body nor a surname two
+    people share keeps a quotation apart from others."""
     apart = _vague_surnames({v.speaker for v in variants if v.speaker and not v.organisation})
-    return [Unit(variant.passage.source,
-                 None if variant.organisation or variant.speaker in apart else variant.speaker,
-                 *read[n]) for variant, n in zip(variants, text_of)]
+    return [None if variant.organisation or variant.speaker in apart else variant.speaker
+            for variant in variants]
 
 
 def _vague_surnames(speakers: set[str]) -> frozenset[str]:
@@ -444,9 +450,11 @@ def _build_groups(variants: list[_Variant], units: list[Unit], clustering: Clust
                    _pair_ends(variants, where, links_of.get(n, ()))) for n in ordered]
     cut = _mine(plans) if partner is not None else len(plans)
     figures: dict[str, tuple[Figure, ...]] = {}  # by text, for the whole run
+    keys_of = [unit.keys for unit in units]
+    ids: list[str] | None = None  # each variant's wording id, from the helper if there is one
     if partner is not None:
         try:
-            compact = partner.receive()
+            compact, ids = partner.receive()
             partner.send(plans[cut:])
         except HelperFailed:
             partner = None
@@ -454,14 +462,16 @@ def _build_groups(variants: list[_Variant], units: list[Unit], clustering: Clust
             figures = dict.fromkeys(texts, ())
             for n, found in compact.items():
                 figures[texts[n]] = tuple(Figure(*f) for f in found)
+    if ids is None:
+        ids = _wording_ids(keys_of, [unit.speaker for unit in units])
     said: dict[str, _Said] = {}  # by text: a passage quoted word for word is read once
-    done = [_group_work(variants, units, said, figures, plan, published)
+    done = [_group_work(variants, keys_of, said, figures, plan, published)
             for plan in plans[:cut]]
     # What needs no comparison, while the helper finishes its share.
     taken: set[str] = set()
-    heads = [(urls.unique(_group_id(units, members), taken),
+    heads = [(urls.unique(_group_id(keys_of, ids, members), taken),
               *agreed_speaker([variants[i] for i in members]),
-              tuple(variants[i].passage for i in members), _other_ids(units, members),
+              tuple(variants[i].passage for i in members), {ids[i] for i in members},
               tuple(Attribution(variants[i].speaker, variants[i].organisation)
                     for i in members))
              for members, _ in plans]
@@ -475,7 +485,7 @@ def _build_groups(variants: list[_Variant], units: list[Unit], clustering: Clust
                          for plan, found in zip(theirs[offset:offset + len(part)], part)]
         except HelperFailed:
             pass
-    done += [_group_work(variants, units, said, figures, plan, published)
+    done += [_group_work(variants, keys_of, said, figures, plan, published)
              for plan in plans[len(done):]]
     return [QuoteGroup(group_id, speaker, most_divergent(pairs), passages, pairs,
                        disagreements, tuple(sorted(others - {group_id})), speaker_type,
@@ -508,21 +518,22 @@ def _pair_ends(variants, where, links) -> list[tuple[int, int]]:
     return sorted(ends, key=lambda ends: (where[ends[0]], where[ends[1]]))
 
 
-def _group_work(variants, units, said, figures, plan: _Plan, published
+def _group_work(variants, keys_of, said, figures, plan: _Plan, published
                 ) -> tuple[tuple[PassagePair, ...], tuple[FigureDisagreement, ...]]:
-    """One group's pairs compared, and the figures its sources disagree on."""
+    """One group's pairs compared, and the figures its sources disagree on. `keys_of`:
+    each variant's words."""
     pairs = []
     for a, b in plan.ends:
         left, right = variants[a].passage, variants[b].passage
         left_said, right_said = said.get(left.text), said.get(right.text)
         if left_said is None:
-            left_said = said[left.text] = _Said(left.text, units[a].keys)
+            left_said = said[left.text] = _Said(left.text, keys_of[a])
         if right_said is None:
-            right_said = said[right.text] = _Said(right.text, units[b].keys)
+            right_said = said[right.text] = _Said(right.text, keys_of[b])
         pairs.append(_pair(left, left_said, right, right_said))
     members = plan.members
     return tuple(pairs), group_figures([variants[i].passage for i in members],
-                                        [units[i].keys for i in members], figures, published)
+                                        [keys_of[i] for i in members], figures, published)
 
 
 def _compact(work):
@@ -569,27 +580,34 @@ def _most_named(named: list[str]) -> str | None:
     return min(counted, key=lambda s: (-counted[s], s))
 
 
-def _group_id(units: list[Unit], members: list[int]) -> str:
-    """Slug of the fullest variant's first words, and a hash of all its words and the
-    person speaking it (a body is left out, as ids were made before bodies were read):
-    the same utterance gets the same id in every build."""
-    # The first (by source and start) of the variants with the most words.
-    most = max(len(units[i].keys) for i in members)
-    canonical = next(i for i in members if len(units[i].keys) == most)
-    return _wording_id(units[canonical].keys, units[canonical].speaker)
+def _group_id(keys_of: list[tuple[str, ...]], ids: list[str], members: list[int]) -> str:
+    """The wording id (`_wording_id`) of its fullest variant: the first, by source and
+    start, of those with the most words."""
+    most = max(len(keys_of[i]) for i in members)
+    return ids[next(i for i in members if len(keys_of[i]) == most)]
+
+
+def _wording_ids(keys_of: list[tuple[str, ...]], speakers: list[str | None]) -> list[str]:
+    """The id each variant would give its group as the fullest: a group's id, and the
+    ids earlier builds may have given it (a new source with a fuller variant changes the
+    id; the old one is among these). Each wording is hashed once."""
+    known: dict[tuple[tuple[str, ...], str | None], str] = {}
+    ids = []
+    for wording in zip(keys_of, speakers):
+        found = known.get(wording)
+        if found is None:
+            found = known[wording] = _wording_id(*wording)
+        ids.append(found)
+    return ids
 
 
 def _wording_id(keys: tuple[str, ...], speaker: str | None) -> str:
+    """Slug of the first words, and a hash of all of them and the person speaking them
+    (a body is left out, as ids were made before bodies were read): the same utterance
+    gets the same id in every build."""
     slug = "-".join(filter(None, (_ascii(k) for k in keys[:6]))) or "quote"
     digest = hashlib.sha1(("\n".join(keys) + "\0" + (speaker or "")).encode()).hexdigest()[:6]
     return f"{slug}-{digest}"
-
-
-def _other_ids(units: list[Unit], members: list[int]) -> set[str]:
-    """The id each of its wordings would give the group as its fullest variant. A new
-    source with a fuller variant changes the id; the old one is among these."""
-    return {_wording_id(keys, speaker)
-            for keys, speaker in {(units[i].keys, units[i].speaker) for i in members}}
 
 
 def _ascii(word: str) -> str:
