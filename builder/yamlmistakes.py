@@ -172,7 +172,7 @@ def _closed_early(written: str, closing: int, meant: str, prefix: str) -> str:
         word = _WORD_END.search(written[:closing]).group() + "'" + _WORD.match(after).group()
         said = f"the apostrophe in {word} ends the single-quoted value"
     else:
-        said = f"the {quote} before {_WORD.match(after).group()} ends the quoted value early"
+        said = f"the {quote} before {_WORD.search(after).group()} ends the quoted value early"
     suggestion = _quoted(brief(meant))
     if suggestion[0] == quote:
         return f"{said}: write each {quote} in it twice: {prefix} {suggestion}"

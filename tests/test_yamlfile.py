@@ -85,6 +85,8 @@ def test_a_nesting_bomb_is_an_error_not_a_crash(text):
      'f.yml:1:8: invalid YAML: this quoted value\'s opening " is not closed on its line: '
      'end it with " (YAML reached line 4'),
     ("- 'x\n- 'y'\n", "f.yml:1:3: invalid YAML: this quoted value's opening ' is not closed"),
+    # Space between the closing quote and the text after it (found by hypothesis).
+    ("claim: ''  a'", "f.yml:1:9: invalid YAML: the ' before a ends the quoted value early"),
     ("summary: The report: it said so\n", "f.yml:1:20: invalid YAML: a plain value cannot "
                                           "hold ': ' — put the whole value in double quotes"),
     # A key indented one space too far reads as more of the value above it.
