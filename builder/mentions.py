@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .text import lower_in_place
+
 # Latin, Greek and Cyrillic capitals: names in European news copy start with one.
 _UPPER = "".join(sorted({chr(c) for c in range(0x41, 0x530) if chr(c).isupper()}))
 _SP = r"[^\S\n]"  # a space that is not a line break: names never run over one
@@ -174,9 +176,7 @@ _HEAD_NEXT = re.compile(r"[^\S\n]+(?:" + "|".join(TITLE_HEADS) + r")\b")
 
 
 def _titles(text: str) -> list[_Title]:
-    lower = text.lower()
-    if len(lower) != len(text):  # a rare letter whose lower case is longer: map by hand
-        lower = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    lower = lower_in_place(text)
     found = []
     for match in _HEAD.finditer(lower):  # one pass in C for every head
         head, end = match.group(), match.end()

@@ -72,3 +72,12 @@ def _copy_unchanged(text, start, end, pieces, starts, ends) -> None:
 def normalise_quote(quote: str) -> str:
     """A quote as an editor typed it, in the form searched for (edges trimmed)."""
     return normalise_typography(quote).text.strip()
+
+
+def lower_in_place(text: str) -> str:
+    """The text in lower case, letter for letter, so that positions in it are positions
+    in the text: a rare letter whose lower case is longer ('İ') is kept as it is."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)

@@ -5,6 +5,8 @@ import re
 import unicodedata
 from urllib.parse import quote
 
+from .text import lower_in_place
+
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -35,8 +37,8 @@ def text_fragment(text: str, start: int, end: int) -> str:
     the one meant), the words right before it (or after it), on its line, are added as
     the directive's prefix (or suffix), as few as make this spot the first. Matching is
     taken as case-insensitive, as browsers do."""
-    words, lower = text[start:end], text.lower()
-    if lower.find(words.lower()) == start:
+    words, lower = text[start:end], lower_in_place(text)
+    if lower.find(lower[start:end]) == start:
         return ":~:text=" + _directive_part(words)
     line_start = text.rfind("\n", 0, start) + 1
     line_end = len(text) if text.find("\n", end) < 0 else text.find("\n", end)

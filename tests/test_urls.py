@@ -51,6 +51,8 @@ def first_match(text: str, fragment: str) -> int:
      ":~:text=the-,defence%20secretary"),
     ("She is 46. Ann Lee (46) spoke.", "46", ":~:text=%28-,46"),
     ("The ex-minister, Ann Lee & co", "ex-minister,", ":~:text=ex%2Dminister%2C"),
+    # A letter whose lower case is longer ('İ' is 'i̇') moves nothing.
+    ("İstanbul mayor\nLater the İstanbul mayor spoke.", "mayor", ":~:text=mayor,-spoke."),
 ])
 def test_a_text_fragment_lands_on_its_own_words(text, target, expected):
     start = text.rfind(target)
