@@ -560,6 +560,29 @@ def _expanded(variants, plan: _Plan, compact):
     return tuple(expanded), disagreements
 
 
+def relinked(passages: Sequence[Passage], attributions: Sequence[Attribution | None]
+             ) -> tuple[tuple[Passage, ...], tuple[PassagePair, ...]]:
+    """Some of a group's passages grouped again by themselves, as the corpus's were: the
+    part quoted by the most sources, and the comparisons that link it (none, and no
+    passage, when no two sources are still one utterance). For a group whose links ran
+    through a quotation an editor set apart: the others may still say the same."""
+    variants = [_Variant(passage, *(said or (None, False)))
+                for passage, said in zip(passages, attributions)]
+    texts = [passage.text for passage in passages]
+    units = _units(variants, list(range(len(texts))), [word_keys(t) for t in texts], texts)
+    clustering = cluster_units(units)
+    if not clustering.groups:
+        return (), ()
+    fullest = max(clustering.groups, key=lambda members: (
+        len({passages[i].source for i in members}), -min(members)))
+    where = {i: (passages[i].source, passages[i].start) for i in fullest}
+    links = [link for link in clustering.links if link.left in where]
+    ends = _pair_ends(variants, where, links)
+    pairs, _ = _group_work(variants, [unit.keys for unit in units], {}, {},
+                           _Plan(sorted(fullest), ends), {})
+    return tuple(passages[i] for i in sorted(fullest)), pairs
+
+
 def agreed_speaker(members: Sequence[Attribution | _Variant]) -> tuple[str | None, str | None]:
     """Who the variants say speaks, and whether a person or a body: the person most of
     them name; where none names a person, the body most of them name."""

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import Mapping, Sequence
 
 from .consistency import (Passage, PassagePair, QuoteGroup, SetApartQuotation, agreed_speaker,
-                          divergence_order, group_figures, most_divergent)
+                          divergence_order, group_figures, most_divergent, relinked)
 from .diffing import word_keys
 from .errors import Position, Problem, error, warning
 from .paths import OUTSIDE, leads_outside
@@ -120,8 +120,10 @@ def _without(group: QuoteGroup, decision: SetApart, published) -> QuoteGroup | N
     from the variants left, and the one set apart's from its own."""
     pairs = [pair for pair in group.pairs
              if decision.source not in (pair.left.source, pair.right.source)]
-    variants = _linked(
-        [v for v in group.variants if v.source != decision.source], pairs)
+    remaining = [v for v in group.variants if v.source != decision.source]
+    variants = _linked(remaining, pairs)
+    if len(variants) < len(remaining):  # the report set apart linked some of them
+        variants, pairs = _relinked(group, remaining)
     if len({variant.source for variant in variants}) < 2:
         return None
     kept = {(v.source, v.start) for v in variants}
@@ -134,6 +136,16 @@ def _without(group: QuoteGroup, decision: SetApart, published) -> QuoteGroup | N
     return replace(group, classification=most_divergent(pairs), variants=tuple(variants),
                    pairs=tuple(pairs), figure_disagreements=disagreements, **speaking,
                    set_apart=group.set_apart + (piece,))
+
+
+def _relinked(group: QuoteGroup, remaining: list[Passage]
+              ) -> tuple[list[Passage], list[PassagePair]]:
+    """The remaining variants grouped again without the links through the report set
+    apart, by whom their own reports name (nobody, for a group made by hand)."""
+    said_by = dict(zip(((v.source, v.start) for v in group.variants), group.attributions))
+    variants, pairs = relinked(remaining, [said_by.get((v.source, v.start))
+                                           for v in remaining])
+    return list(variants), list(pairs)
 
 
 def _speakers_apart(group: QuoteGroup, variants: list[Passage], source: str

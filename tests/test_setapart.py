@@ -211,3 +211,26 @@ def test_the_page_says_whom_the_set_apart_report_credits_where_the_group_names_n
                                    "reason": "Said on another programme."}]
     note = read_html(out, "consistency/").find(id=group["id"]).select_one(".set-apart")
     assert "which it credits to Ruth Ellery" in note.get_text()
+
+
+def test_the_others_stay_grouped_when_the_report_set_apart_linked_them():
+    # The first report's quotation is the one the others were each found alike with.
+    (group,) = _groups("a", "b", "c")
+    assert all("a" in (pair.left.source, pair.right.source) for pair in group.pairs)
+    (kept,), problems = apply_set_apart((group,), [_decision(group.id, "a")])
+    assert problems == []
+    assert [v.source for v in kept.variants] == ["b", "c"]
+    assert [(pair.left.source, pair.right.source, pair.classification)
+            for pair in kept.pairs] == [("b", "c", "identical")]
+
+
+def test_two_halves_only_the_report_set_apart_quoted_whole_are_no_longer_grouped():
+    first = "Russia is a threat well beyond Ukraine to every country of the alliance."
+    second = "We must keep up the pressure on Putin with sanctions and military aid."
+    whole = f"{first} {second}"
+    quotations = [Quotation("a", 0, len(first), first, "John Healey"),
+                  Quotation("b", 0, len(whole), whole, "John Healey"),
+                  Quotation("c", 0, len(second), second, "John Healey")]
+    (group,) = group_quotations(quotations, {s: s for s in "abc"})
+    assert {v.source for v in group.variants} == {"a", "b", "c"}
+    assert apply_set_apart((group,), [_decision(group.id, "b")]) == ((), [])
