@@ -11,7 +11,7 @@ import jinja2
 from dataclasses import dataclass
 
 from . import claimreview, data, feeds, incremental, links, opendata, output, partial, render
-from . import claimschema, sitemap, transparency
+from . import claimschema, search, sitemap, transparency
 from . import comparison_views, description_views
 from .analysis import Analysis, CorpusMemo, analyse
 from .anchoring import anchor_quotes
@@ -373,22 +373,41 @@ def build(options: BuildOptions) -> BuildReport:
     output.check_output_dir(options.out_dir, options.site_dir)
     with collector_paused():
         made = make_site(options, clock)
-        written = clock.timed("write", output.write_site, made.files, options.out_dir)
+        unindexed: list[Problem] = []
+
+        def index_for_search(root: str) -> int:
+            unindexed.extend(clock.timed("index for search", search.index_site, root,
+                                         display_path(options.out_dir),
+                                         made.checked.content.config.language))
+            return search.files_in_index(root)
+
+        searched = made.checked.content.config.search
+        written = clock.timed("write", output.write_site, made.files, options.out_dir,
+                              index_for_search if searched else None)
     content = made.checked.content
     return BuildReport(written, made.pages, len(content.claims), len(content.sources),
-                       made.warnings, time.perf_counter() - clock.started, tuple(clock.stages),
-                       options.out_dir)
+                       made.warnings + tuple(unindexed), time.perf_counter() - clock.started,
+                       tuple(clock.stages), options.out_dir)
 
 
 class _StageClock:
     def __init__(self):
         self.started = time.perf_counter()
         self.stages: list[tuple[str, float]] = []
+        self._within: list[float] = []  # time of the stages timed within each running one
 
     def timed(self, stage: str, work, *arguments):
+        """`work(*arguments)`, its time recorded as the stage's; a stage timed within it
+        (the search index, made while writing) is recorded as its own, not twice."""
         began = time.perf_counter()
-        result = work(*arguments)
-        self.stages.append((stage, time.perf_counter() - began))
+        self._within.append(0.0)
+        try:
+            result = work(*arguments)
+        finally:
+            spent, inner = time.perf_counter() - began, self._within.pop()
+            if self._within:
+                self._within[-1] += spent
+            self.stages.append((stage, spent - inner))
         return result
 
     def rename_last(self, stage: str) -> None:

@@ -16,7 +16,7 @@ SITE_FIELDS = [
     Field("base_url", "url", True), Field("language", "text", True),
     Field("publisher", "mapping", True), Field("outlets", "mapping", True),
     Field("verdicts", "list", True), Field("funding", "text"), Field("contact", "text"),
-    Field("feed_entries", "count"),
+    Field("feed_entries", "count"), Field("search", "boolean"),
 ]
 FEED_ENTRIES = 50  # what feed readers fetch over and over: the recent changes, not the archive
 PUBLISHER_FIELDS = [Field("name", "text", True), Field("url", "url", True)]
@@ -49,7 +49,8 @@ def load_config(site_dir: str, shown_dir: str,
         title=site.get("title"), description=site.get("description"), base_url=base_url,
         language=site.get("language"), publisher=publisher, outlets=outlets, verdicts=verdicts,
         funding=site.get("funding"), contact=site.get("contact"),
-        feed_entries=site.get("feed_entries", FEED_ENTRIES), complete=not errors_in(problems),
+        feed_entries=site.get("feed_entries", FEED_ENTRIES), search=site.get("search", True),
+        complete=not errors_in(problems),
     ), problems
 
 

@@ -45,6 +45,7 @@ class SiteConfig:
     funding: str | None = None
     contact: str | None = None
     feed_entries: int = 50  # the newest changes the Atom feed carries
+    search: bool = True  # a search page, on an index of the built pages (builder.search)
     # False when site.yml has errors: the config is then only read for the ids claims and
     # seeds refer to, so that their errors are reported in the same run. `outlets` or
     # `verdicts` is then None if not every id could be read.

@@ -20,6 +20,7 @@ import stat
 import tempfile
 import threading
 from contextlib import contextmanager
+from typing import Callable
 
 # What a site folder holds besides its output: an output folder must neither be nor hold
 # nor sit inside any of them, or replacing it would destroy editors' work.
@@ -79,8 +80,12 @@ def _is_a_build(folder: str) -> bool:
     return MARKER in names or _EARLIER_BUILD <= names
 
 
-def write_site(files: dict[str, bytes], out_dir: str) -> int:
-    """Replace `out_dir` with these files and the mark of a build; how many were written."""
+def write_site(files: dict[str, bytes], out_dir: str,
+               finish: Callable[[str], int] | None = None) -> int:
+    """Replace `out_dir` with these files and the mark of a build; how many were written.
+    `finish` gets the folder about to replace it, to add what is made from the files
+    written (the search index), and says how many files it added: the site published is
+    always the whole of one build."""
     files = {**files, MARKER: MARKER_TEXT}
     out_dir = os.path.abspath(out_dir)
     parent, name = os.path.split(out_dir)
@@ -95,8 +100,9 @@ def write_site(files: dict[str, bytes], out_dir: str) -> int:
         root = os.path.join(staging, name)
         os.mkdir(root)
         write_tree(files, root, out_dir if os.path.isdir(out_dir) else None)
+        added = finish(root) if finish is not None else 0
         _swap_in(root, out_dir)
-        return len(files)
+        return len(files) + added
     finally:
         with _signals_deferred():  # a second Ctrl-C must not strand a half-deleted folder
             if staging:

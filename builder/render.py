@@ -111,7 +111,8 @@ def site_view(config: SiteConfig, content_pages=()) -> SiteView:
         home=base, publisher=Link(config.publisher.url, config.publisher.name),
         navigation=(Link(base, "Claims"), Link(base + urls.page("consistency"), "Consistency"),
                     Link(base + urls.page("methodology"), "Methodology"),
-                    Link(base + urls.page("about"), "About")),
+                    Link(base + urls.page("about"), "About"))
+                   + ((Link(base + urls.SEARCH, "Search"),) if config.search else ()),
         pages=tuple(Link(base + urls.page(page.slug), page.title) for page in others),
         feed=base + FEED_PATH, corrections=base + urls.page("corrections"),
         open_data=tuple(Link(base + path, name) for path, name in OPEN_DATA),
@@ -145,6 +146,11 @@ def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown
                           v.description, catalogue.claims_by_verdict[v.id], base)
     pages += _content_pages(catalogue, content_pages, markdown, config)
     pages.append(_corrections_page(catalogue, content_pages, markdown))
+    if config.search:
+        pages.append(Page(urls.SEARCH, "search.html", "Search",
+                          {"index": base + urls.SEARCH_INDEX, "everything": base},
+                          "Search the claims we checked, the articles they appeared in and "
+                          "our pages."))
     pages.append(Page("404.html", "404.html", "Page not found"))
     return pages
 

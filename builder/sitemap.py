@@ -10,8 +10,9 @@ from .model import Content
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 SITEMAP_PATH = "sitemap.xml"
-# Pages no one should land on from a search engine.
-UNLISTED = {"404.html"}
+# Pages no one should land on from a search engine (the search page is empty until a
+# reader types).
+UNLISTED = {"404.html", urls.SEARCH}
 
 
 def page_dates(content: Content) -> dict[str, dt.date]:

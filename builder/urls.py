@@ -105,7 +105,9 @@ def verdict(verdict_id: str) -> str:
 # names would overwrite a section of the site. (content/pages/corrections.md is no clash:
 # it introduces the list of corrections.)
 SECTIONS = frozenset(("claims", "sources", "outlets", "tags", "verdicts", "consistency",
-                      "data", "static", "page"))
+                      "data", "static", "page", "search", "pagefind"))
+SEARCH = "search/"
+SEARCH_INDEX = "pagefind/"  # written by Pagefind (builder.search), not by the renderer
 
 
 def page(slug: str) -> str:

@@ -84,14 +84,15 @@ def texts() -> dict[str, str]:
 
 
 @contextmanager
-def in_a_real_browser(shipped_build, tmp_path):
-    """Chromium, and the shipped site served over HTTP at /factcheck/ as Pages serves it."""
+def in_a_real_browser(shipped_build, tmp_path, mount: str = "factcheck"):
+    """Chromium, and a built site (the shipped one) served over HTTP at /<mount>/ (its base
+    path) as Pages serves it."""
     chromium = shutil.which("chromium")
     if not chromium:
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
     site_root = tmp_path / "root"
-    shutil.copytree(shipped_build, site_root / "factcheck")
+    shutil.copytree(shipped_build, site_root / mount)
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler,
                                                            directory=str(site_root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -101,7 +102,7 @@ def in_a_real_browser(shipped_build, tmp_path):
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"])
             try:
-                yield browser, f"http://127.0.0.1:{server.server_port}/factcheck/"
+                yield browser, f"http://127.0.0.1:{server.server_port}/{mount}/"
             finally:
                 browser.close()
     finally:

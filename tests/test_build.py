@@ -196,7 +196,7 @@ def test_timings_name_every_stage_and_add_up_to_the_build(tmp_path):
     total = float(re.search(r"in ([\d.]+) s$", lines[0]).group(1))
     stages = [re.fullmatch(r"  (.+?)\s+([\d.]+) s\s+(\d+)%", line).groups() for line in lines[1:]]
     assert [name for name, _, _ in stages] == [
-        "load, validate, anchor", "analyse consistency", "render", "write"]
+        "load, validate, anchor", "analyse consistency", "render", "index for search", "write"]
     assert sum(float(seconds) for _, seconds, _ in stages) <= total + 0.02
     assert 80 <= sum(int(share) for _, _, share in stages) <= 101
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gzip
 import io
 import json
 import re
@@ -16,9 +17,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from builder import output
+from builder import output, search
 from builder.render import PROJECT_DIR
-from conftest import copy_site, run_builder
+from conftest import copy_site, in_a_real_browser, run_builder
 
 # Each payload carries "xss" so that any element or attribute it manages to create is
 # recognisable; the formula ones lead a value, as a spreadsheet reads only the first cell
@@ -226,8 +227,32 @@ def _static_files() -> dict[str, bytes]:
             for path in root.rglob("*") if path.is_file()}
 
 
+# Pagefind's index: words and numbers in its binary format, which its own script reads
+# as data; and its fragments, each page's text and metadata as JSON (gzipped, after a
+# signature), which its interface shows: the browser test below checks it shows it as text.
+PAGEFIND_DATA = {".pf_index", ".pf_meta", ".pf_filter", ".pagefind"}
+PAGEFIND_SIGNATURE = b"pagefind_dcd"
+
+
+def _pagefind_failures(path: str, data: bytes) -> list[str]:
+    suffix = Path(path).suffix.lower()
+    if suffix in PAGEFIND_DATA:
+        return []
+    if suffix == ".json":
+        return _json_failures(data)
+    if suffix == ".pf_fragment":
+        fragment = gzip.decompress(data)
+        if not fragment.startswith(PAGEFIND_SIGNATURE):
+            return ["a search fragment without Pagefind's signature"]
+        return _json_failures(fragment[len(PAGEFIND_SIGNATURE):])
+    # Pagefind's scripts and styles: its own, with nothing of the content in them.
+    return [] if b"xss" not in data else ["content in Pagefind's own files"]
+
+
 def _failures_of(path: str, data: bytes, allowed: set[str]) -> list[str]:
     suffix = Path(path).suffix.lower()
+    if path.startswith(search.FOLDER + "/"):
+        return _pagefind_failures(path, data)
     if suffix in (".html", ".htm"):
         return _html_failures(data.decode("utf-8"), allowed)
     if suffix in (".xml", ".rss", ".atom", ".svg"):
@@ -322,3 +347,23 @@ def test_the_checker_itself_catches_what_it_should(markup, expected):
     assert _html_failures(ld, {"script", "b"} | IMPLIED_ELEMENTS)
     assert _csv_failures(b'=1+1,ok\n') and not _csv_failures(b"'=1+1,-5\n")
     assert _xml_failures(b"<a>&</a>", set())
+
+
+def test_searching_the_hostile_content_shows_it_as_text(hostile_build, tmp_path):
+    """Pagefind keeps each page's text as it reads (fragments hold '<script>' as
+    characters); what matters is that its interface, in a browser, never makes it markup."""
+    with in_a_real_browser(hostile_build, tmp_path, mount="check") as (browser, root):
+        page = browser.new_page()
+        dialogs = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(root + "search/?q=xss")
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+        page.wait_for_timeout(500)  # images that would fire onerror have had their chance
+        shown = page.inner_text(".pagefind-ui__results")
+        injected = page.eval_on_selector_all(
+            ".pagefind-ui__results xss-el, .pagefind-ui__results [onerror], "
+            ".pagefind-ui__results script, .pagefind-ui__results iframe, "
+            ".pagefind-ui__results svg", "found => found.length")
+        page.close()
+    assert '<script>alert("xss-1")</script>' in shown
+    assert (injected, dialogs) == (0, [])

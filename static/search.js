@@ -1,0 +1,30 @@
+// The search page: Pagefind's interface over the index the build made (/pagefind/),
+// started with the words of a link to it (?q=…), so a search can be shared or bookmarked.
+(function () {
+  "use strict";
+  var box = document.getElementById("search");
+  if (!box) return;
+  if (typeof PagefindUI !== "function") {
+    // No index (the preview does not make one, or the build could not): say so.
+    box.querySelector(".search-unavailable").hidden = false;
+    return;
+  }
+  var search = new PagefindUI({
+    element: "#search",
+    bundlePath: box.dataset.index,
+    baseUrl: box.dataset.base,
+    showImages: false,
+    showSubResults: true,
+    autofocus: true,
+    processResult: titled
+  });
+  // A claim's verdict and an article's outlet beside its title: what a reader picks by.
+  function titled(result) {
+    var meta = result.meta;
+    if (meta.verdict) meta.title += " — rated " + meta.verdict;
+    else if (meta.outlet) meta.title += " (" + meta.outlet + ")";
+    return result;
+  }
+  var words = new URLSearchParams(window.location.search).get("q");
+  if (words) search.triggerSearch(words);
+})();
