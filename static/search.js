@@ -18,11 +18,14 @@
     autofocus: true,
     processResult: titled
   });
-  // A claim's verdict and an article's outlet beside its title: what a reader picks by.
+  // A claim's verdict and an article's outlet beside its title, what a reader picks by
+  // (read there first, rather than in a tag below the excerpt, where Pagefind puts them).
   function titled(result) {
     var meta = result.meta;
     if (meta.verdict) meta.title += " — rated " + meta.verdict;
     else if (meta.outlet) meta.title += " (" + meta.outlet + ")";
+    delete meta.verdict;
+    delete meta.outlet;
     return result;
   }
   var words = new URLSearchParams(window.location.search).get("q");

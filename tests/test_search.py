@@ -82,6 +82,7 @@ def test_typing_a_search_shows_each_claims_verdict_and_each_articles_outlet(site
     titles = [title for _, title in _results(page)]
     assert "Trump said Ukraine started the war — rated Correct" in titles
     assert any(title.endswith("(The Independent)") for title in titles)
+    assert page.query_selector_all(".pagefind-ui__result-tag") == []  # not said twice
     page.close()
 
 
