@@ -24,7 +24,10 @@ PAGES = {
     "about": "about/",
     "corrections": "corrections/",
     "404": "404.html",
+    "search": "search/?q=Trump",
 }
+# What a page shows only once its script has fetched it: measured when it is there.
+SHOWN_LATER = {"search/?q=Trump": ".pagefind-ui__result-link"}
 
 # Runs in the page: the pairs of colours readers see, as [what, selector, ratio, needed].
 CONTRASTS = """() => {
@@ -171,6 +174,8 @@ def contrasts(site_in_chromium, path: str, theme: str) -> list:
     try:
         page = context.new_page()
         page.goto(site + path)
+        if path in SHOWN_LATER:
+            page.wait_for_selector(SHOWN_LATER[path], timeout=15000)
         page.keyboard.press("Tab")  # focus from the keyboard, so :focus-visible applies
         return page.evaluate(CONTRASTS)
     finally:
