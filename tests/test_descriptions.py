@@ -19,7 +19,7 @@ from conftest import copy_site, edit
 def described(reports: dict[str, tuple[str, str]]):
     """reports: stem → (outlet, text)."""
     texts = {stem: text for stem, (_, text) in reports.items()}
-    _, found = extract_corpus_described(texts)
+    _, found, _ = extract_corpus_described(texts)
     return describe_people(found, texts, {stem: outlet for stem, (outlet, _) in reports.items()})
 
 
