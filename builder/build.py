@@ -242,7 +242,7 @@ def render_pages_and_data(checked: CheckedSite, analysis: Analysis, site_dir: st
     claimreview.attach(ready.claims, reviews)
     transparency.attach(ready.claims, content.config)
     people = description_views.people_views(content, analysis.people, base_path)
-    description_views.attach(ready.claims, people, base_path)
+    description_views.attach(ready.claims, people, base_path, analysis.named)
     pages = render.plan_pages(ready, content.config, content.pages, markdown, consistency,
                               people)
     environment = render.make_environment(site_dir)

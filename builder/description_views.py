@@ -3,10 +3,12 @@ with every description linked to where its report says it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Mapping, Sequence
 
 from . import urls
 from .descriptions import (AGE, FORMER, DescribedPerson, Description, Disagreement,
                            is_age)
+from .analysis import Named
 from .model import Content
 from .views import Link
 
@@ -30,20 +32,38 @@ class PersonView:
 
 @dataclass(frozen=True)
 class DisagreementNote:
-    """What a page about one person's words (a claim of theirs) tells of how outlets
-    describe them: the disagreements, and where the people page has the rest."""
+    """What a claim's page tells of how outlets describe someone it concerns (who made
+    the claim, or whom it names): the disagreements, and where the people page has the rest."""
     name: str
     disagreements: tuple[str, ...]
     url: str
+    anchor: str     # its heading's id on the claim's page
+    why: str = ""   # why the note is there, where it is not the claimant: 'The claim names …'
 
 
-def attach(claims, people: tuple[PersonView, ...], base_path: str) -> None:
-    """Each claim's extras["described"]: the note on its claimant, or None."""
-    notes = {same_person_key(person.name): DisagreementNote(
-                 person.name, person.disagreements, f"{base_path}{PEOPLE_PATH}#{person.anchor}")
-             for person in people if person.disagreements}
+def attach(claims, people: tuple[PersonView, ...], base_path: str,
+           named: Mapping[str, Named] = {}) -> None:
+    """Each claim's extras["described"]: a note on each person it concerns whom outlets
+    describe in ways that disagree: its claimant, then those the claim names, then those
+    its quoted passages name (`named`: by claim id); each person once."""
+    disputed = {same_person_key(person.name): person for person in people
+                if person.disagreements}
     for view in claims:
-        view.extras["described"] = notes.get(same_person_key(view.summary.claimant))
+        found = named.get(view.summary.id, Named((), ()))
+        whys = {same_person_key(view.summary.claimant): ""}
+        for names, why in ((found.in_claim, "The claim names {}."),
+                           (found.in_passages, "The passages it quotes name {}.")):
+            for name in names:
+                whys.setdefault(same_person_key(name), why)
+        view.extras["described"] = tuple(
+            _note(disputed[key], base_path, why.format(disputed[key].name))
+            for key, why in whys.items() if key in disputed)
+
+
+def _note(person: PersonView, base_path: str, why: str) -> DisagreementNote:
+    return DisagreementNote(person.name, person.disagreements,
+                            f"{base_path}{PEOPLE_PATH}#{person.anchor}",
+                            f"described-{person.anchor}", why)
 
 
 def same_person_key(name: str) -> str:
@@ -51,25 +71,37 @@ def same_person_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+@dataclass(frozen=True)
+class _Linker:
+    """Links to an outlet's page and to the exact words of a description in its report."""
+    base_path: str
+    outlet_names: Mapping[str, str]
+    texts: Mapping[str, str]
+
+    @classmethod
+    def of(cls, content: Content, base_path: str) -> "_Linker":
+        return cls(base_path, {outlet.id: outlet.name for outlet in content.config.outlets},
+                   {source.stem: source.text for source in content.sources})
+
+    def outlet(self, outlet_id: str) -> Link:
+        return Link(self.base_path + urls.outlet(outlet_id),
+                    self.outlet_names.get(outlet_id, outlet_id))
+
+    def spot(self, description: Description) -> Link:
+        shown = f"aged {description.text}" if is_age(description) else description.text
+        fragment = urls.text_fragment(self.texts[description.source], description.start,
+                                      description.end)
+        return Link(f"{self.base_path}{urls.source(description.source)}#{fragment}", shown)
+
+
 def people_views(content: Content, people: tuple[DescribedPerson, ...], base_path: str
                  ) -> tuple[PersonView, ...]:
-    outlet_names = {outlet.id: outlet.name for outlet in content.config.outlets}
-    texts = {source.stem: source.text for source in content.sources}
-
-    def outlet(outlet_id: str) -> Link:
-        return Link(base_path + urls.outlet(outlet_id), outlet_names.get(outlet_id, outlet_id))
-
-    def spot(description: Description) -> Link:
-        shown = f"aged {description.text}" if is_age(description) else description.text
-        fragment = urls.text_fragment(texts[description.source], description.start,
-                                      description.end)
-        return Link(f"{base_path}{urls.source(description.source)}#{fragment}", shown)
-
+    linker = _Linker.of(content, base_path)
     anchors = unique_anchors([person.key for person in people])
     return tuple(PersonView(person.name, anchor,
-                            tuple(_told(person.name, d, outlet_names)
+                            tuple(_told(person.name, d, linker.outlet_names)
                                   for d in person.disagreements),
-                            _by_outlet(person, outlet, spot))
+                            _by_outlet(person.outlets, person.descriptions, linker))
                  for person, anchor in zip(people, anchors))
 
 
@@ -79,15 +111,19 @@ def unique_anchors(keys: list[str]) -> list[str]:
     return [urls.unique(key or "person", taken) for key in keys]
 
 
-def _by_outlet(person: DescribedPerson, outlet, spot) -> tuple[OutletWords, ...]:
-    rows = []
-    for outlet_id in person.outlets:
-        seen: dict[str, Description] = {}
-        for description in person.descriptions:
-            if description.outlet == outlet_id:
-                seen.setdefault(" ".join(description.text.lower().split()), description)
-        rows.append(OutletWords(outlet(outlet_id), tuple(spot(d) for d in seen.values())))
-    return tuple(rows)
+def _by_outlet(outlets: Sequence[str], descriptions: Sequence[Description], linker: _Linker
+               ) -> tuple[OutletWords, ...]:
+    """Each outlet's distinct words among the descriptions, linked to their first spot."""
+    return tuple(OutletWords(linker.outlet(outlet_id),
+                             _words([d for d in descriptions if d.outlet == outlet_id], linker))
+                 for outlet_id in outlets)
+
+
+def _words(descriptions: Sequence[Description], linker: _Linker) -> tuple[Link, ...]:
+    seen: dict[str, Description] = {}
+    for description in descriptions:
+        seen.setdefault(" ".join(description.text.lower().split()), description)
+    return tuple(linker.spot(d) for d in seen.values())
 
 
 def _told(name: str, disagreement: Disagreement, outlet_names: dict[str, str]) -> str:

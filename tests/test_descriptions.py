@@ -13,7 +13,7 @@ from builder.build import BuildOptions, build, check
 from builder.description_views import people_views, unique_anchors
 from builder.descriptions import describe_people
 from builder.quotations import extract_corpus_described
-from conftest import copy_site, edit
+from conftest import SITES, copy_site, edit, read_html
 
 
 def described(reports: dict[str, tuple[str, str]]):
@@ -260,3 +260,60 @@ def test_people_json_gives_exact_spans_and_the_disagreement(tmp_path):
 def test_people_whose_names_slug_alike_get_their_own_anchors():
     assert unique_anchors(["zoe-ball", "zoe-ball", "", ""]) == [
         "zoe-ball", "zoe-ball-2", "person", "person-2"]
+
+
+@pytest.fixture(scope="module")
+def shipped_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("shipped") / "_site"
+    build(BuildOptions(".", str(out)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def tallowmere_site(tmp_path_factory) -> Path:
+    """Three reports of a bypass vote: one calls the mayor, Ruth Calloway, a former mayor,
+    one gives the engineer, Dev Malhotra, another age; all three call Owen Pryor the
+    Transport Secretary."""
+    out = tmp_path_factory.mktemp("tallowmere") / "_site"
+    build(BuildOptions(str(SITES / "tallowmere"), str(out)))
+    return out
+
+
+def notes_on(out: Path, claim_id: str) -> list[str]:
+    """The text of each note on how outlets describe someone, on a claim's page."""
+    page = read_html(out, f"claims/{claim_id}/")
+    return [" ".join(section.get_text(" ").split())
+            for section in page.select("section.described-note")]
+
+
+def test_a_claims_page_tells_how_outlets_describe_the_people_it_names(shipped_site):
+    # A claim of reporters' about what Trump said, and one of Boris Johnson's naming him.
+    for claim_id in ("trump-said-ukraine-started-the-war", "zelensky-ratings-not-4-percent"):
+        (note,) = notes_on(shipped_site, claim_id)
+        assert note.startswith("How the outlets describe Donald Trump The claim names "
+                               "Donald Trump. Outlets disagree. Unidentified outlet "
+                               "(report 000) (“former US President”) and"), claim_id
+    (note,) = notes_on(shipped_site, "us-stepped-up-calls-for-defence-budgets-after-riyadh")
+    assert "The passages it quotes name Donald Trump." in note
+    # His own claim, whose passages name him too: one note, on him as the claimant.
+    (note,) = notes_on(shipped_site, "ukraine-started-the-war")
+    assert "name Donald Trump" not in note and "Outlets disagree." in note
+    assert notes_on(shipped_site, "royal-navy-70-vessels-norway-2024") == []
+
+
+def test_a_note_on_someone_other_than_the_claimant_links_to_their_entry(tallowmere_site):
+    page = read_html(tallowmere_site, "claims/scheme-shows-what-a-town-can-do/")
+    (section,) = page.select("section.described-note")
+    assert section.h2["id"] == "described-ruth-calloway"
+    assert section.find("a")["href"] == "/tallowmere/consistency/people/#ruth-calloway"
+    (note,) = notes_on(tallowmere_site, "scheme-shows-what-a-town-can-do")
+    # The passage names Ruth Calloway; Owen Pryor, its claimant, is described alike.
+    assert note.startswith("How the outlets describe Ruth Calloway The passages it quotes "
+                           "name Ruth Calloway. Outlets disagree. Tallowmere Gazette "
+                           "(“Former Mayor”) calls Ruth Calloway a former mayor;")
+    # 'Calloway' alone: the corpus knows one person by that surname.
+    (note,) = notes_on(tallowmere_site, "calloway-council-approved-the-bypass")
+    assert "The claim names Ruth Calloway." in note
+    (note,) = notes_on(tallowmere_site, "work-starts-in-june")
+    assert note.startswith("How the outlets describe Dev Malhotra Outlets disagree. "
+                           "Outlets give Dev Malhotra different ages")
