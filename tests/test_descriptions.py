@@ -10,7 +10,7 @@ import pytest
 
 from builder.analysis import CorpusMemo, analyse
 from builder.build import BuildOptions, build, check
-from builder.description_views import people_views, unique_anchors
+from builder.description_views import outlet_descriptions, people_views, unique_anchors
 from builder.descriptions import describe_people
 from builder.quotations import extract_corpus_described
 from conftest import SITES, copy_site, edit, read_html
@@ -317,3 +317,93 @@ def test_a_note_on_someone_other_than_the_claimant_links_to_their_entry(tallowme
     (note,) = notes_on(tallowmere_site, "work-starts-in-june")
     assert note.startswith("How the outlets describe Dev Malhotra Outlets disagree. "
                            "Outlets give Dev Malhotra different ages")
+
+
+def outlet_record(out: Path, outlet_id: str) -> str:
+    """The text of an outlet page's section on how it describes people."""
+    heading = read_html(out, f"outlets/{outlet_id}/").find(id="described")
+    return " ".join(heading.parent.get_text().split()) if heading else ""
+
+
+def test_an_outlet_page_tells_what_it_calls_someone_against_the_other_outlets(shipped_site):
+    record = outlet_record(shipped_site, "unknown-000")
+    assert ("Donald Trump It calls Donald Trump a former president (“former US President”). "
+            "Three other outlets describe Donald Trump as the serving president: The "
+            "Independent (“The US president”); Unidentified outlet (report 002) (“the US "
+            "president”, “President”); Unidentified outlet (report 003) (“The US "
+            "president”, “President”). One other outlet also calls Donald Trump a former "
+            "president: Unidentified outlet (report 004) (“former US President”).") in record
+    # Those it describes as the others do are only named.
+    assert ("Nothing else in how it describes John Healey, Tore Sandvik and Volodymyr "
+            "Zelensky contradicts another outlet.") in record
+    independent = outlet_record(shipped_site, "independent")
+    assert "It describes Donald Trump as the serving president (“The US president”)." \
+        in independent
+    assert "counterpart" not in independent  # 'his US counterpart' takes no side
+    assert "Two other outlets call Donald Trump a former president" in independent
+
+
+def test_an_outlet_pages_descriptions_link_to_their_spot_and_to_the_people_page(shipped_site):
+    section = read_html(shipped_site, "outlets/unknown-000/").find(id="described").parent
+    links = {a.get_text(): a["href"] for a in section.find_all("a")}
+    assert links["Donald Trump"] == "/factcheck/consistency/people/#donald-trump"
+    assert links["John Healey"] == "/factcheck/consistency/people/#john-healey"
+    flag = section.select_one(".figure-flag a")
+    assert (flag.get_text(), flag["href"]) == (
+        "former US President", "/factcheck/sources/000_77b9b0fc3a0f8130/#:~:text=former%20US%20President")
+    assert links["How every outlet describes each person"] == "/factcheck/consistency/people/"
+
+
+def test_an_outlet_page_quotes_ages_as_written_and_says_a_year_may_explain_them(
+        tallowmere_site):
+    record = outlet_record(tallowmere_site, "fenwick")
+    assert ("It gives Dev Malhotra’s age as 46 (“46”). A year apart: a birthday between "
+            "the reports could explain it. Two other outlets give Dev Malhotra’s age as 45: "
+            "Moorside News (“45”); Tallowmere Gazette (“45”).") in record
+    assert ("It calls Ruth Calloway a former mayor (“Former Mayor”). Two other outlets "
+            "describe Ruth Calloway as the serving mayor") in outlet_record(tallowmere_site,
+                                                                           "gazette")
+    assert "Nothing else in how it describes Owen Pryor contradicts" in record
+
+
+def test_an_outlet_page_says_nothing_of_people_where_no_two_outlets_describe_anyone(tmp_path):
+    out = tmp_path / "_site"
+    build(BuildOptions(str(SITES / "basic"), str(out)))
+    assert outlet_record(out, "daily") == ""
+
+
+def outlet_records(reports: dict[str, tuple[str, str]]):
+    people = described(reports)
+    content = SimpleNamespace(
+        config=SimpleNamespace(outlets=[SimpleNamespace(id=outlet, name=outlet.title())
+                                        for outlet, _ in reports.values()]),
+        sources=[SimpleNamespace(stem=stem, text=text) for stem, (_, text) in reports.items()])
+    return outlet_descriptions(content, people, people_views(content, people, "/s/"), "/s/")
+
+
+def told(record) -> list[tuple[str, str, list[str]]]:
+    return [(person.name, stand.told, [stance.told for stance in stand.others])
+            for person in record.disputed for stand in person.stands]
+
+
+def test_an_outlet_on_no_side_says_so_and_offices_of_different_countries_are_named():
+    records = outlet_records({
+        "a": ("one", "Former US President Ann Lee spoke. US Defence Secretary Tom Hale came."),
+        "b": ("two", "US President Ann Lee spoke. UK Defence Secretary Tom Hale left."),
+        "c": ("three", "Tom Hale met his US counterpart, Ann Lee, on Monday. Defence "
+                       "Secretary Tom Hale spoke."),
+    })
+    assert told(records["one"]) == [
+        ("Ann Lee", "It calls Ann Lee a former president",
+         ["One other outlet describes Ann Lee as the serving president"]),
+        ("Tom Hale", "It gives Tom Hale’s office of defence secretary as the US’s",
+         ["One other outlet gives Tom Hale’s office of defence secretary as the UK’s"])]
+    assert told(records["three"]) == [
+        ("Ann Lee", "It takes no side on whether Ann Lee is a former president",
+         ["One other outlet calls Ann Lee a former president",
+          "One other outlet describes Ann Lee as the serving president"]),
+        ("Tom Hale", "It takes no side on whose office of defence secretary Tom Hale holds",
+         ["One other outlet gives Tom Hale’s office of defence secretary as the UK’s",
+          "One other outlet gives Tom Hale’s office of defence secretary as the US’s"])]
+    (lee, _) = records["three"].disputed
+    assert [words.text for words in lee.stands[0].words] == ["his US counterpart"]
