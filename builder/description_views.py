@@ -1,5 +1,7 @@
-"""What the people page shows: how each outlet describes each person, told in words,
-with every description linked to where its report says it."""
+"""How outlets describe people, made ready for three kinds of page: the people page (each
+person, every outlet's words), an outlet's page (its words against the others', where they
+disagree) and a claim's page (a note on each person it concerns whom outlets disagree on).
+Every description is linked to where its report says it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
