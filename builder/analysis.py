@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 from .consistency import (Passage, PassageComparison, QuoteGroup, compare_passages,
                           group_quotations, link_claims, outlet_record)
 from .descriptions import DescribedPerson, describe_people
+from .people import people_named
 from .groupstore import GroupStore
 from .errors import Problem
 from .model import AnchoredQuote, Content, Source, Span
@@ -28,6 +29,14 @@ class Analysis:
     outlet_records: Mapping[str, Mapping[str, int]]    # outlet → classification → count
     problems: tuple[Problem, ...] = ()                 # editors' decisions that fit no group
     people: tuple[DescribedPerson, ...] = ()           # how outlets describe each person
+    named: Mapping[str, "Named"] = field(default_factory=dict)  # claim id → whom it names
+
+
+@dataclass(frozen=True)
+class Named:
+    """The people a claim names, by the names the corpus gives them."""
+    in_claim: tuple[str, ...]     # in its own words: 'Trump said Ukraine started the war'
+    in_passages: tuple[str, ...]  # in the passages it quotes, and not in its own words
 
 
 @dataclass(frozen=True)
@@ -36,6 +45,9 @@ class CorpusFindings:
 
     groups: tuple[QuoteGroup, ...]
     people: tuple[DescribedPerson, ...]
+    # surname → the full names the corpus gives people of that surname: whom a surname
+    # alone in a claim stands for, and whether it is anyone's for sure
+    full_names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 class CorpusMemo:
@@ -94,7 +106,7 @@ def corpus_findings(sources: Sequence[Source]) -> CorpusFindings:
     (boilerplate left out) gives both."""
     by_stem = {source.stem: source for source in sources}
     texts = {stem: s.text for stem, s in by_stem.items()}
-    quotations, described = extract_corpus_described(texts)
+    quotations, described, roster = extract_corpus_described(texts)
     quotations = [q for q in quotations
                   if not _in_boilerplate(q.start, q.end, by_stem[q.source].boilerplate)]
     described = {stem: [d for d in found
@@ -103,7 +115,8 @@ def corpus_findings(sources: Sequence[Source]) -> CorpusFindings:
     outlet_of = {stem: s.outlet for stem, s in by_stem.items()}
     groups = group_quotations(quotations, outlet_of,
                               {stem: s.published for stem, s in by_stem.items()})
-    return CorpusFindings(groups, describe_people(described, texts, outlet_of))
+    return CorpusFindings(groups, describe_people(described, texts, outlet_of),
+                          roster.full_names)
 
 
 def analyse(content: Content, anchored: tuple[AnchoredQuote, ...],
@@ -125,7 +138,23 @@ def analyse(content: Content, anchored: tuple[AnchoredQuote, ...],
     claim_spans = {claim_id: [(q.source, q.span.start, q.span.end) for q in quotes]
                    for claim_id, quotes in quotes_of.items()}
     return Analysis(dict(sorted(comparisons.items())), groups, link_claims(groups, claim_spans),
-                    outlet_record(groups), tuple(problems), people)
+                    outlet_record(groups), tuple(problems), people,
+                    _named_in_claims(content, quotes_of, sources, findings.full_names))
+
+
+def _named_in_claims(content: Content, quotes_of, sources, full_names) -> dict:
+    """Whom each claim names, in its own words or in the passages it quotes (a claim of
+    reporters' that Trump said something): besides its claimant, the people whose
+    descriptions a reader of the claim may want to weigh."""
+    named = {}
+    for claim in content.claims:
+        in_claim = people_named(claim.claim or "", full_names)
+        passages = [sources[q.source].text[q.span.start:q.span.end]
+                    for q in sorted(quotes_of.get(claim.id, ()), key=lambda q: q.index)]
+        in_passages = [name for text in passages for name in people_named(text, full_names)
+                       if name not in in_claim]
+        named[claim.id] = Named(in_claim, tuple(dict.fromkeys(in_passages)))
+    return named
 
 
 def _passage(quote: AnchoredQuote, sources) -> Passage:

@@ -242,9 +242,11 @@ def render_pages_and_data(checked: CheckedSite, analysis: Analysis, site_dir: st
     claimreview.attach(ready.claims, reviews)
     transparency.attach(ready.claims, content.config)
     people = description_views.people_views(content, analysis.people, base_path)
-    description_views.attach(ready.claims, people, base_path)
+    description_views.attach(ready.claims, people, base_path, analysis.named)
+    described = description_views.outlet_descriptions(content, analysis.people, people,
+                                                      base_path)
     pages = render.plan_pages(ready, content.config, content.pages, markdown, consistency,
-                              people)
+                              people, described)
     environment = render.make_environment(site_dir)
     site = render.site_view(content.config, content.pages)
     render_one = incremental.renderer(environment, site, cache, pages)

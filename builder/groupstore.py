@@ -24,7 +24,7 @@ import tempfile
 
 import rapidfuzz
 
-FORMAT = b"corpus-findings 2"  # groups and descriptions of people
+FORMAT = b"corpus-findings 3"  # groups, descriptions of people, the corpus's full names
 KEPT = 4  # entries kept in one store: the newest, by when they were last used
 _PREFIX, _SUFFIX = "groups-", ".pickle"
 

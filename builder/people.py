@@ -369,6 +369,16 @@ def canonical_name(name: str, *rosters: Roster) -> str:
     return name
 
 
+def people_named(text: str, full_names: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The names a short text (a claim, a quoted passage) gives people, each as the
+    corpus's full names (`Roster.full_names`) make it: 'Trump' is 'Donald Trump' only where
+    the corpus gives no other full name ending in Trump; 'Trump Tower' stays itself."""
+    corpus = Roster(full_names, {}, frozenset())
+    return tuple(dict.fromkeys(canonical_name(mention.name, corpus)
+                               for mention in find_mentions(text)
+                               if mention.kind == "name" and mention.name))
+
+
 def _compatible(best: str, fits: list[str]) -> bool:
     """Every shorter full name must be part of the best one ('Keir Starmer' of
     'Keir Rodney Starmer'), or the surname is shared by different people."""

@@ -100,9 +100,11 @@ def extract_corpus(texts: Mapping[str, str]) -> tuple[Quotation, ...]:
 
 
 def extract_corpus_described(texts: Mapping[str, str]
-                             ) -> tuple[tuple[Quotation, ...], dict[str, list[Found]]]:
+                             ) -> tuple[tuple[Quotation, ...], dict[str, list[Found]], Roster]:
     """extract_corpus, and by stem how each article describes the people it names
-    (descriptions.described_in): read from the same mentions, at almost no extra cost."""
+    (descriptions.described_in): read from the same mentions, at almost no extra cost;
+    and the corpus roster they were read with, which tells later stages the names the
+    corpus gives each person."""
     with collector_paused():
         return _extract_corpus(texts)
 
@@ -113,7 +115,7 @@ def _found_described(text: str, roster: Roster, read) -> tuple[list, list[Found]
 
 
 def _extract_corpus(texts: Mapping[str, str]
-                    ) -> tuple[tuple[Quotation, ...], dict[str, list[Found]]]:
+                    ) -> tuple[tuple[Quotation, ...], dict[str, list[Found]], Roster]:
     """Two passes: every article's mentions and own roster, merged into the corpus
     roster; then every article's quotations, attributed with it. A large corpus is cut
     in two, and a forked helper does both passes for the second part, sending back its
@@ -159,7 +161,7 @@ def _extract_corpus(texts: Mapping[str, str]
                        for (_, text), r in zip(theirs, their_read)]
     quotations += _quotations(theirs, [quoted for quoted, _ in their_found])
     described = {stem: found for (stem, _), (_, found) in zip(items, my_found + their_found)}
-    return unify_speakers(quotations), described
+    return unify_speakers(quotations), described, roster
 
 
 def _quotations(items: list[tuple[str, str]], found) -> list[Quotation]:

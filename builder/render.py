@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import traceback
 from dataclasses import dataclass, field
+from typing import Mapping
 
 import jinja2
 
@@ -16,7 +17,7 @@ from .gcpause import HelperFailed, Partner, helper
 from .markdown import shorten
 from .model import SiteConfig
 from .comparison_views import GROUPS_PER_PAGE, ConsistencyViews
-from .description_views import PEOPLE_PATH, PersonView
+from .description_views import PEOPLE_PATH, OutletDescriptions, PersonView
 from .pagination import paginate, titled
 from .views import Catalogue, Link
 
@@ -121,8 +122,9 @@ def site_view(config: SiteConfig, content_pages=()) -> SiteView:
 
 
 def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown,
-               consistency: ConsistencyViews, people: tuple[PersonView, ...] = ()
-               ) -> list[Page]:
+               consistency: ConsistencyViews, people: tuple[PersonView, ...] = (),
+               described: Mapping[str, OutletDescriptions] = {}) -> list[Page]:
+    """`described`: by outlet id, how the outlet describes people against the others."""
     base = config.base_path
     pages = _home_pages(catalogue, config)
     pages += [Page(urls.claim(view.summary.id), "claim.html", view.summary.claim,
@@ -131,7 +133,7 @@ def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown
     pages += [Page(urls.source(view.stem), "source.html", view.headline, {"source": view},
                    _source_description(view))
               for view in catalogue.sources]
-    pages += _outlet_pages(catalogue, config, consistency)
+    pages += _outlet_pages(catalogue, config, consistency, described)
     pages += _consistency_pages(consistency, base, people)
     if people:
         pages.append(Page(PEOPLE_PATH, "people.html", "How outlets describe people",
@@ -166,8 +168,8 @@ def _home_pages(catalogue: Catalogue, config: SiteConfig) -> list[Page]:
                                                 config.base_path)]
 
 
-def _outlet_pages(catalogue: Catalogue, config: SiteConfig,
-                  consistency: ConsistencyViews) -> list[Page]:
+def _outlet_pages(catalogue: Catalogue, config: SiteConfig, consistency: ConsistencyViews,
+                  described: Mapping[str, OutletDescriptions]) -> list[Page]:
     groups_of: dict[str, list] = {}
     for group in consistency.groups:
         for outlet_id in group.outlets:
@@ -186,7 +188,8 @@ def _outlet_pages(catalogue: Catalogue, config: SiteConfig,
             "every_claim": config.base_path + every_claim,
             "record": consistency.records.get(outlet.id),
             "groups": groups[:OUTLET_PAGE_GROUPS], "group_count": len(groups),
-            "every_group": config.base_path + urls.outlet_quotations(outlet.id)},
+            "every_group": config.base_path + urls.outlet_quotations(outlet.id),
+            "described": described.get(outlet.id)},
             f"{outlet.name}: its reports, the claims we checked in them, and how its "
             f"quotations compare with other outlets’."))
         pages += _listing(every_claim, f"Claims in {outlet.name}",

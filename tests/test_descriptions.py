@@ -10,16 +10,16 @@ import pytest
 
 from builder.analysis import CorpusMemo, analyse
 from builder.build import BuildOptions, build, check
-from builder.description_views import people_views, unique_anchors
+from builder.description_views import outlet_descriptions, people_views, unique_anchors
 from builder.descriptions import describe_people
 from builder.quotations import extract_corpus_described
-from conftest import copy_site, edit
+from conftest import SITES, copy_site, edit, read_html
 
 
 def described(reports: dict[str, tuple[str, str]]):
     """reports: stem → (outlet, text)."""
     texts = {stem: text for stem, (_, text) in reports.items()}
-    _, found = extract_corpus_described(texts)
+    _, found, _ = extract_corpus_described(texts)
     return describe_people(found, texts, {stem: outlet for stem, (outlet, _) in reports.items()})
 
 
@@ -260,3 +260,150 @@ def test_people_json_gives_exact_spans_and_the_disagreement(tmp_path):
 def test_people_whose_names_slug_alike_get_their_own_anchors():
     assert unique_anchors(["zoe-ball", "zoe-ball", "", ""]) == [
         "zoe-ball", "zoe-ball-2", "person", "person-2"]
+
+
+@pytest.fixture(scope="module")
+def shipped_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("shipped") / "_site"
+    build(BuildOptions(".", str(out)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def tallowmere_site(tmp_path_factory) -> Path:
+    """Three reports of a bypass vote: one calls the mayor, Ruth Calloway, a former mayor,
+    one gives the engineer, Dev Malhotra, another age; all three call Owen Pryor the
+    Transport Secretary."""
+    out = tmp_path_factory.mktemp("tallowmere") / "_site"
+    build(BuildOptions(str(SITES / "tallowmere"), str(out)))
+    return out
+
+
+def notes_on(out: Path, claim_id: str) -> list[str]:
+    """The text of each note on how outlets describe someone, on a claim's page."""
+    page = read_html(out, f"claims/{claim_id}/")
+    return [" ".join(section.get_text(" ").split())
+            for section in page.select("section.described-note")]
+
+
+def test_a_claims_page_tells_how_outlets_describe_the_people_it_names(shipped_site):
+    # A claim of reporters' about what Trump said, and one of Boris Johnson's naming him.
+    for claim_id in ("trump-said-ukraine-started-the-war", "zelensky-ratings-not-4-percent"):
+        (note,) = notes_on(shipped_site, claim_id)
+        assert note.startswith("How the outlets describe Donald Trump The claim names "
+                               "Donald Trump. Outlets disagree. Unidentified outlet "
+                               "(report 000) (“former US President”) and"), claim_id
+    (note,) = notes_on(shipped_site, "us-stepped-up-calls-for-defence-budgets-after-riyadh")
+    assert "The passages it quotes name Donald Trump." in note
+    # His own claim, whose passages name him too: one note, on him as the claimant.
+    (note,) = notes_on(shipped_site, "ukraine-started-the-war")
+    assert "name Donald Trump" not in note and "Outlets disagree." in note
+    assert notes_on(shipped_site, "royal-navy-70-vessels-norway-2024") == []
+
+
+def test_a_note_on_someone_other_than_the_claimant_links_to_their_entry(tallowmere_site):
+    page = read_html(tallowmere_site, "claims/scheme-shows-what-a-town-can-do/")
+    (section,) = page.select("section.described-note")
+    assert section.h2["id"] == "described-ruth-calloway"
+    assert section.find("a")["href"] == "/tallowmere/consistency/people/#ruth-calloway"
+    (note,) = notes_on(tallowmere_site, "scheme-shows-what-a-town-can-do")
+    # The passage names Ruth Calloway; Owen Pryor, its claimant, is described alike.
+    assert note.startswith("How the outlets describe Ruth Calloway The passages it quotes "
+                           "name Ruth Calloway. Outlets disagree. Tallowmere Gazette "
+                           "(“Former Mayor”) calls Ruth Calloway a former mayor;")
+    # 'Calloway' alone: the corpus knows one person by that surname.
+    (note,) = notes_on(tallowmere_site, "calloway-council-approved-the-bypass")
+    assert "The claim names Ruth Calloway." in note
+    (note,) = notes_on(tallowmere_site, "work-starts-in-june")
+    assert note.startswith("How the outlets describe Dev Malhotra Outlets disagree. "
+                           "Outlets give Dev Malhotra different ages")
+
+
+def outlet_record(out: Path, outlet_id: str) -> str:
+    """The text of an outlet page's section on how it describes people."""
+    heading = read_html(out, f"outlets/{outlet_id}/").find(id="described")
+    return " ".join(heading.parent.get_text().split()) if heading else ""
+
+
+def test_an_outlet_page_tells_what_it_calls_someone_against_the_other_outlets(shipped_site):
+    record = outlet_record(shipped_site, "unknown-000")
+    assert ("Donald Trump It calls Donald Trump a former president (“former US President”). "
+            "Three other outlets describe Donald Trump as the serving president: The "
+            "Independent (“The US president”); Unidentified outlet (report 002) (“the US "
+            "president”, “President”); Unidentified outlet (report 003) (“The US "
+            "president”, “President”). One other outlet also calls Donald Trump a former "
+            "president: Unidentified outlet (report 004) (“former US President”).") in record
+    # Those it describes as the others do are only named.
+    assert ("Nothing else in how it describes John Healey, Tore Sandvik and Volodymyr "
+            "Zelensky contradicts another outlet.") in record
+    independent = outlet_record(shipped_site, "independent")
+    assert "It describes Donald Trump as the serving president (“The US president”)." \
+        in independent
+    assert "counterpart" not in independent  # 'his US counterpart' takes no side
+    assert "Two other outlets call Donald Trump a former president" in independent
+
+
+def test_an_outlet_pages_descriptions_link_to_their_spot_and_to_the_people_page(shipped_site):
+    section = read_html(shipped_site, "outlets/unknown-000/").find(id="described").parent
+    links = {a.get_text(): a["href"] for a in section.find_all("a")}
+    assert links["Donald Trump"] == "/factcheck/consistency/people/#donald-trump"
+    assert links["John Healey"] == "/factcheck/consistency/people/#john-healey"
+    flag = section.select_one(".figure-flag a")
+    assert (flag.get_text(), flag["href"]) == (
+        "former US President", "/factcheck/sources/000_77b9b0fc3a0f8130/#:~:text=former%20US%20President")
+    assert links["How every outlet describes each person"] == "/factcheck/consistency/people/"
+
+
+def test_an_outlet_page_quotes_ages_as_written_and_says_a_year_may_explain_them(
+        tallowmere_site):
+    record = outlet_record(tallowmere_site, "fenwick")
+    assert ("It gives Dev Malhotra’s age as 46 (“46”). A year apart: a birthday between "
+            "the reports could explain it. Two other outlets give Dev Malhotra’s age as 45: "
+            "Moorside News (“45”); Tallowmere Gazette (“45”).") in record
+    assert ("It calls Ruth Calloway a former mayor (“Former Mayor”). Two other outlets "
+            "describe Ruth Calloway as the serving mayor") in outlet_record(tallowmere_site,
+                                                                           "gazette")
+    assert "Nothing else in how it describes Owen Pryor contradicts" in record
+
+
+def test_an_outlet_page_says_nothing_of_people_where_no_two_outlets_describe_anyone(tmp_path):
+    out = tmp_path / "_site"
+    build(BuildOptions(str(SITES / "basic"), str(out)))
+    assert outlet_record(out, "daily") == ""
+
+
+def outlet_records(reports: dict[str, tuple[str, str]]):
+    people = described(reports)
+    content = SimpleNamespace(
+        config=SimpleNamespace(outlets=[SimpleNamespace(id=outlet, name=outlet.title())
+                                        for outlet, _ in reports.values()]),
+        sources=[SimpleNamespace(stem=stem, text=text) for stem, (_, text) in reports.items()])
+    return outlet_descriptions(content, people, people_views(content, people, "/s/"), "/s/")
+
+
+def told(record) -> list[tuple[str, str, list[str]]]:
+    return [(person.name, stand.told, [stance.told for stance in stand.others])
+            for person in record.disputed for stand in person.stands]
+
+
+def test_an_outlet_on_no_side_says_so_and_offices_of_different_countries_are_named():
+    records = outlet_records({
+        "a": ("one", "Former US President Ann Lee spoke. US Defence Secretary Tom Hale came."),
+        "b": ("two", "US President Ann Lee spoke. UK Defence Secretary Tom Hale left."),
+        "c": ("three", "Tom Hale met his US counterpart, Ann Lee, on Monday. Defence "
+                       "Secretary Tom Hale spoke."),
+    })
+    assert told(records["one"]) == [
+        ("Ann Lee", "It calls Ann Lee a former president",
+         ["One other outlet describes Ann Lee as the serving president"]),
+        ("Tom Hale", "It gives Tom Hale’s office of defence secretary as the US’s",
+         ["One other outlet gives Tom Hale’s office of defence secretary as the UK’s"])]
+    assert told(records["three"]) == [
+        ("Ann Lee", "It takes no side on whether Ann Lee is a former president",
+         ["One other outlet calls Ann Lee a former president",
+          "One other outlet describes Ann Lee as the serving president"]),
+        ("Tom Hale", "It takes no side on whose office of defence secretary Tom Hale holds",
+         ["One other outlet gives Tom Hale’s office of defence secretary as the UK’s",
+          "One other outlet gives Tom Hale’s office of defence secretary as the US’s"])]
+    (lee, _) = records["three"].disputed
+    assert [words.text for words in lee.stands[0].words] == ["his US counterpart"]

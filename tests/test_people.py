@@ -1,0 +1,19 @@
+"""Whom a short text (a claim, a quoted passage) names, by the corpus's names for them."""
+from builder.people import people_named
+
+FULL_NAMES = {"Trump": ("Donald Trump",), "Harris": ("Ann Harris", "Ben Harris")}
+
+
+def test_a_surname_alone_is_the_one_person_the_corpus_gives_it():
+    assert people_named("Mr Trump’s aide and President Trump stayed.", FULL_NAMES) == (
+        "Donald Trump",)
+
+
+def test_a_surname_two_people_share_stays_as_written():
+    assert people_named("Harris said so; Ann Harris did not.", FULL_NAMES) == (
+        "Harris", "Ann Harris")
+
+
+def test_a_longer_name_ending_otherwise_is_not_the_person():
+    # 'Trump Tower' is no one's name here: not Donald Trump's.
+    assert people_named("They met at Trump Tower.", FULL_NAMES) == ("Trump Tower",)
