@@ -10,14 +10,11 @@
   function differences(passage) {
     return Array.prototype.slice.call(passage.querySelectorAll(DIFFERENCE));
   }
-  // The legend names the Tab stops only where this script makes them.
-  document.querySelectorAll("[data-with-script]").forEach(function (words) {
-    words.hidden = false;
-  });
+  // The page makes every difference a Tab stop, for readers without this script.
   document.querySelectorAll(".diff-text").forEach(function (passage) {
     var found = differences(passage);
     if (!found.length) return;
-    found[0].tabIndex = 0;
+    found.forEach(function (difference, at) { difference.tabIndex = at === 0 ? 0 : -1; });
     // The stylesheet names the arrows only where they have somewhere to go.
     if (found.length > 1) passage.setAttribute("data-several", "");
   });
