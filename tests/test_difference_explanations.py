@@ -355,12 +355,16 @@ def test_one_explanation_at_a_time_the_latest_reached(site_in_chromium, theme):
         assert explained(page) == [0]
         differences.nth(2).hover()  # the same passage: the two would overlap
         assert explained(page) == [2]
+        # Both ringed, the keyboard's dashed: which one the explanation belongs to.
+        assert ring(differences.nth(2))["style"] == "solid"
+        assert ring(differences.nth(0))["style"] == "dashed"
         page.keyboard.press("ArrowRight")
         assert explained(page) == [1]
         differences.nth(in_first + 1).hover()  # another passage
         assert explained(page) == [in_first + 1]
         page.mouse.move(0, 0)
         assert explained(page) == [1]
+        assert ring(differences.nth(1))["style"] == "solid"
         page.keyboard.press("Escape")
         assert explained(page) == []
         differences.nth(3).hover()
