@@ -175,8 +175,9 @@ def test_the_keyboard_stops_once_a_passage_and_the_arrows_move_between_differenc
 
 
 @pytest.mark.browser
-def test_without_javascript_a_tap_still_shows_it_and_tab_never_stops_on_one(
-        site_in_chromium):
+def test_without_javascript_a_tap_shows_it_and_tab_stops_on_each_one(site_in_chromium):
+    """Without the script there are no arrows to move by, so every difference is a Tab
+    stop of its own: a sighted keyboard reader still reaches each explanation."""
     browser, site = site_in_chromium
     context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True,
                                   is_mobile=True, java_script_enabled=False)
@@ -188,8 +189,44 @@ def test_without_javascript_a_tap_still_shows_it_and_tab_never_stops_on_one(
         said = shown(difference)
         assert difference.get_attribute("data-explanation") in said and HINT not in said
         assert_on_screen(page, explanation_box(page), said)
-        assert not [key for key in tab_through(page) if key.split("#")[0] == "mark"]
-        assert "Tab" not in page.locator(".comparison > p").first.inner_text()
+
+        every = page.locator(DIFFERENCE).evaluate_all("""els => els.map(e => {
+            const all = [...document.querySelectorAll('*')];
+            return e.localName + '#' + all.indexOf(e);
+        })""")
+        page.locator("h1").click()  # Tab from the top, not from the tapped difference
+        reached = tab_through(page)
+        on_differences = [key for key in reached if key.split("#")[0] in ("mark", "span")]
+        assert on_differences == every and len(every) > 5, (on_differences, every)
+        assert "or reach it with Tab" in page.locator(".comparison > p").first.inner_text()
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_without_javascript_each_difference_tabbed_to_shows_what_it_is(site_in_chromium):
+    browser, site = site_in_chromium
+    context = browser.new_context(viewport={"width": 360, "height": 740},
+                                  java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site + "claims/maximum-pressure-on-putin/")
+        differences = page.locator(DIFFERENCE)
+        explained = 0
+        for _ in range(200):  # links come between the passages
+            page.keyboard.press("Tab")
+            difference = page.locator(DIFFERENCE + ":focus")
+            if not difference.count():
+                continue
+            assert difference.evaluate("(e, n) => e === document.querySelectorAll("
+                                       f"'{DIFFERENCE}')[n]", explained)
+            said = shown(difference)
+            assert difference.get_attribute("data-explanation") in said, (explained, said)
+            assert_on_screen(page, explanation_box(page), said)
+            explained += 1
+            if explained == differences.count():
+                break
+        assert explained == differences.count() > 5, explained
     finally:
         context.close()
 
@@ -231,5 +268,192 @@ def test_escape_hides_an_explanation_shown_on_hover_until_the_pointer_comes_back
         page.mouse.move(0, 0)
         difference.hover()
         assert difference.get_attribute("data-explanation") in shown(difference)
+    finally:
+        page.close()
+
+
+def explained(page) -> list[int]:
+    """Which differences on the page show their explanation, by their place among all."""
+    return page.locator(DIFFERENCE).evaluate_all("""els => els
+        .map((e, n) => [n, getComputedStyle(e, '::after').content])
+        .filter(([n, content]) => !['none', 'normal'].includes(content))
+        .map(([n]) => n)""")
+
+
+def luminance(css_colour: str) -> float:
+    red, green, blue = (float(part) / 255 for part in
+                        css_colour.split("(")[1].split(")")[0].replace(",", " ").split()[:3])
+    return sum(weight * (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
+               for weight, c in zip((0.2126, 0.7152, 0.0722), (red, green, blue)))
+
+
+def ring(difference) -> dict:
+    """The outline drawn round a difference, and the opaque colour of the page behind it."""
+    return difference.evaluate("""e => {
+        const style = getComputedStyle(e);
+        let behind = e.parentElement;
+        while (getComputedStyle(behind).backgroundColor.match(/^rgba\\(.*, 0\\)$|transparent/))
+            behind = behind.parentElement;
+        return {style: style.outlineStyle, width: parseFloat(style.outlineWidth),
+                colour: style.outlineColor,
+                page: getComputedStyle(behind).backgroundColor};
+    }""")
+
+
+def contrast(first: str, second: str) -> float:
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("javascript", [True, False], ids=["script", "no-script"])
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_tapped_difference_is_ringed_as_the_one_explained(site_in_chromium, theme,
+                                                            javascript):
+    """The explanation hangs from the passage's left edge, not from the mark: a ring on
+    the tapped mark says which one it explains (WCAG 2.4.7; 3:1 on the page, 1.4.11)."""
+    browser, site = site_in_chromium
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True,
+                                  is_mobile=True, color_scheme=theme,
+                                  java_script_enabled=javascript)
+    try:
+        page = context.new_page()
+        page.goto(site + "claims/maximum-pressure-on-putin/")
+        differences = page.locator(DIFFERENCE)
+        for n in (4, 1):
+            differences.nth(n).evaluate("e => e.scrollIntoView({block: 'center'})")
+            differences.nth(n).tap()
+            assert explained(page) == [n]
+            drawn = ring(differences.nth(n))
+            assert drawn["style"] == "solid" and drawn["width"] >= 2, drawn
+            assert contrast(drawn["colour"], drawn["page"]) >= 3, drawn
+            others = [ring(differences.nth(other)) for other in (0, 2, 3, 4) if other != n]
+            assert all(other["style"] == "none" for other in others), others
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_one_explanation_at_a_time_the_latest_reached(site_in_chromium, theme):
+    """Pointing at one difference while the keyboard is on another drew both, one over
+    the other where they shared a passage: the one reached last shows, and the other
+    comes back when the pointer leaves."""
+    browser, site = site_in_chromium
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, color_scheme=theme)
+    try:
+        page = context.new_page()
+        page.goto(site + "claims/maximum-pressure-on-putin/")
+        differences = page.locator(DIFFERENCE)
+        first_passage = page.locator(".diff-text:has([data-explanation])").first
+        in_first = first_passage.locator("[data-explanation]").count()
+        assert in_first > 2
+        for _ in range(100):
+            page.keyboard.press("Tab")
+            if differences.first.evaluate("e => e === document.activeElement"):
+                break
+        assert explained(page) == [0]
+        differences.nth(2).hover()  # the same passage: the two would overlap
+        assert explained(page) == [2]
+        # Both ringed, the keyboard's dashed: which one the explanation belongs to.
+        assert ring(differences.nth(2))["style"] == "solid"
+        assert ring(differences.nth(0))["style"] == "dashed"
+        page.keyboard.press("ArrowRight")
+        assert explained(page) == [1]
+        differences.nth(in_first + 1).hover()  # another passage
+        assert explained(page) == [in_first + 1]
+        page.mouse.move(0, 0)
+        assert explained(page) == [1]
+        assert ring(differences.nth(1))["style"] == "solid"
+        page.keyboard.press("Escape")
+        assert explained(page) == []
+        differences.nth(3).hover()
+        assert explained(page) == [3]
+        page.mouse.move(0, 0)
+        assert explained(page) == []  # dismissed stays dismissed till reached again
+        page.keyboard.press("ArrowRight")
+        assert explained(page) == [2]
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_without_javascript_one_explanation_at_a_time(site_in_chromium):
+    """Without the script the page cannot know which came last: the keyboard's focus
+    wins over the pointer, and the pointer over a clicked difference."""
+    browser, site = site_in_chromium
+    context = browser.new_context(viewport={"width": 1024, "height": 768},
+                                  java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site + "claims/maximum-pressure-on-putin/")
+        differences = page.locator(DIFFERENCE)
+        differences.nth(1).click()
+        differences.nth(2).hover()
+        assert explained(page) == [2]
+        page.mouse.move(0, 0)
+        assert explained(page) == [1]
+        page.keyboard.press("Tab")
+        differences.nth(1).hover()
+        assert explained(page) == [2]
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_a_difference_under_an_explanation_can_still_be_tapped(site_in_chromium):
+    """An explanation covers the lines below its difference; on a touch screen, where
+    nothing hovers, a tap there goes through to the difference it covers."""
+    browser, site = site_in_chromium
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True,
+                                  is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(site + "claims/maximum-pressure-on-putin/")
+        differences = page.locator(DIFFERENCE)
+        for n in range(differences.count()):
+            differences.nth(n).evaluate("e => e.scrollIntoView({block: 'center'})")
+            differences.nth(n).tap()
+            box = explanation_box(page)
+            centres = differences.evaluate_all("""els => els.map(e => {
+                const r = e.getBoundingClientRect();
+                return [(r.left + r.right) / 2, (r.top + r.bottom) / 2];
+            })""")
+            covered = [other for other, (x, y) in enumerate(centres) if other != n
+                       and box["left"] < x < box["right"] and box["top"] < y < box["bottom"]]
+            if covered:
+                x, y = centres[covered[0]]
+                page.touchscreen.tap(x, y)
+                assert explained(page) == [covered[0]], (n, covered)
+                return
+        pytest.fail("no explanation covers another difference: nothing tested")
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_a_page_scrolled_under_a_resting_pointer_leaves_the_keyboards_explanation(
+        site_in_chromium):
+    """An arrow key scrolls the next difference into view; a difference that the page
+    brings under a pointer resting there was not reached by the reader."""
+    browser, site = site_in_chromium
+    page = browser.new_page(viewport={"width": 360, "height": 560})
+    try:
+        page.goto(site + "claims/maximum-pressure-on-putin/")
+        differences = page.locator(DIFFERENCE)
+        differences.first.focus()
+        assert explained(page) == [0]
+        target = differences.count() // 2
+        differences.nth(target).evaluate("e => e.scrollIntoView({block: 'center'})")
+        x, y = differences.nth(target).evaluate("""e => {
+            const line = e.getClientRects()[0];  // a mark over two lines has a hole
+            return [line.left + line.width / 2, line.top + line.height / 2];
+        }""")
+        page.mouse.move(x, y + 150)
+        assert explained(page) == [0], "the pointer came to rest on a difference"
+        page.evaluate("() => window.scrollBy(0, -150)")
+        page.wait_for_function(f"document.querySelectorAll('{DIFFERENCE}')[{target}]"
+                               ".matches(':hover')")
+        assert explained(page) == [0]
     finally:
         page.close()
