@@ -232,10 +232,12 @@ def render_pages_and_data(checked: CheckedSite, analysis: Analysis, site_dir: st
     markdown = Markdown() if markdown is None else markdown
     base_path = content.config.base_path
     anchors = comparison_views.passage_anchors(analysis, checked.anchored)
+    views = cache.views if cache is not None else None
     consistency = comparison_views.consistency_views(content, analysis, base_path, anchors,
-                                                     marked)
+                                                     marked, views)
     ready = catalogue(content, checked.anchored, base_path, markdown,
-                      comparison_views.quotation_highlights(consistency, analysis, anchors))
+                      comparison_views.quotation_highlights(consistency, analysis, anchors),
+                      views)
     for view in ready.claims:
         view.extras["comparison"] = consistency.comparisons.get(view.summary.id)
     reviews = checked.reviews
@@ -245,7 +247,7 @@ def render_pages_and_data(checked: CheckedSite, analysis: Analysis, site_dir: st
     description_views.attach(ready.claims, people, base_path)
     pages = render.plan_pages(ready, content.config, content.pages, markdown, consistency,
                               people)
-    environment = render.make_environment(site_dir)
+    environment = render.make_environment(site_dir, cache.compiled if cache else None)
     site = render.site_view(content.config, content.pages)
     render_one = incremental.renderer(environment, site, cache, pages)
     try:
@@ -258,6 +260,8 @@ def render_pages_and_data(checked: CheckedSite, analysis: Analysis, site_dir: st
         if not render.in_site_template(failure, site_dir):
             raise
         raise ContentError([render.template_problem(failure)]) from None
+    if views is not None:
+        views.done()
     files["data/claims.json"] = data.to_json(data.claims_document(content, checked.anchored))
     files["data/consistency.json"] = data.to_json(comparison_views.consistency_document(analysis))
     files[description_views.PEOPLE_DATA_PATH] = data.to_json(

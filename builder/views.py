@@ -11,6 +11,7 @@ from .dates import iso, long_date, said_when
 from .markdown import Markdown
 from .model import AnchoredQuote, Claim, Content, Source
 from .passages import Block, Highlight, InSentence, article_blocks, in_sentence
+from .viewmemo import ViewMemo
 
 
 @dataclass(frozen=True)
@@ -130,9 +131,11 @@ class Catalogue:
 
 
 def catalogue(content: Content, anchored: tuple[AnchoredQuote, ...], base_path: str,
-              markdown: Markdown, quotations: Mapping[str, Sequence[Highlight]] = {}
-              ) -> Catalogue:
-    """`quotations`: by source stem, passages other outlets quote too, to mark on its page."""
+              markdown: Markdown, quotations: Mapping[str, Sequence[Highlight]] = {},
+              views: ViewMemo | None = None) -> Catalogue:
+    """`quotations`: by source stem, passages other outlets quote too, to mark on its page;
+    with `views` (the preview's), unchanged source pages' views are not made again."""
+    views = ViewMemo() if views is None else views
     link = _linker(base_path)
     verdicts = _verdict_views(content, link)
     verdict_of = {view.id: view for view in verdicts}
@@ -155,7 +158,7 @@ def catalogue(content: Content, anchored: tuple[AnchoredQuote, ...], base_path: 
         anchors_by_source[quote.source].append(quote)
     source_views = tuple(_source_view(source, anchors_by_source[source.stem],
                                       quotations.get(source.stem, ()),
-                                      claims_by_source, summaries, outlets, link)
+                                      claims_by_source, summaries, outlets, link, views)
                          for source in content.sources)
     return Catalogue(
         verdicts=verdicts, verdict_counts=_verdict_counts(content, verdicts),
@@ -228,17 +231,21 @@ def _claim_view(claim, summary, anchors, sources, outlets, verdicts, link, markd
 
 
 def _source_view(source: Source, anchors, quotations, claims_by_source, summaries, outlets,
-                 link) -> SourceView:
+                 link, views: ViewMemo) -> SourceView:
     highlights = tuple(Highlight(q.span, urls.quote_anchor(q.claim_id, q.index),
                                  summaries[q.claim_id].url, summaries[q.claim_id].claim)
                        for q in sorted(anchors, key=lambda q: (q.span.start, q.claim_id, q.index)))
     highlights += tuple(quotations)
-    return SourceView(
-        stem=source.stem, headline=source.headline, url=link(urls.source(source.stem)),
-        outlet_id=source.outlet, outlet=_outlet_link(source.outlet, outlets, link), published=long_date(source.published),
+    url, outlet = link(urls.source(source.stem)), _outlet_link(source.outlet, outlets, link)
+    quoted_by = _newest_first(claims_by_source.get(source.stem, []))
+    # Everything the view is made of: the source (each of its fields), what its text
+    # marks, who quotes it, and its and its outlet's addresses and names.
+    return views.made(("source", source, highlights, quoted_by, url, outlet), lambda: SourceView(
+        stem=source.stem, headline=source.headline, url=url,
+        outlet_id=source.outlet, outlet=outlet, published=long_date(source.published),
         original_url=source.url, author=source.author,
         blocks=article_blocks(source.text, source.boilerplate, highlights, source.headline),
-        quoted_by=_newest_first(claims_by_source.get(source.stem, [])))
+        quoted_by=quoted_by))
 
 
 def _newest_first(summaries) -> tuple[ClaimSummary, ...]:
