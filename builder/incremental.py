@@ -139,11 +139,22 @@ class _KeyPickler(pickle.Pickler):
         if found is None:
             digest = self._views.digest(value)
             if digest is None:
-                state = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-                digest = hashlib.blake2b(state, digest_size=20).digest()
+                digest = hashlib.blake2b(_unshared_pickle(value), digest_size=20).digest()
                 self._views.remember(value, digest)
             found = self._shared[id(value)] = (value, digest)
         return _shared_view, (found[1],)
+
+
+def _unshared_pickle(value) -> bytes:
+    """Pickle writes an object met twice as a reference to the first: views kept from an
+    earlier build hold equal strings and views that are other objects than this build's,
+    and would pickle otherwise than when made anew. Without its memo (fast mode; views hold
+    no cycles), equal values pickle alike however they are shared."""
+    state = io.BytesIO()
+    pickler = pickle.Pickler(state, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    pickler.dump(value)
+    return state.getvalue()
 
 
 def _shared_view(digest: bytes):

@@ -11,7 +11,7 @@ from .dates import iso, long_date, said_when
 from .markdown import Markdown
 from .model import AnchoredQuote, Claim, Content, Source
 from .passages import Block, Highlight, InSentence, article_blocks, in_sentence
-from .viewmemo import ViewMemo
+from .viewmemo import Same, ViewMemo
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ def catalogue(content: Content, anchored: tuple[AnchoredQuote, ...], base_path: 
     for quote in anchored:
         anchors_of[quote.claim_id].append(quote)
     ordered = sorted(content.claims, key=lambda claim: (claim.date, claim.id), reverse=True)
-    summaries = {claim.id: _summary(claim, verdict_of, sources, outlets, link)
+    summaries = {claim.id: _summary(claim, verdict_of, sources, outlets, link, views)
                  for claim in ordered}
     claims = tuple(_claim_view(claim, summaries[claim.id], anchors_of[claim.id], sources,
                                outlets, verdicts, link, markdown) for claim in ordered)
@@ -198,12 +198,17 @@ def _outlet_link(outlet_id: str, outlets, link) -> Link:
     return Link(link(urls.outlet(outlet_id)), outlet.name if outlet else outlet_id)
 
 
-def _summary(claim: Claim, verdict_of, sources, outlets, link) -> ClaimSummary:
+def _summary(claim: Claim, verdict_of, sources, outlets, link, views: ViewMemo
+             ) -> ClaimSummary:
     outlet_ids = sorted({sources[a.source].outlet for a in claim.appearances if a.source in sources})
-    return ClaimSummary(claim.id, claim.claim, claim.claimant, long_date(claim.date),
-                        iso(claim.date), verdict_of[claim.verdict], link(urls.claim(claim.id)),
-                        tuple(_outlet_link(o, outlets, link) for o in outlet_ids),
-                        said_when(claim.date))
+    verdict, url = verdict_of[claim.verdict], link(urls.claim(claim.id))
+    outlet_links = tuple(_outlet_link(o, outlets, link) for o in outlet_ids)
+    # The date's type too: a month-only date equals its first day, and reads otherwise.
+    key = ("summary", claim.id, claim.claim, claim.claimant, claim.date, type(claim.date),
+           verdict, url, outlet_links)
+    return views.made(key, lambda: ClaimSummary(
+        claim.id, claim.claim, claim.claimant, long_date(claim.date), iso(claim.date),
+        verdict, url, outlet_links, said_when(claim.date)))
 
 
 def _claim_view(claim, summary, anchors, sources, outlets, verdicts, link, markdown) -> ClaimView:
@@ -239,8 +244,10 @@ def _source_view(source: Source, anchors, quotations, claims_by_source, summarie
     url, outlet = link(urls.source(source.stem)), _outlet_link(source.outlet, outlets, link)
     quoted_by = _newest_first(claims_by_source.get(source.stem, []))
     # Everything the view is made of: the source (each of its fields), what its text
-    # marks, who quotes it, and its and its outlet's addresses and names.
-    return views.made(("source", source, highlights, quoted_by, url, outlet), lambda: SourceView(
+    # marks, who quotes it (kept summaries: one object while they stand), and its and its
+    # outlet's addresses and names.
+    key = ("source", source, highlights, tuple(map(Same, quoted_by)), url, outlet)
+    return views.made(key, lambda: SourceView(
         stem=source.stem, headline=source.headline, url=url,
         outlet_id=source.outlet, outlet=outlet, published=long_date(source.published),
         original_url=source.url, author=source.author,

@@ -357,3 +357,25 @@ def test_a_kept_group_view_follows_its_passages_anchors(tmp_path):
     moved = {place: f"{anchor}-moved" for place, anchor in anchors.items()}
     assert groups(moved) == comparison_views.consistency_views(
         checked.content, analysis, "/", moved).groups != first
+
+
+@pytest.mark.parametrize("old, new", [
+    ("claimant: The mayor", "claimant: The deputy mayor"),
+    ("date: 2025-03-03", "date: 2025-03"),      # a month alone: equal to its first day
+    ("date: 2025-03-03", "date: 2025-03-01"),   # and back to a day, read otherwise
+    ("verdict: mixed", "verdict: correct"),
+])
+def test_kept_claim_summaries_follow_each_field_they_show(site, old, new):
+    """A claim's summary is kept between builds and shown on listings, on its seeds' and
+    outlets' pages: each field it shows must reach all of them."""
+    builder = preview(site)
+    preview_build(builder)
+    claim = site / "content/claims/bridge-cost.yml"
+    if new == "date: 2025-03-01":
+        edit(claim, old, "date: 2025-03")
+        preview_build(builder)
+        old = "date: 2025-03"
+    edit(claim, old, new)
+    files = preview_build(builder)
+    assert builder.cache.views.reused > 0
+    assert files == clean_site(site)
