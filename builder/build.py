@@ -11,7 +11,7 @@ import jinja2
 from dataclasses import dataclass
 
 from . import claimreview, data, feeds, incremental, links, opendata, output, partial, render
-from . import claimschema, sitemap, transparency
+from . import claimschema, sitemap, transparency, urls
 from . import comparison_views, description_views
 from .analysis import Analysis, CorpusMemo, analyse
 from .anchoring import anchor_quotes
@@ -235,16 +235,11 @@ def render_pages_and_data(checked: CheckedSite, analysis: Analysis, site_dir: st
     views = cache.views if cache is not None else None
     consistency = comparison_views.consistency_views(content, analysis, base_path, anchors,
                                                      marked, views)
+    reviews = checked.reviews
+    people = description_views.people_views(content, analysis.people, base_path)
     ready = catalogue(content, checked.anchored, base_path, markdown,
                       comparison_views.quotation_highlights(consistency, analysis, anchors),
-                      views)
-    for view in ready.claims:
-        view.extras["comparison"] = consistency.comparisons.get(view.summary.id)
-    reviews = checked.reviews
-    claimreview.attach(ready.claims, reviews)
-    transparency.attach(ready.claims, content.config)
-    people = description_views.people_views(content, analysis.people, base_path)
-    description_views.attach(ready.claims, people, base_path)
+                      views, claim_extras(content, consistency, reviews, people))
     pages = render.plan_pages(ready, content.config, content.pages, markdown, consistency,
                               people)
     environment = render.make_environment(site_dir, cache.compiled if cache else None)
@@ -271,6 +266,18 @@ def render_pages_and_data(checked: CheckedSite, analysis: Analysis, site_dir: st
     files.update(publishing_files(content, reviews, pages, markdown))
     files[".nojekyll"] = b""
     return files, len(pages)
+
+
+def claim_extras(content: Content, consistency, reviews: dict, people) -> dict[str, dict]:
+    """By claim id, what later stages add to its page: made before its view, so that a
+    view kept between builds is kept with them."""
+    notes = description_views.claimant_notes(people, content.config.base_path)
+    return {claim.id: {
+        "comparison": consistency.comparisons.get(claim.id),
+        "claim_review_json": claimreview.review_json(reviews, claim.id),
+        "report_error_url": transparency.claim_error_url(content.config, urls.claim(claim.id)),
+        "described": notes.get(description_views.same_person_key(claim.claimant)),
+    } for claim in content.claims}
 
 
 def publishing_files(content: Content, reviews: dict, pages, markdown: Markdown) -> dict:

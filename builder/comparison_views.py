@@ -368,8 +368,9 @@ def consistency_views(content: Content, analysis: Analysis, base_path: str,
     for view in groups:
         for claim in view.claims:
             groups_of_claim.setdefault(claim.url, []).append(Link(view.url, _group_title(view)))
-    comparisons = {claim_id: _comparison_view(comparison, namer, anchors,
-                                              groups_of_claim.get(namer.claim(claim_id).url, []))
+    comparisons = {claim_id: _kept_comparison_view(
+                       comparison, namer, anchors,
+                       groups_of_claim.get(namer.claim(claim_id).url, []), views)
                    for claim_id, comparison in analysis.comparisons.items()}
     outlet_ids = sorted({outlet for view in groups for outlet in view.outlets})
     if marked is not None:
@@ -406,6 +407,21 @@ def _opening(text: str, words: int = 10) -> str:
     if len(found) > words:
         return " ".join(found[:words]) + "…"
     return " ".join(found).rstrip(",;:–—-").rstrip()  # the quoting sentence's, not theirs
+
+
+def _kept_comparison_view(comparison, namer, anchors, groups, views: ViewMemo
+                          ) -> ComparisonView:
+    """The comparison's view as the last build made it, if nothing it shows has changed:
+    the comparison is the analysis's kept object, compared by identity."""
+    passages = [*comparison.passages,
+                *(p for pair in comparison.pairs for p in (pair.left, pair.right))]
+    stems = sorted({p.source for p in passages})
+    articles = tuple((stem, namer.sources[stem].headline) for stem in stems)
+    outlets = sorted({p.outlet for p in passages})
+    key = ("comparison", Same(comparison), namer.base, articles,
+           tuple((outlet, namer.outlets.get(outlet)) for outlet in outlets),
+           tuple(anchors.get((p.source, p.start)) for p in passages), tuple(groups))
+    return views.made(key, lambda: _comparison_view(comparison, namer, anchors, groups))
 
 
 def _comparison_view(comparison, namer, anchors, groups) -> ComparisonView:

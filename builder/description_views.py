@@ -37,13 +37,11 @@ class DisagreementNote:
     url: str
 
 
-def attach(claims, people: tuple[PersonView, ...], base_path: str) -> None:
-    """Each claim's extras["described"]: the note on its claimant, or None."""
-    notes = {same_person_key(person.name): DisagreementNote(
-                 person.name, person.disagreements, f"{base_path}{PEOPLE_PATH}#{person.anchor}")
-             for person in people if person.disagreements}
-    for view in claims:
-        view.extras["described"] = notes.get(same_person_key(view.summary.claimant))
+def claimant_notes(people: tuple[PersonView, ...], base_path: str) -> dict:
+    """By same_person_key of a claimant: the note a claim of theirs shows (else none)."""
+    return {same_person_key(person.name): DisagreementNote(
+                person.name, person.disagreements, f"{base_path}{PEOPLE_PATH}#{person.anchor}")
+            for person in people if person.disagreements}
 
 
 def same_person_key(name: str) -> str:

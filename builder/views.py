@@ -132,12 +132,15 @@ class Catalogue:
 
 def catalogue(content: Content, anchored: tuple[AnchoredQuote, ...], base_path: str,
               markdown: Markdown, quotations: Mapping[str, Sequence[Highlight]] = {},
-              views: ViewMemo | None = None) -> Catalogue:
+              views: ViewMemo | None = None, extras: Mapping[str, dict] = {}) -> Catalogue:
     """`quotations`: by source stem, passages other outlets quote too, to mark on its page;
-    with `views` (the preview's), unchanged source pages' views are not made again."""
+    with `views` (the preview's), unchanged views are not made again; `extras`: by claim
+    id, what later stages show on its page (ClaimView.extras)."""
     views = ViewMemo() if views is None else views
     link = _linker(base_path)
-    verdicts = _verdict_views(content, link)
+    scale = _verdict_views(content, link)
+    # One object while they stand: a kept claim view's key holds them by identity.
+    verdicts = views.made(("scale", scale), lambda: scale)
     verdict_of = {view.id: view for view in verdicts}
     sources = {source.stem: source for source in content.sources}
     outlets = {outlet.id: outlet for outlet in content.config.outlets}
@@ -147,8 +150,10 @@ def catalogue(content: Content, anchored: tuple[AnchoredQuote, ...], base_path: 
     ordered = sorted(content.claims, key=lambda claim: (claim.date, claim.id), reverse=True)
     summaries = {claim.id: _summary(claim, verdict_of, sources, outlets, link, views)
                  for claim in ordered}
-    claims = tuple(_claim_view(claim, summaries[claim.id], anchors_of[claim.id], sources,
-                               outlets, verdicts, link, markdown) for claim in ordered)
+    claims = tuple(_kept_claim_view(claim, summaries[claim.id], anchors_of[claim.id], sources,
+                                    outlets, verdicts, link, markdown, views,
+                                    extras.get(claim.id, {}))
+                   for claim in ordered)
     claims_by_source = defaultdict(dict)
     for quote in anchored:
         claims_by_source[quote.source][quote.claim_id] = summaries[quote.claim_id]
@@ -211,7 +216,22 @@ def _summary(claim: Claim, verdict_of, sources, outlets, link, views: ViewMemo
         verdict, url, outlet_links, said_when(claim.date)))
 
 
-def _claim_view(claim, summary, anchors, sources, outlets, verdicts, link, markdown) -> ClaimView:
+def _kept_claim_view(claim, summary, anchors, sources, outlets, verdicts, link, markdown,
+                     views: ViewMemo, extras: dict) -> ClaimView:
+    """The claim's view as the last build made it, if nothing it shows has changed. The
+    claim, its summary, its seeds, the scale and its comparison are kept objects (the file
+    memo's, or this memo's), compared by identity: one that is made anew is a change."""
+    cited = [sources[quote.source] for quote in anchors]
+    key = ("claim", Same(claim), Same(summary), tuple(anchors), tuple(map(Same, cited)),
+           tuple(_outlet_link(source.outlet, outlets, link) for source in cited),
+           Same(verdicts), tuple(sorted((name, Same(value) if name == "comparison" else value)
+                                        for name, value in extras.items())))
+    return views.made(key, lambda: _claim_view(claim, summary, anchors, sources, outlets,
+                                               verdicts, link, markdown, extras))
+
+
+def _claim_view(claim, summary, anchors, sources, outlets, verdicts, link, markdown,
+                extras: dict | None = None) -> ClaimView:
     at = summary.url  # its corrections are shown on /corrections/ too, links and all
     appearances = []
     for quote in sorted(anchors, key=lambda q: q.index):
@@ -232,7 +252,7 @@ def _claim_view(claim, summary, anchors, sources, outlets, verdicts, link, markd
         updated=long_date(claim.updated) if claim.updated else None,
         corrections=tuple(CorrectionView(long_date(c.date), iso(c.date), markdown.inline(c.text, at))
                           for c in claim.corrections),
-        scale=verdicts, summary_text=markdown.plain(claim.summary))
+        scale=verdicts, summary_text=markdown.plain(claim.summary), extras=dict(extras or {}))
 
 
 def _source_view(source: Source, anchors, quotations, claims_by_source, summaries, outlets,

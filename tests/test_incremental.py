@@ -353,7 +353,7 @@ def test_a_kept_group_view_follows_its_passages_anchors(tmp_path):
     views.done()
     assert groups(anchors) == first and views.reused == 0  # counted when done
     views.done()
-    assert views.reused == len(first) > 0
+    assert views.reused == len(first) + len(analysis.comparisons) and first
     moved = {place: f"{anchor}-moved" for place, anchor in anchors.items()}
     assert groups(moved) == comparison_views.consistency_views(
         checked.content, analysis, "/", moved).groups != first
@@ -379,3 +379,26 @@ def test_kept_claim_summaries_follow_each_field_they_show(site, old, new):
     files = preview_build(builder)
     assert builder.cache.views.reused > 0
     assert files == clean_site(site)
+
+
+def test_kept_claim_views_follow_what_later_stages_add_to_them(site):
+    """A claim page's ClaimReview names the publisher, which nothing else on the claim's
+    view shows: the kept view must be made again when it changes."""
+    builder = preview(site)
+    preview_build(builder)
+    edit(site / "site.yml", "publisher: {name: Test Desk", "publisher: {name: Other Desk")
+    files = preview_build(builder)
+    assert b"Other Desk" in files["claims/bridge-cost/index.html"]
+    assert files == clean_site(site)
+
+
+def test_a_claim_edit_keeps_every_other_claims_view(site):
+    """The point of keeping them: one claim's new wording makes no other claim's view."""
+    builder = preview(site)
+    preview_build(builder)
+    preview_build(builder)
+    everything = builder.cache.views.reused
+    edit(site / "content/claims/bridge-cost.yml", "The bridge cost less", "The new bridge cost less")
+    preview_build(builder)
+    # Its summary, claim view and comparison; its seeds' views, which mark it.
+    assert everything - 6 <= builder.cache.views.reused < everything
