@@ -112,7 +112,8 @@ def _page_key(page: Page, site: SiteView, templates: "_TemplateDigests", shared:
         _KeyPickler(state, shared, views).dump(
             (type(page).__qualname__, [getattr(page, f.name) for f in dataclasses.fields(page)],
              site))
-    except (pickle.PicklingError, TypeError, AttributeError, jinja2.TemplateError):
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError,
+            jinja2.TemplateError):  # ValueError: a cycle, which fast mode cannot pickle
         return None
     return hashlib.blake2b(values + template + state.getvalue(), digest_size=20).digest()
 

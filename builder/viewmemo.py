@@ -1,15 +1,16 @@
 """Views kept between a preview's builds, by everything they are made of.
 
-A one-claim edit leaves almost every source page, quotation group and claim summary as it
-was, yet a build made each of them again (an article's marked blocks cost milliseconds
+A one-claim edit leaves almost every claim, source page and quotation group as it was,
+yet a build made each of them again (an article's marked blocks cost milliseconds
 apiece, thousands a site) and the page cache pickled each again to key the pages showing
 it. Kept here by a key holding every input of the view, an unchanged view is handed back
 as the same object; the page cache then keys it by a digest it took once.
 
 A key is compared by equality, so it must hold values whose equality means "renders the
-same": the content model's strings, dates, numbers and frozen dataclasses of them. A view
-handed out must never be changed afterwards (ClaimView, which later stages add extras to,
-is not kept here).
+same": the content model's strings, dates (with their type: a month alone equals its first
+day), numbers and frozen dataclasses of them; or a kept object by its identity (`Same`).
+A view handed out must never be changed afterwards: what later stages add to a claim's
+page is made before its view and is part of its key.
 """
 from __future__ import annotations
 

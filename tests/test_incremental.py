@@ -1,5 +1,6 @@
 """The page cache: an edit re-renders only the pages it changes, and a cached build is
 byte for byte the clean full build of the same content."""
+import dataclasses
 from pathlib import Path
 
 import jinja2
@@ -193,6 +194,22 @@ def test_a_build_that_fails_halfway_costs_no_page_of_the_cache(site):
     (site / "templates/source.html").unlink()
     assert cached_build(site, cache) == clean_build(site)
     assert cache.rendered == []
+
+
+@dataclasses.dataclass(frozen=True)
+class Node:
+    children: list
+
+
+def test_a_page_whose_context_holds_a_cycle_is_rendered_every_time():
+    """Views are pickled for keys without pickle's memo, which cannot write a cycle."""
+    node = Node([])
+    node.children.append(node)
+    environment = small_environment({"page.html": "{{ node.children | length }}"})
+    cache, page = PageCache(), Page("x/", "page.html", "X", {"node": node})
+    for _ in range(2):
+        assert cache.renderer(environment, SITE, [page])(page) == b"1"
+        assert cache.rendered == ["x/"]
 
 
 def test_a_changed_template_global_is_part_of_the_key():
