@@ -19,6 +19,7 @@ from .errors import Problem
 from .model import AnchoredQuote, Content, Source, Span
 from .quotations import extract_corpus_described
 from .setapart import apply_set_apart
+from .viewmemo import ViewMemo
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,9 @@ class CorpusMemo:
         self._digest: bytes | None = None
         self._findings = CorpusFindings((), ())
         self.reused = False  # whether the latest build took its findings from here or the store
+        # Each claim's appearances compared, by the passages and dates compared: the same
+        # object while they stand, as the views made of it are kept by its identity.
+        self.comparisons = ViewMemo()
 
     def findings(self, sources: Sequence[Source]) -> CorpusFindings:
         digest = corpus_digest(sources)
@@ -127,9 +131,11 @@ def analyse(content: Content, anchored: tuple[AnchoredQuote, ...],
     for quote in anchored:
         quotes_of[quote.claim_id].append(quote)
     published = {source.stem: source.published for source in content.sources}
-    comparisons = {claim_id: compare_passages([_passage(q, sources) for q in quotes], published)
+    kept = memo.comparisons if memo is not None else ViewMemo()
+    comparisons = {claim_id: _compared([_passage(q, sources) for q in quotes], published, kept)
                    for claim_id, quotes in quotes_of.items()
                    if len({q.source for q in quotes}) >= 2}
+    kept.done()
     findings = (memo.findings(content.sources) if memo is not None
                 else corpus_findings(content.sources))
     groups, people = findings.groups, findings.people
@@ -155,6 +161,13 @@ def _named_in_claims(content: Content, quotes_of, sources, full_names) -> dict:
                        if name not in in_claim]
         named[claim.id] = Named(in_claim, tuple(dict.fromkeys(in_passages)))
     return named
+
+
+def _compared(passages: list[Passage], published, kept: ViewMemo) -> PassageComparison:
+    # The dates' types too: a month alone equals its first day, and is compared otherwise.
+    dates = tuple((published.get(p.source), type(published.get(p.source))) for p in passages)
+    return kept.made(("compared", tuple(passages), dates),
+                     lambda: compare_passages(passages, published))
 
 
 def _passage(quote: AnchoredQuote, sources) -> Passage:

@@ -11,7 +11,7 @@ import jinja2
 from dataclasses import dataclass
 
 from . import claimreview, data, feeds, incremental, links, opendata, output, partial, render
-from . import claimschema, search, sitemap, transparency
+from . import claimschema, search, sitemap, transparency, urls
 from . import comparison_views, description_views
 from .analysis import Analysis, CorpusMemo, analyse
 from .anchoring import anchor_quotes
@@ -232,22 +232,19 @@ def render_pages_and_data(checked: CheckedSite, analysis: Analysis, site_dir: st
     markdown = Markdown() if markdown is None else markdown
     base_path = content.config.base_path
     anchors = comparison_views.passage_anchors(analysis, checked.anchored)
+    views = cache.views if cache is not None else None
     consistency = comparison_views.consistency_views(content, analysis, base_path, anchors,
-                                                     marked)
-    ready = catalogue(content, checked.anchored, base_path, markdown,
-                      comparison_views.quotation_highlights(consistency, analysis, anchors))
-    for view in ready.claims:
-        view.extras["comparison"] = consistency.comparisons.get(view.summary.id)
+                                                     marked, views)
     reviews = checked.reviews
-    claimreview.attach(ready.claims, reviews)
-    transparency.attach(ready.claims, content.config)
     people = description_views.people_views(content, analysis.people, base_path)
-    description_views.attach(ready.claims, people, base_path, analysis.named)
     described = description_views.outlet_descriptions(content, analysis.people, people,
                                                       base_path)
+    ready = catalogue(content, checked.anchored, base_path, markdown,
+                      comparison_views.quotation_highlights(consistency, analysis, anchors),
+                      views, claim_extras(content, consistency, reviews, people, analysis.named))
     pages = render.plan_pages(ready, content.config, content.pages, markdown, consistency,
                               people, described)
-    environment = render.make_environment(site_dir)
+    environment = render.make_environment(site_dir, cache.compiled if cache else None)
     site = render.site_view(content.config, content.pages)
     render_one = incremental.renderer(environment, site, cache, pages)
     try:
@@ -260,6 +257,8 @@ def render_pages_and_data(checked: CheckedSite, analysis: Analysis, site_dir: st
         if not render.in_site_template(failure, site_dir):
             raise
         raise ContentError([render.template_problem(failure)]) from None
+    if views is not None:
+        views.done()
     files["data/claims.json"] = data.to_json(data.claims_document(content, checked.anchored))
     files["data/consistency.json"] = data.to_json(comparison_views.consistency_document(analysis))
     files[description_views.PEOPLE_DATA_PATH] = data.to_json(
@@ -269,6 +268,20 @@ def render_pages_and_data(checked: CheckedSite, analysis: Analysis, site_dir: st
     files.update(publishing_files(content, reviews, pages, markdown))
     files[".nojekyll"] = b""
     return files, len(pages)
+
+
+def claim_extras(content: Content, consistency, reviews: dict, people, named
+                 ) -> dict[str, dict]:
+    """By claim id, what later stages add to its page: made before its view, so that a
+    view kept between builds is kept with them."""
+    notes = description_views.claim_notes(content.claims, people, content.config.base_path,
+                                          named)
+    return {claim.id: {
+        "comparison": consistency.comparisons.get(claim.id),
+        "claim_review_json": claimreview.review_json(reviews, claim.id),
+        "report_error_url": transparency.claim_error_url(content.config, urls.claim(claim.id)),
+        "described": notes[claim.id],
+    } for claim in content.claims}
 
 
 def publishing_files(content: Content, reviews: dict, pages, markdown: Markdown) -> dict:

@@ -189,8 +189,7 @@ def script_json(review: dict) -> str:
     return text.translate(_SCRIPT_SAFE)
 
 
-def attach(claim_views, reviews: dict[str, dict]) -> None:
-    """Hand each claim page its ClaimReview as a ready, script-safe string."""
-    for view in claim_views:
-        review = reviews.get(view.summary.id)
-        view.extras["claim_review_json"] = script_json(review) if review else ""
+def review_json(reviews: dict[str, dict], claim_id: str) -> str:
+    """A claim page's ClaimReview as a ready, script-safe string ("" with none)."""
+    review = reviews.get(claim_id)
+    return script_json(review) if review else ""

@@ -15,6 +15,7 @@ from .model import Content, Span
 from .pagination import page_of, page_path
 from .passages import Highlight
 from .text import normalise_typography
+from .viewmemo import Same, ViewMemo
 from .views import Link
 
 GROUPS_PER_PAGE = 20  # each group shows its comparisons in full: a page stays light on a phone
@@ -353,20 +354,23 @@ class _Namer:
 
 def consistency_views(content: Content, analysis: Analysis, base_path: str,
                       anchors: Mapping[tuple[str, int], str],
-                      marked: MarkedPairs | None = None) -> ConsistencyViews:
+                      marked: MarkedPairs | None = None,
+                      views: ViewMemo | None = None) -> ConsistencyViews:
     """`anchors` maps (source, start) of a passage to the id it carries on its source page;
     with `marked` (a preview server keeps one), pairs marked in an earlier build are not
-    marked again."""
+    marked again; with `views` (the preview's too), nor are unchanged groups' views made."""
     namer = _Namer(content, base_path, marked)
-    groups = tuple(_group_view(group, analysis.claims_of_group.get(group.id, ()), namer, anchors,
-                               page_of(index, GROUPS_PER_PAGE))
+    views = ViewMemo() if views is None else views
+    groups = tuple(_kept_group_view(group, analysis.claims_of_group.get(group.id, ()), namer,
+                                    anchors, page_of(index, GROUPS_PER_PAGE), views)
                    for index, group in enumerate(analysis.groups))
     groups_of_claim: dict[str, list[Link]] = {}
     for view in groups:
         for claim in view.claims:
             groups_of_claim.setdefault(claim.url, []).append(Link(view.url, _group_title(view)))
-    comparisons = {claim_id: _comparison_view(comparison, namer, anchors,
-                                              groups_of_claim.get(namer.claim(claim_id).url, []))
+    comparisons = {claim_id: _kept_comparison_view(
+                       comparison, namer, anchors,
+                       groups_of_claim.get(namer.claim(claim_id).url, []), views)
                    for claim_id, comparison in analysis.comparisons.items()}
     outlet_ids = sorted({outlet for view in groups for outlet in view.outlets})
     if marked is not None:
@@ -405,6 +409,21 @@ def _opening(text: str, words: int = 10) -> str:
     return " ".join(found).rstrip(",;:–—-").rstrip()  # the quoting sentence's, not theirs
 
 
+def _kept_comparison_view(comparison, namer, anchors, groups, views: ViewMemo
+                          ) -> ComparisonView:
+    """The comparison's view as the last build made it, if nothing it shows has changed:
+    the comparison is the analysis's kept object, compared by identity."""
+    passages = [*comparison.passages,
+                *(p for pair in comparison.pairs for p in (pair.left, pair.right))]
+    stems = sorted({p.source for p in passages})
+    articles = tuple((stem, namer.sources[stem].headline) for stem in stems)
+    outlets = sorted({p.outlet for p in passages})
+    key = ("comparison", Same(comparison), namer.base, articles,
+           tuple((outlet, namer.outlets.get(outlet)) for outlet in outlets),
+           tuple(anchors.get((p.source, p.start)) for p in passages), tuple(groups))
+    return views.made(key, lambda: _comparison_view(comparison, namer, anchors, groups))
+
+
 def _comparison_view(comparison, namer, anchors, groups) -> ComparisonView:
     by_article = _outlets_quoted_twice(comparison.passages)
     by_label = {label(p): namer.passage_name(p, by_article) for p in comparison.passages}
@@ -426,6 +445,22 @@ def _outlets_quoted_twice(passages: tuple[Passage, ...]) -> frozenset[str]:
         articles_of.setdefault(passage.outlet, set()).add(passage.source)
     return frozenset(source for sources in articles_of.values() if len(sources) > 1
                      for source in sources)
+
+
+def _kept_group_view(group: QuoteGroup, claim_ids, namer, anchors, page: int,
+                     views: ViewMemo) -> GroupView:
+    """The group's view as the last build made it, if nothing it shows has changed."""
+    passages = [*group.variants, *(p for pair in group.pairs for p in (pair.left, pair.right))]
+    stems = sorted({p.source for p in passages} | {piece.source for piece in group.set_apart})
+    articles = tuple((stem, namer.sources[stem].headline, namer.sources[stem].outlet)
+                     for stem in stems)
+    outlets = sorted({p.outlet for p in passages} | {outlet for _, _, outlet in articles})
+    # Everything _group_view reads through the namer and the anchors, for this group.
+    key = ("group", Same(group), page, namer.base, articles,
+           tuple((outlet, namer.outlets.get(outlet)) for outlet in outlets),
+           tuple(anchors.get((p.source, p.start)) for p in passages),
+           tuple((claim_id, namer.claims.get(claim_id)) for claim_id in claim_ids))
+    return views.made(key, lambda: _group_view(group, claim_ids, namer, anchors, page))
 
 
 def _group_view(group: QuoteGroup, claim_ids, namer, anchors, page: int) -> GroupView:

@@ -43,23 +43,24 @@ class DisagreementNote:
     why: str = ""   # why the note is there, where it is not the claimant: 'The claim names …'
 
 
-def attach(claims, people: tuple[PersonView, ...], base_path: str,
-           named: Mapping[str, Named] = {}) -> None:
-    """Each claim's extras["described"]: a note on each person it concerns whom outlets
-    describe in ways that disagree: its claimant, then those the claim names, then those
-    its quoted passages name (`named`: by claim id); each person once."""
+def claim_notes(claims, people: tuple[PersonView, ...], base_path: str,
+                named: Mapping[str, Named] = {}) -> dict[str, tuple[DisagreementNote, ...]]:
+    """By claim id, a note on each person it concerns whom outlets describe in ways that
+    disagree: its claimant, then those the claim names, then those its quoted passages
+    name (`named`: by claim id); each person once."""
     disputed = {same_person_key(person.name): person for person in people
                 if person.disagreements}
-    for view in claims:
-        found = named.get(view.summary.id, Named((), ()))
-        whys = {same_person_key(view.summary.claimant): ""}
+    notes = {}
+    for claim in claims:
+        found = named.get(claim.id, Named((), ()))
+        whys = {same_person_key(claim.claimant): ""}
         for names, why in ((found.in_claim, "The claim names {}."),
                            (found.in_passages, "The passages it quotes name {}.")):
             for name in names:
                 whys.setdefault(same_person_key(name), why)
-        view.extras["described"] = tuple(
-            _note(disputed[key], base_path, why.format(disputed[key].name))
-            for key, why in whys.items() if key in disputed)
+        notes[claim.id] = tuple(_note(disputed[key], base_path, why.format(disputed[key].name))
+                                for key, why in whys.items() if key in disputed)
+    return notes
 
 
 def _note(person: PersonView, base_path: str, why: str) -> DisagreementNote:

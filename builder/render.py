@@ -86,9 +86,11 @@ class _SiteLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
-def make_environment(site_dir: str) -> jinja2.Environment:
+def make_environment(site_dir: str, compiled: jinja2.BytecodeCache | None = None
+                     ) -> jinja2.Environment:
+    """`compiled`: templates compiled by earlier builds, by their source (the preview's)."""
     return jinja2.Environment(
-        loader=_SiteLoader(site_dir),
+        loader=_SiteLoader(site_dir), bytecode_cache=compiled,
         autoescape=True, undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )

@@ -55,10 +55,9 @@ def report_error_url(config: SiteConfig, claim_url: str) -> str:
     return link.url if link else config.publisher.url
 
 
-def attach(claim_views, config: SiteConfig) -> None:
-    for view in claim_views:
-        absolute = config.base_url + view.summary.url[len(config.base_path):]
-        view.extras["report_error_url"] = report_error_url(config, absolute)
+def claim_error_url(config: SiteConfig, claim_path: str) -> str:
+    """report_error_url for the claim page at this site-relative path."""
+    return report_error_url(config, config.base_url + claim_path)
 
 
 def correction_entries(claim_views) -> tuple[CorrectionEntry, ...]:

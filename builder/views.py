@@ -11,6 +11,7 @@ from .dates import iso, long_date, said_when
 from .markdown import Markdown
 from .model import AnchoredQuote, Claim, Content, Source
 from .passages import Block, Highlight, InSentence, article_blocks, in_sentence
+from .viewmemo import Same, ViewMemo
 
 
 @dataclass(frozen=True)
@@ -130,11 +131,16 @@ class Catalogue:
 
 
 def catalogue(content: Content, anchored: tuple[AnchoredQuote, ...], base_path: str,
-              markdown: Markdown, quotations: Mapping[str, Sequence[Highlight]] = {}
-              ) -> Catalogue:
-    """`quotations`: by source stem, passages other outlets quote too, to mark on its page."""
+              markdown: Markdown, quotations: Mapping[str, Sequence[Highlight]] = {},
+              views: ViewMemo | None = None, extras: Mapping[str, dict] = {}) -> Catalogue:
+    """`quotations`: by source stem, passages other outlets quote too, to mark on its page;
+    with `views` (the preview's), unchanged views are not made again; `extras`: by claim
+    id, what later stages show on its page (ClaimView.extras)."""
+    views = ViewMemo() if views is None else views
     link = _linker(base_path)
-    verdicts = _verdict_views(content, link)
+    scale = _verdict_views(content, link)
+    # One object while they stand: a kept claim view's key holds them by identity.
+    verdicts = views.made(("scale", scale), lambda: scale)
     verdict_of = {view.id: view for view in verdicts}
     sources = {source.stem: source for source in content.sources}
     outlets = {outlet.id: outlet for outlet in content.config.outlets}
@@ -142,10 +148,12 @@ def catalogue(content: Content, anchored: tuple[AnchoredQuote, ...], base_path: 
     for quote in anchored:
         anchors_of[quote.claim_id].append(quote)
     ordered = sorted(content.claims, key=lambda claim: (claim.date, claim.id), reverse=True)
-    summaries = {claim.id: _summary(claim, verdict_of, sources, outlets, link)
+    summaries = {claim.id: _summary(claim, verdict_of, sources, outlets, link, views)
                  for claim in ordered}
-    claims = tuple(_claim_view(claim, summaries[claim.id], anchors_of[claim.id], sources,
-                               outlets, verdicts, link, markdown) for claim in ordered)
+    claims = tuple(_kept_claim_view(claim, summaries[claim.id], anchors_of[claim.id], sources,
+                                    outlets, verdicts, link, markdown, views,
+                                    extras.get(claim.id, {}))
+                   for claim in ordered)
     claims_by_source = defaultdict(dict)
     for quote in anchored:
         claims_by_source[quote.source][quote.claim_id] = summaries[quote.claim_id]
@@ -155,7 +163,7 @@ def catalogue(content: Content, anchored: tuple[AnchoredQuote, ...], base_path: 
         anchors_by_source[quote.source].append(quote)
     source_views = tuple(_source_view(source, anchors_by_source[source.stem],
                                       quotations.get(source.stem, ()),
-                                      claims_by_source, summaries, outlets, link)
+                                      claims_by_source, summaries, outlets, link, views)
                          for source in content.sources)
     return Catalogue(
         verdicts=verdicts, verdict_counts=_verdict_counts(content, verdicts),
@@ -195,15 +203,35 @@ def _outlet_link(outlet_id: str, outlets, link) -> Link:
     return Link(link(urls.outlet(outlet_id)), outlet.name if outlet else outlet_id)
 
 
-def _summary(claim: Claim, verdict_of, sources, outlets, link) -> ClaimSummary:
+def _summary(claim: Claim, verdict_of, sources, outlets, link, views: ViewMemo
+             ) -> ClaimSummary:
     outlet_ids = sorted({sources[a.source].outlet for a in claim.appearances if a.source in sources})
-    return ClaimSummary(claim.id, claim.claim, claim.claimant, long_date(claim.date),
-                        iso(claim.date), verdict_of[claim.verdict], link(urls.claim(claim.id)),
-                        tuple(_outlet_link(o, outlets, link) for o in outlet_ids),
-                        said_when(claim.date))
+    verdict, url = verdict_of[claim.verdict], link(urls.claim(claim.id))
+    outlet_links = tuple(_outlet_link(o, outlets, link) for o in outlet_ids)
+    # The date's type too: a month-only date equals its first day, and reads otherwise.
+    key = ("summary", claim.id, claim.claim, claim.claimant, claim.date, type(claim.date),
+           verdict, url, outlet_links)
+    return views.made(key, lambda: ClaimSummary(
+        claim.id, claim.claim, claim.claimant, long_date(claim.date), iso(claim.date),
+        verdict, url, outlet_links, said_when(claim.date)))
 
 
-def _claim_view(claim, summary, anchors, sources, outlets, verdicts, link, markdown) -> ClaimView:
+def _kept_claim_view(claim, summary, anchors, sources, outlets, verdicts, link, markdown,
+                     views: ViewMemo, extras: dict) -> ClaimView:
+    """The claim's view as the last build made it, if nothing it shows has changed. The
+    claim, its summary, its seeds, the scale and its comparison are kept objects (the file
+    memo's, or this memo's), compared by identity: one that is made anew is a change."""
+    cited = [sources[quote.source] for quote in anchors]
+    key = ("claim", Same(claim), Same(summary), tuple(anchors), tuple(map(Same, cited)),
+           tuple(_outlet_link(source.outlet, outlets, link) for source in cited),
+           Same(verdicts), tuple(sorted((name, Same(value) if name == "comparison" else value)
+                                        for name, value in extras.items())))
+    return views.made(key, lambda: _claim_view(claim, summary, anchors, sources, outlets,
+                                               verdicts, link, markdown, extras))
+
+
+def _claim_view(claim, summary, anchors, sources, outlets, verdicts, link, markdown,
+                extras: dict | None = None) -> ClaimView:
     at = summary.url  # its corrections are shown on /corrections/ too, links and all
     appearances = []
     for quote in sorted(anchors, key=lambda q: q.index):
@@ -224,21 +252,27 @@ def _claim_view(claim, summary, anchors, sources, outlets, verdicts, link, markd
         updated=long_date(claim.updated) if claim.updated else None,
         corrections=tuple(CorrectionView(long_date(c.date), iso(c.date), markdown.inline(c.text, at))
                           for c in claim.corrections),
-        scale=verdicts, summary_text=markdown.plain(claim.summary))
+        scale=verdicts, summary_text=markdown.plain(claim.summary), extras=dict(extras or {}))
 
 
 def _source_view(source: Source, anchors, quotations, claims_by_source, summaries, outlets,
-                 link) -> SourceView:
+                 link, views: ViewMemo) -> SourceView:
     highlights = tuple(Highlight(q.span, urls.quote_anchor(q.claim_id, q.index),
                                  summaries[q.claim_id].url, summaries[q.claim_id].claim)
                        for q in sorted(anchors, key=lambda q: (q.span.start, q.claim_id, q.index)))
     highlights += tuple(quotations)
-    return SourceView(
-        stem=source.stem, headline=source.headline, url=link(urls.source(source.stem)),
-        outlet_id=source.outlet, outlet=_outlet_link(source.outlet, outlets, link), published=long_date(source.published),
+    url, outlet = link(urls.source(source.stem)), _outlet_link(source.outlet, outlets, link)
+    quoted_by = _newest_first(claims_by_source.get(source.stem, []))
+    # Everything the view is made of: the source (each of its fields), what its text
+    # marks, who quotes it (kept summaries: one object while they stand), and its and its
+    # outlet's addresses and names.
+    key = ("source", source, highlights, tuple(map(Same, quoted_by)), url, outlet)
+    return views.made(key, lambda: SourceView(
+        stem=source.stem, headline=source.headline, url=url,
+        outlet_id=source.outlet, outlet=outlet, published=long_date(source.published),
         original_url=source.url, author=source.author,
         blocks=article_blocks(source.text, source.boilerplate, highlights, source.headline),
-        quoted_by=_newest_first(claims_by_source.get(source.stem, [])))
+        quoted_by=quoted_by))
 
 
 def _newest_first(summaries) -> tuple[ClaimSummary, ...]:

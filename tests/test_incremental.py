@@ -1,5 +1,6 @@
 """The page cache: an edit re-renders only the pages it changes, and a cached build is
 byte for byte the clean full build of the same content."""
+import dataclasses
 from pathlib import Path
 
 import jinja2
@@ -195,6 +196,22 @@ def test_a_build_that_fails_halfway_costs_no_page_of_the_cache(site):
     assert cache.rendered == []
 
 
+@dataclasses.dataclass(frozen=True)
+class Node:
+    children: list
+
+
+def test_a_page_whose_context_holds_a_cycle_is_rendered_every_time():
+    """Views are pickled for keys without pickle's memo, which cannot write a cycle."""
+    node = Node([])
+    node.children.append(node)
+    environment = small_environment({"page.html": "{{ node.children | length }}"})
+    cache, page = PageCache(), Page("x/", "page.html", "X", {"node": node})
+    for _ in range(2):
+        assert cache.renderer(environment, SITE, [page])(page) == b"1"
+        assert cache.rendered == ["x/"]
+
+
 def test_a_changed_template_global_is_part_of_the_key():
     environment = small_environment({"page.html": "{{ edition }}"})
     cache, page = PageCache(), Page("x/", "page.html", "X")
@@ -251,3 +268,154 @@ def test_a_preview_marks_each_compared_pair_once_while_the_groups_stand(monkeypa
     assert calls == [pair, other, pair, pair]
     assert any("The A Times" in (segment.explanation or "") for segment in renamed[0])
     assert not any("The A Times" in (segment.explanation or "") for segment in first[0])
+
+
+def test_a_template_edited_in_place_is_compiled_again(site):
+    """Compiled templates are kept between builds by their source: the same file saved
+    with new text must not be served from the old compilation."""
+    cache = PageCache()
+    (site / "templates").mkdir()
+    template = site / "templates/source.html"
+    original = (PROJECT / "templates/source.html").read_text(encoding="utf-8")
+    template.write_text(original.replace("Source article", "First wording"), encoding="utf-8")
+    assert b"First wording" in cached_build(site, cache)["sources/daily-bridge/index.html"]
+    template.write_text(original.replace("Source article", "Second wording"), encoding="utf-8")
+    files = cached_build(site, cache)
+    assert b"Second wording" in files["sources/daily-bridge/index.html"]
+    assert files == clean_build(site)
+
+
+def preview(site: Path):
+    """A preview server's builder, with every cache it keeps between builds."""
+    from builder.serve import SiteBuilder
+    return SiteBuilder(str(site))
+
+
+def preview_build(builder) -> dict[str, bytes]:
+    outcome = builder.build()
+    assert outcome.files is not None, outcome.problems
+    return {path: body for path, body in outcome.files.items() if not path.startswith("static/")}
+
+
+def clean_site(site: Path) -> dict[str, bytes]:
+    return {path: body for path, body in clean_build(site).items()
+            if not path.startswith("static/")}
+
+
+def test_views_kept_between_builds_follow_every_page_that_shows_an_edited_claim(tmp_path):
+    """Source and quotation-group views are kept between builds by what they show: a
+    claim's new wording must reach its group on the consistency pages and the marks on
+    its seeds' pages, which the claim's own file does not name, while the views the edit
+    leaves alone are reused."""
+    site = copy_site("shipped", tmp_path)
+    builder = preview(site)
+    preview_build(builder)
+    edit(site / "content/claims/maximum-pressure-on-putin.yml",
+         "claim: Maximum pressure on Putin", "claim: Most pressure on Putin")
+    files = preview_build(builder)
+    assert builder.cache.views.reused > 0
+    consistency = [path for path in builder.cache.rendered if path.startswith("consistency/")]
+    assert consistency, "the group covering the claim was not shown anew"
+    assert any(b"Most pressure on Putin" in files[path + "index.html"] for path in consistency)
+    assert files == clean_site(site)
+
+
+def test_views_kept_between_builds_follow_a_quote_that_moved(tmp_path):
+    """A shorter quote of the same claim: the claim reads the same everywhere, but its
+    seed's page marks other words, and the group's passage links to another id."""
+    site = copy_site("shipped", tmp_path)
+    builder = preview(site)
+    preview_build(builder)
+    edit(site / "content/claims/maximum-pressure-on-putin.yml",
+         'quote: "That means continuing to step up the military aid that we in Europe, '
+         'alongside the United States, need to maintain. The maximum',
+         'quote: "The maximum')
+    files = preview_build(builder)
+    assert builder.cache.views.reused > 0
+    assert "sources/000_77b9b0fc3a0f8130/" in builder.cache.rendered
+    assert files == clean_site(site)
+
+
+def test_views_kept_between_builds_follow_an_edited_headline(tmp_path):
+    """A seed's headline is shown on every group page quoting it, though the quotation
+    groups themselves, found in the seeds' texts alone, stand."""
+    site = copy_site("shipped", tmp_path)
+    builder = preview(site)
+    preview_build(builder)
+    seed = next(path for path in sorted((site / "seeds").glob("*.yml"))
+                if "headline: \"[" in path.read_text(encoding="utf-8"))
+    edit(seed, "headline: \"[", "headline: \"[Edited ")
+    files = preview_build(builder)
+    assert builder.memo.reused and builder.cache.views.reused > 0
+    assert any(path.startswith("consistency/") for path in builder.cache.rendered)
+    assert files == clean_site(site)
+
+
+def test_a_kept_group_view_follows_its_passages_anchors(tmp_path):
+    """The ids a group's passages link to are the checked quotes' where one starts there,
+    which claims decide: a kept group view must not outlive a change of them."""
+    from builder import comparison_views
+    from builder.viewmemo import ViewMemo
+    site = copy_site("shipped", tmp_path)
+    checked = check(BuildOptions(str(site)))
+    analysis = analyse(checked.content, checked.anchored)
+    anchors = comparison_views.passage_anchors(analysis, checked.anchored)
+    views = ViewMemo()
+
+    def groups(anchors):
+        return comparison_views.consistency_views(checked.content, analysis, "/", anchors,
+                                                  None, views).groups
+
+    first = groups(anchors)
+    views.done()
+    assert groups(anchors) == first and views.reused == 0  # counted when done
+    views.done()
+    assert views.reused == len(first) + len(analysis.comparisons) and first
+    moved = {place: f"{anchor}-moved" for place, anchor in anchors.items()}
+    assert groups(moved) == comparison_views.consistency_views(
+        checked.content, analysis, "/", moved).groups != first
+
+
+@pytest.mark.parametrize("old, new", [
+    ("claimant: The mayor", "claimant: The deputy mayor"),
+    ("date: 2025-03-03", "date: 2025-03"),      # a month alone: equal to its first day
+    ("date: 2025-03-03", "date: 2025-03-01"),   # and back to a day, read otherwise
+    ("verdict: mixed", "verdict: correct"),
+])
+def test_kept_claim_summaries_follow_each_field_they_show(site, old, new):
+    """A claim's summary is kept between builds and shown on listings, on its seeds' and
+    outlets' pages: each field it shows must reach all of them."""
+    builder = preview(site)
+    preview_build(builder)
+    claim = site / "content/claims/bridge-cost.yml"
+    if new == "date: 2025-03-01":
+        edit(claim, old, "date: 2025-03")
+        preview_build(builder)
+        old = "date: 2025-03"
+    edit(claim, old, new)
+    files = preview_build(builder)
+    assert builder.cache.views.reused > 0
+    assert files == clean_site(site)
+
+
+def test_kept_claim_views_follow_what_later_stages_add_to_them(site):
+    """A claim page's ClaimReview names the publisher, which nothing else on the claim's
+    view shows: the kept view must be made again when it changes."""
+    builder = preview(site)
+    preview_build(builder)
+    edit(site / "site.yml", "publisher: {name: Test Desk", "publisher: {name: Other Desk")
+    files = preview_build(builder)
+    assert b"Other Desk" in files["claims/bridge-cost/index.html"]
+    assert files == clean_site(site)
+
+
+def test_a_claim_edit_keeps_every_other_claims_view(site):
+    """The point of keeping them: one claim's new wording makes no other claim's view."""
+    builder = preview(site)
+    preview_build(builder)
+    preview_build(builder)
+    everything = builder.cache.views.reused
+    edit(site / "content/claims/bridge-cost.yml", "The bridge cost less", "The new bridge cost less")
+    preview_build(builder)
+    # Its summary, claim view and comparison; its seeds' views, which mark it.
+    assert everything - 6 <= builder.cache.views.reused < everything
