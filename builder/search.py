@@ -7,6 +7,9 @@ own page out of the results. It runs on the folder about to replace the site, so
 is always of the pages it is published with. A site without an index is still a whole
 site: the search page then says search is unavailable, and the build says why.
 
+The preview serves its pages from memory and makes the index only when a reader's browser
+first asks for it after a save (`IndexedOnDemand`), so that saves stay as fast as before.
+
 No search filters: Pagefind (1.5) writes its filter indexes in a different order on every
 run, and two builds of the same content must be byte-identical. A claim's verdict and an
 article's outlet go in as metadata instead (stable), shown beside each result's title.
@@ -16,6 +19,9 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import tempfile
+import threading
+from typing import Callable, Iterator, Mapping
 
 from .errors import Position, Problem, warning
 
@@ -62,3 +68,64 @@ def _unavailable(shown_out_dir: str, why: str) -> tuple[Problem, ...]:
 
 def files_in_index(root: str) -> int:
     return sum(len(names) for _, _, names in os.walk(os.path.join(root, FOLDER)))
+
+
+class IndexedOnDemand(Mapping[str, bytes]):
+    """A preview's files, with the search index of them made the first time a file of it is
+    asked for. Iterating, counting and comparing see the built files only, so two builds
+    compare as their pages do."""
+
+    def __init__(self, files: Mapping[str, bytes], language: str | None,
+                 report: Callable[[Problem], None]):
+        self._files, self._language, self._report = files, language, report
+        self._index: dict[str, bytes] | None = None
+        self._making = threading.Lock()
+
+    def __getitem__(self, name: str) -> bytes:
+        return self._made()[name] if _in_index(name) else self._files[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._made() if _in_index(name) else name in self._files
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+    def _made(self) -> dict[str, bytes]:
+        with self._making:
+            if self._index is None:
+                self._index = self._indexed()
+        return self._index
+
+    def _indexed(self) -> dict[str, bytes]:
+        with tempfile.TemporaryDirectory(prefix="search-") as root:
+            for name, body in self._files.items():
+                if _searched(name):
+                    path = os.path.join(root, *name.split("/"))
+                    os.makedirs(os.path.dirname(path), exist_ok=True)
+                    with open(path, "wb") as handle:
+                        handle.write(body)
+            for problem in index_site(root, "the preview's", self._language):
+                self._report(problem)
+            folder = os.path.join(root, FOLDER)
+            return {os.path.relpath(os.path.join(top, name), root).replace(os.sep, "/"):
+                    _read(os.path.join(top, name))
+                    for top, _, names in os.walk(folder) for name in names}
+
+
+def _in_index(name: object) -> bool:
+    return isinstance(name, str) and name.startswith(FOLDER + "/")
+
+
+def _searched(name: str) -> bool:
+    """Whether a built file is one SEARCHED matches: only those are written out to index."""
+    parts = name.split("/")
+    return parts[-1] == "index.html" and (
+        len(parts) == 2 or (len(parts) == 3 and parts[0] in ("claims", "sources")))
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()

@@ -16,13 +16,14 @@ import threading
 import time
 import traceback
 from dataclasses import dataclass
+from typing import Mapping
 
 import tornado.httpserver
 import tornado.netutil
 import tornado.web
 import tornado.websocket
 
-from . import links, render
+from . import links, render, search
 from .analysis import CorpusMemo, analyse
 from .build import BuildOptions, examine, render_site, warnings_despite_errors
 from .comparison_views import MarkedPairs
@@ -45,7 +46,7 @@ RELOAD = json.dumps({"command": "reload", "path": "/", "liveCSS": False})
 class Outcome:
     """One build: the files, or why there are none."""
 
-    files: dict | None
+    files: Mapping[str, bytes] | None
     base_path: str
     problems: tuple[str, ...] = ()   # errors (and the warnings beside them) when it failed
     warnings: tuple[str, ...] = ()
@@ -88,7 +89,11 @@ class SiteBuilder:
                                        f"with your content): {what}",))
         warnings = [p for p in checked.problems if p.is_warning] + list(analysis.problems)
         warnings += links.broken_links(checked.content, files)
-        return Outcome(files, checked.content.config.base_path, (),
+        config = checked.content.config
+        if config.search:
+            files = search.IndexedOnDemand(files, config.language,
+                                           lambda problem: print(problem, file=sys.stderr))
+        return Outcome(files, config.base_path, (),
                        tuple(str(p) for p in warnings), pages,
                        len(self.cache.rendered), time.perf_counter() - started)
 

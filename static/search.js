@@ -5,7 +5,7 @@
   var box = document.getElementById("search");
   if (!box) return;
   if (typeof PagefindUI !== "function") {
-    // No index (the preview does not make one, or the build could not): say so.
+    // No index (the build could not make one: it said why): say so.
     box.querySelector(".search-unavailable").hidden = false;
     return;
   }

@@ -549,3 +549,27 @@ def test_tabs_open_under_the_old_base_path_are_sent_to_the_new_one_when_base_url
     preview.publish(Outcome(page, "/", pages=1))  # a custom domain: the new base is shorter
     moved = answer("/factcheck/claims/x/", preview.current)
     assert (moved.status, dict(moved.headers)["Location"]) == (302, "/claims/x/")
+
+
+def test_the_preview_makes_the_search_index_when_the_search_page_asks_for_it(server, site):
+    page = server.page("/repo/search/")
+    assert page.select_one("script[src='/repo/pagefind/pagefind-ui.js']")
+    status, _, body = server.get("/repo/pagefind/pagefind-entry.json")
+    assert status == 200, body
+    (language,) = json.loads(body)["languages"].values()
+    claims = len(list((site / "content/claims").glob("*.yml")))
+    assert language["page_count"] >= claims + len(list((site / "seeds").glob("*.txt")))
+    status, headers, script = server.get("/repo/pagefind/pagefind-ui.js")
+    assert status == 200 and b"PagefindUI" in script
+    assert headers["Content-Type"].split(";")[0] in ("application/javascript", "text/javascript")
+    # A save makes a new build, whose index is made again, of its pages, when asked for.
+    claim = next((site / "content/claims").glob("*.yml"))
+    claim.write_text(claim.read_text(encoding="utf-8").replace(
+        "claim: ", "claim: Zanzibarian ", 1), encoding="utf-8")
+    server.wait_for(lambda: _index_hash(server) not in (None, language["hash"]), 20,
+                    "a new index with the edited claim")
+
+
+def _index_hash(server) -> str | None:
+    status, _, body = server.get("/repo/pagefind/pagefind-entry.json")
+    return next(iter(json.loads(body)["languages"].values()))["hash"] if status == 200 else None
