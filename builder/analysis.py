@@ -19,7 +19,7 @@ from .errors import Problem
 from .model import AnchoredQuote, Content, Source, Span
 from .quotations import extract_corpus_described
 from .setapart import apply_set_apart
-from .viewmemo import ViewMemo
+from .viewmemo import Same, ViewMemo
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,9 @@ class CorpusMemo:
         # Each claim's appearances compared, by the passages and dates compared: the same
         # object while they stand, as the views made of it are kept by its identity.
         self.comparisons = ViewMemo()
+        # Whom each claim names, by its words, its passages and the corpus's names: reading
+        # every claim's names again on each save was a third of a warm analysis.
+        self.named = ViewMemo()
 
     def findings(self, sources: Sequence[Source]) -> CorpusFindings:
         digest = corpus_digest(sources)
@@ -145,22 +148,32 @@ def analyse(content: Content, anchored: tuple[AnchoredQuote, ...],
                    for claim_id, quotes in quotes_of.items()}
     return Analysis(dict(sorted(comparisons.items())), groups, link_claims(groups, claim_spans),
                     outlet_record(groups), tuple(problems), people,
-                    _named_in_claims(content, quotes_of, sources, findings.full_names))
+                    _named_in_claims(content, quotes_of, sources, findings.full_names,
+                                     memo.named if memo is not None else ViewMemo()))
 
 
-def _named_in_claims(content: Content, quotes_of, sources, full_names) -> dict:
+def _named_in_claims(content: Content, quotes_of, sources, full_names, kept: ViewMemo
+                     ) -> dict:
     """Whom each claim names, in its own words or in the passages it quotes (a claim of
     reporters' that Trump said something): besides its claimant, the people whose
     descriptions a reader of the claim may want to weigh."""
     named = {}
     for claim in content.claims:
-        in_claim = people_named(claim.claim or "", full_names)
-        passages = [sources[q.source].text[q.span.start:q.span.end]
-                    for q in sorted(quotes_of.get(claim.id, ()), key=lambda q: q.index)]
-        in_passages = [name for text in passages for name in people_named(text, full_names)
-                       if name not in in_claim]
-        named[claim.id] = Named(in_claim, tuple(dict.fromkeys(in_passages)))
+        passages = tuple(sources[q.source].text[q.span.start:q.span.end]
+                         for q in sorted(quotes_of.get(claim.id, ()), key=lambda q: q.index))
+        named[claim.id] = kept.made(
+            ("named", claim.claim or "", passages, Same(full_names)),
+            lambda claim=claim, passages=passages: _named(claim.claim or "", passages,
+                                                          full_names))
+    kept.done()
     return named
+
+
+def _named(claim_text: str, passages: tuple[str, ...], full_names) -> Named:
+    in_claim = people_named(claim_text, full_names)
+    in_passages = [name for text in passages for name in people_named(text, full_names)
+                   if name not in in_claim]
+    return Named(in_claim, tuple(dict.fromkeys(in_passages)))
 
 
 def _compared(passages: list[Passage], published, kept: ViewMemo) -> PassageComparison:
