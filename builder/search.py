@@ -24,6 +24,7 @@ import threading
 from typing import Callable, Iterator, Mapping
 
 from .errors import Position, Problem, warning
+from .output import write_tree
 
 FOLDER = "pagefind"
 TIME_LIMIT = 300  # seconds; far beyond what the largest sites take
@@ -101,12 +102,8 @@ class IndexedOnDemand(Mapping[str, bytes]):
 
     def _indexed(self) -> dict[str, bytes]:
         with tempfile.TemporaryDirectory(prefix="search-") as root:
-            for name, body in self._files.items():
-                if _searched(name):
-                    path = os.path.join(root, *name.split("/"))
-                    os.makedirs(os.path.dirname(path), exist_ok=True)
-                    with open(path, "wb") as handle:
-                        handle.write(body)
+            write_tree({name: body for name, body in self._files.items() if _searched(name)},
+                       root)
             for problem in index_site(root, "the preview's", self._language):
                 self._report(problem)
             folder = os.path.join(root, FOLDER)
