@@ -243,7 +243,8 @@ def render_pages_and_data(checked: CheckedSite, analysis: Analysis, site_dir: st
                       comparison_views.quotation_highlights(consistency, analysis, anchors),
                       views, claim_extras(content, consistency, reviews, people, analysis.named))
     pages = render.plan_pages(ready, content.config, content.pages, markdown, consistency,
-                              people, described)
+                              people, described,
+                              {claim.id: claim.former_ids for claim in content.claims})
     environment = render.make_environment(site_dir, cache.compiled if cache else None)
     site = render.site_view(content.config, content.pages)
     render_one = incremental.renderer(environment, site, cache, pages)
@@ -291,8 +292,8 @@ def publishing_files(content: Content, reviews: dict, pages, markdown: Markdown)
         "data/claims.csv": opendata.claims_csv(content, markdown),
         "data/claimreview.json": opendata.claimreview_json(content, reviews),
         feeds.FEED_PATH: feeds.atom_feed(content, markdown, source_date()),
-        sitemap.SITEMAP_PATH: sitemap.sitemap_xml(base_url, [page.path for page in pages],
-                                                  sitemap.page_dates(content)),
+        sitemap.SITEMAP_PATH: sitemap.sitemap_xml(
+            base_url, [page.path for page in pages if page.listed], sitemap.page_dates(content)),
         "robots.txt": sitemap.robots_txt(base_url),
         claimschema.CLAIM_SCHEMA_PATH: claimschema.claim_schema(content.config.verdicts),
     }

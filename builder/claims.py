@@ -18,7 +18,7 @@ CLAIM_FIELDS = [
     Field("verdict", "text", True), Field("summary", "text", True),
     Field("appearances", "list", True), Field("consistency", "text"),
     Field("tags", "text-list"), Field("published", "date"), Field("updated", "date"),
-    Field("corrections", "list"),
+    Field("corrections", "list"), Field("former_ids", "text-list"),
 ]
 APPEARANCE_FIELDS = [Field("source", "text", True), Field("quote", "text", True),
                      Field("note", "text")]
@@ -124,13 +124,14 @@ def load_claim(path: str, shown: str, claim_id: str, problems: list[Problem]) ->
         id=claim_id, claim=record.get("claim"), claimant=record.get("claimant"),
         date=record.get("date"), verdict=record.get("verdict"), summary=record.get("summary"),
         appearances=appearances, consistency=record.get("consistency"),
-        tags=tuple(tag for tag in record.get("tags", []) if tag is not None),
+        tags=_listed(record, "tags"),
         published=record.get("published"),
         updated=record.get("updated"), corrections=corrections, origin=document.at(),
         positions=_positions(record),
         complete=not any(not problem.is_warning for problem in problems[before:]),
         claimant_type=claimant_type,
         text_places={name: document.text_at(name) for name in ("summary", "consistency")},
+        former_ids=_listed(record, "former_ids"),
     )
 
 
@@ -154,11 +155,17 @@ def _claimant_type(record) -> str:
 def _positions(record) -> dict:
     positions = {name: record.at(name) for name in ("claim", "verdict", "date", "claimant",
                                                     "published")}
-    # Numbered as in Claim.tags, which leaves out any tag in error.
-    read = [index for index, tag in enumerate(record.get("tags", [])) if tag is not None]
-    positions.update({f"tags.{number}": record.at("tags", index)
-                      for number, index in enumerate(read)})
+    # Numbered as in Claim.tags (and former_ids), which leave out any item in error.
+    for name in ("tags", "former_ids"):
+        read = [index for index, item in enumerate(record.get(name, [])) if item is not None]
+        positions.update({f"{name}.{number}": record.at(name, index)
+                          for number, index in enumerate(read)})
     return positions
+
+
+def _listed(record, name: str) -> tuple[str, ...]:
+    """A list of text, without the items in error (each reported where it is)."""
+    return tuple(item for item in record.get(name, []) if item is not None)
 
 
 def _appearances(record, problems) -> tuple[Appearance, ...]:

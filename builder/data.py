@@ -43,6 +43,7 @@ def _claim(claim, anchors, sources, verdicts, config) -> dict:
     return {
         "id": claim.id,
         "url": f"{config.base_url}claims/{claim.id}/",
+        "former_ids": list(claim.former_ids),
         "claim": claim.claim,
         "claimant": claim.claimant,
         "claimant_type": claim.claimant_type,

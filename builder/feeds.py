@@ -56,7 +56,9 @@ def atom_feed(content: Content, markdown: Markdown, fallback: dt.date) -> bytes:
 def _entry(claim: Claim, verdict, base_url: str, markdown: Markdown) -> ET.Element:
     url = base_url + urls.claim(claim.id)
     entry = ET.Element("entry")
-    _text(entry, "id", url)
+    # An entry's id never changes (RFC 4287): a renamed claim keeps the address it was
+    # first published at, so that feed readers do not show it again as new.
+    _text(entry, "id", base_url + urls.claim(claim.former_ids[0]) if claim.former_ids else url)
     _text(entry, "title", ("[Corrected] " if claim.corrections else "") + claim.claim)
     _link(entry, url, "alternate", "text/html")
     if claim.published:

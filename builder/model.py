@@ -123,6 +123,9 @@ class Claim:
     # Where the Markdown of "summary" and "consistency" is written, to point into it.
     text_places: Mapping[str, TextPlace] = field(default_factory=dict, compare=False,
                                                  repr=False)
+    # Ids the claim was published under before it was renamed: their addresses lead here,
+    # so that links and shares of the old address still find it.
+    former_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,17 @@ class Page:
     title: str
     context: dict = field(default_factory=dict, compare=False)
     description: str = ""
+    listed: bool = True  # in the sitemap: False for an address that only leads elsewhere
+
+
+@dataclass(frozen=True)
+class MovedView:
+    """Where a renamed claim is now (`url`, from the site's root), for the page at its
+    former address."""
+
+    url: str
+    canonical: str  # the full address
+    title: str
 
 
 @dataclass(frozen=True)
@@ -125,13 +136,16 @@ def site_view(config: SiteConfig, content_pages=()) -> SiteView:
 
 def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown,
                consistency: ConsistencyViews, people: tuple[PersonView, ...] = (),
-               described: Mapping[str, OutletDescriptions] = {}) -> list[Page]:
-    """`described`: by outlet id, how the outlet describes people against the others."""
+               described: Mapping[str, OutletDescriptions] = {},
+               former_ids: Mapping[str, tuple[str, ...]] = {}) -> list[Page]:
+    """`described`: by outlet id, how the outlet describes people against the others;
+    `former_ids`: by claim id, the ids it had before, whose addresses lead to it."""
     base = config.base_path
     pages = _home_pages(catalogue, config)
     pages += [Page(urls.claim(view.summary.id), "claim.html", view.summary.claim,
                    {"claim": view}, _claim_description(view))
               for view in catalogue.claims]
+    pages += _moved_pages(catalogue, config, former_ids)
     pages += [Page(urls.source(view.stem), "source.html", view.headline, {"source": view},
                    _source_description(view))
               for view in catalogue.sources]
@@ -156,6 +170,20 @@ def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown
                           "Search the claims we checked, the articles they appeared in and "
                           "our pages."))
     pages.append(Page("404.html", "404.html", "Page not found"))
+    return pages
+
+
+def _moved_pages(catalogue: Catalogue, config: SiteConfig,
+                 former_ids: Mapping[str, tuple[str, ...]]) -> list[Page]:
+    """A page at each former address of a renamed claim, leading to its page."""
+    pages = []
+    for view in catalogue.claims:
+        summary = view.summary
+        path = urls.claim(summary.id)
+        moved = MovedView(config.base_path + path, config.base_url + path, summary.claim)
+        pages += [Page(urls.claim(former), "moved.html", f"Moved: {summary.claim}",
+                       {"moved": moved}, listed=False)
+                  for former in former_ids.get(summary.id, ())]
     return pages
 
 

@@ -18,7 +18,7 @@ from typing import Iterable, Mapping, Sequence
 import yaml
 
 from .analysis import CorpusMemo
-from .claims import claim_files
+from .claims import claim_files, load_claims
 from .consistency import Passage, QuoteGroup
 from .errors import ContentError, display_path, errors_in
 from .groupstore import GroupStore
@@ -42,6 +42,10 @@ def new_claim(site_dir: str, claim_id: str, group_id: str | None = None,
         if os.path.splitext(os.path.basename(relative))[0] == claim_id:
             raise Refused(f"{display_path(os.path.join(claims_dir, relative))} already "
                           f"holds the claim {claim_id}")
+    for claim in load_claims(claims_dir, display_path(claims_dir))[0]:
+        if claim_id in claim.former_ids:
+            raise Refused(f"{claim_id} is a former id of the claim {claim.id} "
+                          f"({claim.origin.path}): its address leads there; choose another id")
     group, texts = _group(site_dir, group_id, cache_dir) if group_id is not None else (None, {})
     path = os.path.join(claims_dir, claim_id + ".yml")
     os.makedirs(claims_dir, exist_ok=True)
@@ -175,6 +179,7 @@ OPTIONAL_KEYS = [
     "# corrections:",
     "#   - date: YYYY-MM-DD",
     "#     text: what was corrected",
+    "# former_ids: [old-id]   # after renaming this file: the ids it had, oldest first",
 ]
 
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from . import links
 from .errors import Problem, error, warning
 from .model import Appearance, Claim, Content
-from .schema import brief, closest, is_device_name
+from .schema import brief, closest, id_rule, is_device_name, is_valid_id
 from .text import normalise_quote
 from .urls import slugify
 
@@ -21,6 +21,7 @@ def validate(content: Content, unloaded: frozenset[str] = frozenset()) -> list[P
     problems += _claim_references(content, unloaded)
     problems += _set_apart_sources(content, unloaded)
     problems += _tag_slugs(content)
+    problems += _former_ids(content)
     problems += _copied_claims(content)
     problems += [problem for claim in content.claims for problem in _seeds_quoted_twice(claim)]
     problems += links.plain_text_link_problems(content)
@@ -181,6 +182,44 @@ def _tag_slugs(content: Content) -> list[Problem]:
             else:
                 problems += _slug_clash(first_spelling, slug, tag, where)
     return problems
+
+
+def _former_ids(content: Content) -> list[Problem]:
+    """Each former id becomes an address that leads to its claim: it must be an id, no
+    claim's id now (that address is that claim's page), and lead to one claim only."""
+    current = {claim.id: claim for claim in content.claims}
+    first_at: dict[str, tuple[str, object]] = {}  # former id → (claim id, where listed)
+    problems = []
+    for claim in content.claims:
+        for number, former in enumerate(claim.former_ids):
+            where = claim.positions.get(f"former_ids.{number}", claim.origin)
+            problem = _former_id_problem(claim, former, current, first_at.get(former))
+            if problem:
+                problems.append(error(where, problem))
+            else:
+                first_at[former] = (claim.id, where)
+    return problems
+
+
+def _former_id_problem(claim: Claim, former: str, current: dict[str, Claim],
+                       first: tuple[str, object] | None) -> str | None:
+    if not is_valid_id(former):
+        # An address written for the id: '/claims/old-id/'.
+        suggested = slugify(former.strip().strip("/").removeprefix("claims/"))
+        hint = f"; write the id alone: {suggested}" if is_valid_id(suggested) else ""
+        return f"former id {id_rule(former)}{hint}"
+    if former == claim.id:
+        return (f"'{former}' is this claim's own id: former_ids lists the ids it had "
+                "before it was renamed")
+    if former in current:
+        return (f"'{former}' is the id of claim {current[former].origin.path}, whose page "
+                "is at that address: a former id must be one no claim has now")
+    if first is not None:
+        owner, listed = first
+        return (f"'{former}' is listed twice, here and at {listed}" if owner == claim.id else
+                f"'{former}' is a former id of claim '{owner}' too ({listed}): an old address "
+                "can lead to one claim only")
+    return None
 
 
 def _slug_clash(first_spelling, slug, tag, where) -> list[Problem]:

@@ -96,11 +96,15 @@ def test_an_existing_claim_a_bad_id_or_an_unknown_group_is_refused(tmp_path):
     site = copy_site("shipped", tmp_path)
     claims = site / "content/claims"
     (claims / "2025").mkdir()
-    (claims / "2025/taken.yml").write_text("claim: mine\n", encoding="utf-8")
+    (claims / "2025/taken.yml").write_text("claim: mine\nformer_ids: [was-taken]\n",
+                                           encoding="utf-8")
     before = {path: path.read_bytes() for path in claims.rglob("*.yml")}
 
     taken = run_builder("new-claim", "taken", "--site", str(site))
     assert taken.returncode == 2 and "taken.yml already holds the claim taken" in taken.stderr
+    renamed = run_builder("new-claim", "was-taken", "--site", str(site))
+    assert renamed.returncode == 2
+    assert "was-taken is a former id of the claim taken (" in renamed.stderr
     bad = run_builder("new-claim", "Not An Id", "--site", str(site))
     assert bad.returncode == 2 and "is not a valid id" in bad.stderr
     unknown = run_builder("new-claim", "fresh", "--from", "this-is-my-first-visit",
