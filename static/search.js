@@ -28,6 +28,9 @@
     delete meta.outlet;
     return result;
   }
+  // Pagefind's box has only a placeholder: the page's heading is its visible label.
+  var input = box.querySelector("input");
+  if (input) input.setAttribute("aria-labelledby", box.dataset.label);
   var words = new URLSearchParams(window.location.search).get("q");
   if (words) search.triggerSearch(words);
 })();
