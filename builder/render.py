@@ -67,6 +67,7 @@ class SiteView:
     corrections: str = ""
     open_data: tuple[Link, ...] = ()
     pages: tuple[Link, ...] = ()  # the editors' pages the navigation does not name
+    sections: tuple[Link, ...] = ()  # the section indexes (/outlets/, /sources/ …)
     locale: str = ""  # the language as Open Graph writes it: en_GB for en-GB
 
 
@@ -131,7 +132,13 @@ def site_view(config: SiteConfig, content_pages=()) -> SiteView:
         feed=base + FEED_PATH, corrections=base + urls.page("corrections"),
         open_data=tuple(Link(base + path, name) for path, name in OPEN_DATA),
         locale=og_locale(config.language),
+        sections=tuple(Link(base + path, name) for path, name in SECTION_INDEXES),
     )
+
+
+# Every page's footer links to them: the ways in besides the claims themselves.
+SECTION_INDEXES = ((urls.OUTLETS, "Outlets"), (urls.SOURCES, "Articles"), (urls.TAGS, "Tags"),
+                   (urls.VERDICTS, "Our verdicts"))
 
 
 def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown,
@@ -150,6 +157,7 @@ def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown
                    _source_description(view))
               for view in catalogue.sources]
     pages += _outlet_pages(catalogue, config, consistency, described)
+    pages += _section_indexes(catalogue, config, consistency)
     pages += _consistency_pages(consistency, base, people)
     if people:
         pages.append(Page(PEOPLE_PATH, "people.html", "How outlets describe people",
@@ -192,7 +200,8 @@ def _home_pages(catalogue: Catalogue, config: SiteConfig) -> list[Page]:
     summaries = tuple(view.summary for view in catalogue.claims)
     return [Page(path, "home.html",
                  config.title if pager.number == 1 else titled("All claims", pager),
-                 {"claims": claims, "verdict_counts": catalogue.verdict_counts, "pager": pager},
+                 {"claims": claims, "verdict_counts": catalogue.verdict_counts, "pager": pager,
+                  "verdicts_page": config.base_path + urls.VERDICTS},
                  config.description)
             for path, claims, pager in paginate(urls.home(), summaries, CLAIMS_PER_PAGE,
                                                 config.base_path)]
@@ -233,6 +242,53 @@ def _outlet_pages(catalogue: Catalogue, config: SiteConfig, consistency: Consist
             pages += _outlet_listing(outlet, "Articles", urls.outlet_articles(outlet.id),
                                      "articles.html", sources, ARTICLES_PER_PAGE, config.base_path)
     return pages
+
+
+@dataclass(frozen=True)
+class OutletRow:
+    """One outlet on /outlets/: its page, how much of the corpus is its, and its record."""
+
+    outlet: Link
+    articles: int
+    claims: int
+    record: object  # comparison_views.OutletRecord, or None: no quotation shared
+
+
+@dataclass(frozen=True)
+class TagRow:
+    tag: Link
+    claims: int
+
+
+def _section_indexes(catalogue: Catalogue, config: SiteConfig,
+                     consistency: ConsistencyViews) -> list[Page]:
+    """A page at each section's own address (/verdicts/, /tags/, /outlets/, /sources/),
+    so that a reader who shortens a page's address lands on its section."""
+    base = config.base_path
+    outlets = tuple(OutletRow(Link(base + urls.outlet(outlet.id), outlet.name),
+                              len(catalogue.sources_by_outlet.get(outlet.id, ())),
+                              len(catalogue.claims_by_outlet.get(outlet.id, ())),
+                              consistency.records.get(outlet.id))
+                    for outlet in sorted(config.outlets, key=lambda o: o.name.casefold()))
+    tags = tuple(TagRow(Link(base + urls.tag(name), name), len(found))
+                 for name, found in sorted(catalogue.claims_by_tag.values(),
+                                           key=lambda pair: pair[0].casefold()))
+    articles = catalogue.sources_newest_first
+    return [
+        Page(urls.VERDICTS, "verdicts.html", "Our verdicts",
+             {"verdicts": catalogue.verdict_counts},
+             "The verdicts we give claims, best first, what each means, and how many "
+             "claims have each."),
+        Page(urls.TAGS, "tags.html", "Tags", {"tags": tags},
+             "Every topic the claims we checked are tagged with."),
+        Page(urls.OUTLETS, "outlets.html", "Outlets",
+             {"outlets": outlets, "consistency": base + urls.page("consistency")},
+             "Every outlet whose reports we read, and how each quotes the words other "
+             "outlets quote too."),
+    ] + [Page(path, "sources.html", titled("Articles", pager),
+              {"items": chunk, "pager": pager, "count": len(articles)},
+              "Every article we read, newest first.")
+         for path, chunk, pager in paginate(urls.SOURCES, articles, ARTICLES_PER_PAGE, base)]
 
 
 def _outlet_listing(outlet, what: str, path: str, template: str, items, per_page: int,

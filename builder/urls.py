@@ -106,6 +106,8 @@ def verdict(verdict_id: str) -> str:
 # it introduces the list of corrections.)
 SECTIONS = frozenset(("claims", "sources", "outlets", "tags", "verdicts", "consistency",
                       "data", "static", "page", "search", "pagefind"))
+# Each section's own index page.
+OUTLETS, SOURCES, TAGS, VERDICTS = "outlets/", "sources/", "tags/", "verdicts/"
 SEARCH = "search/"
 SEARCH_INDEX = "pagefind/"  # written by Pagefind (builder.search), not by the renderer
 

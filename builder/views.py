@@ -128,6 +128,7 @@ class Catalogue:
     claims_by_tag: dict                        # slug -> (name, claims)
     claims_by_verdict: dict
     sources_by_outlet: dict
+    sources_newest_first: tuple[SourceView, ...] = ()  # undated last
 
 
 def catalogue(content: Content, anchored: tuple[AnchoredQuote, ...], base_path: str,
@@ -165,6 +166,8 @@ def catalogue(content: Content, anchored: tuple[AnchoredQuote, ...], base_path: 
                                       quotations.get(source.stem, ()),
                                       claims_by_source, summaries, outlets, link, views)
                          for source in content.sources)
+    newest = [view for _, view in sorted(zip(content.sources, source_views),
+                                         key=_newest_article_first)]
     return Catalogue(
         verdicts=verdicts, verdict_counts=_verdict_counts(content, verdicts),
         claims=claims, sources=source_views,
@@ -173,7 +176,8 @@ def catalogue(content: Content, anchored: tuple[AnchoredQuote, ...], base_path: 
         claims_by_tag=_group_claims_by_tag(ordered, summaries),
         claims_by_verdict={view.id: tuple(summaries[c.id] for c in ordered if c.verdict == view.id)
                            for view in verdicts},
-        sources_by_outlet=_group_sources_by_outlet(content.sources, source_views),
+        sources_by_outlet=_group_sources_by_outlet(newest),
+        sources_newest_first=tuple(newest),
     )
 
 
@@ -296,15 +300,16 @@ def _group_claims_by_tag(ordered, summaries) -> dict:
     return {slug: (name, tuple(found)) for slug, (name, found) in sorted(grouped.items())}
 
 
-def _group_sources_by_outlet(sources, source_views) -> dict:
-    """Each outlet's articles, newest first; those whose text gives no date last."""
+def _group_sources_by_outlet(newest) -> dict:
+    """Each outlet's articles, in the order given (newest first)."""
     grouped = defaultdict(list)
-    for _, view in sorted(zip(sources, source_views), key=_newest_article_first):
+    for view in newest:
         grouped[view.outlet_id].append(view)
     return dict(grouped)
 
 
 def _newest_article_first(pair) -> tuple:
+    """Newest first; articles whose text gives no date last."""
     source = pair[0]
     undated = source.published is None
     return undated, 0 if undated else -source.published.toordinal(), source.stem

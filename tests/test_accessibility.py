@@ -30,7 +30,8 @@ def _kinds_of_page(site) -> list[str]:
     return ["", *claims, first("sources"), outlet,
             outlet + "claims/", outlet + "quotations/", "consistency/", "consistency/people/",
             first("consistency/speakers"), first("tags"), first("verdicts"), "about/",
-            "methodology/", "corrections/", "search/?q=healey", "404.html"]
+            "methodology/", "corrections/", "search/?q=healey", "404.html", "outlets/",
+            "sources/", "tags/", "verdicts/"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -42,7 +43,7 @@ def test_every_kind_of_page_passes_the_wcag_rules(served, shipped_build, scheme,
     page = browser.new_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
     found = []
     checked = _kinds_of_page(shipped_build)
-    assert len(set(checked)) == len(checked) == 17
+    assert len(set(checked)) == len(checked) == 21
     for address in checked:
         response = page.goto(root + address)
         assert response.ok or address == "404.html", address

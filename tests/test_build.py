@@ -102,6 +102,38 @@ def test_tag_outlet_verdict_and_content_pages(out):
     assert (out / ".nojekyll").is_file()
 
 
+def test_each_section_s_own_address_is_its_index(out):
+    """A reader who shortens /tags/harbour/ to /tags/ lands on every tag, and so on."""
+    verdicts = read_html(out, "verdicts/")
+    assert [(dt.select_one(".verdict").get_text(), dt.select_one(".count").get_text(),
+             dt.find_next_sibling("dd").get_text()) for dt in verdicts.select("dt")] == [
+        ("Correct", "1 claim", "The claim is accurate."),
+        ("Misleading", "1 claim", "Accurate in part but leaves a false impression."),
+        ("Incorrect", "0 claims", "The claim is wrong."),
+        ("Unverifiable", "1 claim", "The evidence cannot settle it.")]
+    assert verdicts.select_one("dt a")["href"] == f"{BASE}verdicts/correct/"
+    tags = read_html(out, "tags/")
+    assert [(a.get_text(), a["href"], a.find_next_sibling(class_="count").get_text())
+            for a in tags.select(".tag-index a")] == [
+        ("Harbour", f"{BASE}tags/harbour/", "(2)"),
+        ("Shipping Figures", f"{BASE}tags/shipping-figures/", "(1)")]
+    rows = [[cell.get_text() for cell in row.select("th, td")]
+            for row in read_html(out, "outlets/").select(".outlet-index tbody tr")]
+    assert rows == [["The Daily Example", "1", "3", "0", "1", "0"],
+                    ["Weekly Example", "1", "2", "0", "1", "0"]]
+    articles = read_html(out, "sources/").select(".article-list li")
+    assert [(li.a.get_text(), li.select_one(".meta").get_text()) for li in articles] == [
+        ("Harbour breaks record, minister says", "(The Daily Example, 1 March 2025)"),
+        ("Roe on the harbour", "(Weekly Example, date unknown)")]
+    footer = {a.get_text(): a["href"] for a in read_html(out, "claims/too-high/").select("footer a")}
+    assert {name: footer[name] for name in ("Outlets", "Articles", "Tags", "Our verdicts")} == {
+        "Outlets": f"{BASE}outlets/", "Articles": f"{BASE}sources/", "Tags": f"{BASE}tags/",
+        "Our verdicts": f"{BASE}verdicts/"}
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert all(f"{BASE}{section}/</loc>" in sitemap
+               for section in ("outlets", "sources", "tags", "verdicts"))
+
+
 def test_claims_json_offsets_are_exact_spans_of_the_decoded_seed(out):
     claims = json.loads((out / "data" / "claims.json").read_text(encoding="utf-8"))["claims"]
     assert [c["id"] for c in claims] == ["not-done", "harbour-ships", "too-high"]

@@ -295,7 +295,7 @@ def test_a_link_to_no_page_of_the_site_is_a_warning_at_its_text(tmp_path):
         "basic/content/claims/not-done.yml:5:18: warning: link to '../no-such-claim/' leads "
         "to no page of this site (/basic/claims/no-such-claim/)",
         "basic/content/claims/not-done.yml:5:61: warning: link to '/basic/tags/typo/' leads "
-        "to no page of this site (/basic/tags/typo/)",
+        "to no page of this site (/basic/tags/typo/) — did you mean '/basic/tags/'?",
         "basic/content/pages/about.md:6:46: warning: link to '../nothing-here/#part' leads to "
         "no page of this site (/basic/nothing-here/)",
     ], result.stderr
