@@ -94,10 +94,56 @@ _NUMERALS.update({word: str(10 * tens) for tens, word in enumerate(
     "thirty forty fifty sixty seventy eighty ninety".split(), start=3)})
 
 
+# A time named one way or another ('on Friday', 'on 10 October', 'yesterday'): outlets
+# date what was said from their own day of publishing, so the time is one content word,
+# whichever way it is written, and the words around it decide a group. (Whether the times
+# agree is for the figures to tell.)
+WHEN = "<when>"
+_DAY_NAMES = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday yesterday today tonight tomorrow
+""".split())
+_MONTHS = frozenset("""
+january february march april may june july august september october november december
+""".split())
+# 'may' and 'march' are months only beside a day of the month ('10 May', 'March 3rd').
+_ALSO_WORDS = frozenset(("may", "march"))
+_DAYS_OF_MONTH = frozenset([str(day) for day in range(1, 32)]
+                           + [f"{day}{ending}" for day in range(1, 32)
+                              for ending in ("st", "nd", "rd", "th")])
+_DATING = _DAY_NAMES | _MONTHS
+
+
 def content_words(keys: tuple[str, ...]) -> tuple[str, ...]:
-    """The keys that are not function words, in order, numbers in digits."""
+    """The keys that are not function words, in order, numbers in digits and a time
+    written any way as WHEN."""
+    if not _DATING.isdisjoint(keys):
+        keys = _days_as_one(keys)
     content = list(filterfalse(STOP_WORDS.__contains__, keys))
     return tuple(map(_NUMERALS.get, content, content))  # both in C, as this runs per unit
+
+
+def _days_as_one(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """A weekday, or a month with the day of the month beside it, as one WHEN; a month
+    alone ('in October') too."""
+    found: list[str] = []
+    index = 0
+    while index < len(keys):
+        key = keys[index]
+        after = keys[index + 1] if index + 1 < len(keys) else ""
+        before = found[-1] if found else ""
+        if key in _DAY_NAMES:
+            found.append(WHEN)
+        elif key in _MONTHS and (key not in _ALSO_WORDS or after in _DAYS_OF_MONTH
+                                 or before in _DAYS_OF_MONTH):
+            if before in _DAYS_OF_MONTH:  # '10 October': the day is part of it
+                found.pop()
+            elif after in _DAYS_OF_MONTH:  # 'October 10'
+                index += 1
+            found.append(WHEN)
+        else:
+            found.append(key)
+        index += 1
+    return tuple(found)
 
 
 class _Forest:

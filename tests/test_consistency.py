@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from builder.consistency import (Passage, QuoteGroup, compare_passages, group_quotations,
                                  link_claims, outlet_record)
+from builder.grouping import WHEN, content_words
 from builder.diffing import DiffOp, classify, spelled_out, word_diff, word_keys, words
 from builder.quotations import Quotation, extract_corpus
 
@@ -267,6 +268,36 @@ def test_a_short_quotation_with_one_word_changed_still_groups():
         _quotation("a", "will put further pressure on the state's triple-A credit rating"),
         _quotation("b", "will put further pressure on the state’s AAA credit rating")) == [
         {"a", "b"}]
+
+
+@pytest.mark.parametrize("dated, changed", [
+    ("on 10 October", ("Friday", "10 October")), ("on October 10th", ("Friday", "October 10th")),
+    ("yesterday", ("on Friday", "yesterday")), ("on 10 May", ("Friday", "10 May"))])
+def test_a_quotation_dated_another_way_is_still_one_utterance(dated, changed):
+    """Each outlet dates what was said from its own day: 'on Friday' in one report is
+    'on 10 October' in another."""
+    groups = group_quotations(
+        [_quotation("a", "When Ingrid rang me on Friday to tell me, I cried."),
+         _quotation("b", f"When Ingrid rang me {dated} to tell me, I cried.")],
+        {"a": "a", "b": "b"})
+    assert [{v.source for v in g.variants} for g in groups] == [{"a", "b"}]
+    (pair,) = groups[0].pairs
+    assert [(op.left.strip(), op.right.strip()) for op in pair.diff if op.kind != "same"] == [
+        changed]
+
+
+def test_only_the_time_is_taken_as_written_any_way():
+    """'may' and 'march' are months only beside a day of the month; other words stay."""
+    assert content_words(tuple("we may march on friday 10 may and in march".split())) == (
+        "march", WHEN, WHEN, "march")
+    assert content_words(tuple("the 10 ships sailed in may".split())) == ("10", "ships",
+                                                                          "sailed")
+
+
+def test_different_words_around_a_time_are_still_different_utterances():
+    assert _grouped(_quotation("a", "We will open the new bridge on Friday, on time."),
+                    _quotation("b", "Protesters blocked the old road on 10 October, again.")
+                    ) == []
 
 
 def test_per_cent_and_the_percent_sign_are_one_utterance():
