@@ -31,10 +31,12 @@ def parser() -> argparse.ArgumentParser:
                                                   "overrides site.yml")
     build_command.add_argument("--timings", action="store_true",
                                help="also say how long each stage of the build took")
+    _drafts_option(build_command)
     _cache_options(build_command)
     check_command = commands.add_parser(
         "check", help="everything a build checks, links between its pages too; writes no site")
     _site_option(check_command)
+    _drafts_option(check_command)
     _cache_options(check_command)
     serve_command = commands.add_parser("serve", help="build and preview with live reload")
     _site_option(serve_command)
@@ -56,6 +58,11 @@ def parser() -> argparse.ArgumentParser:
 def _site_option(command) -> None:
     command.add_argument("--site", default=".", help="folder holding site.yml, content/ and "
                                                      "seeds/ (default: this folder)")
+
+
+def _drafts_option(command) -> None:
+    command.add_argument("--drafts", action="store_true",
+                         help="build the claims marked draft: true too, as the preview does")
 
 
 def _cache_options(command) -> None:
@@ -122,7 +129,7 @@ def _raise_interrupt(signum, frame):
 
 def run_build(arguments) -> int:
     report = build(BuildOptions(arguments.site, arguments.out, arguments.base_url,
-                                cache_dir(arguments)))
+                                cache_dir(arguments), arguments.drafts))
     for warning in report.warnings:
         print(warning, file=sys.stderr)
     print(report.summary())
@@ -132,7 +139,8 @@ def run_build(arguments) -> int:
 
 
 def run_check(arguments) -> int:
-    made = make_site(BuildOptions(arguments.site, cache_dir=cache_dir(arguments)))
+    made = make_site(BuildOptions(arguments.site, cache_dir=cache_dir(arguments),
+                                  drafts=arguments.drafts))
     for problem in made.warnings:
         print(problem, file=sys.stderr)
     content = made.checked.content
@@ -151,7 +159,8 @@ def run_new_claim(arguments) -> int:
     path = scaffold.new_claim(arguments.site, arguments.id, arguments.group, cache_dir(arguments))
     check_command = "make check" + ("" if os.path.samefile(arguments.site, ".")
                                     else f" SITE={arguments.site}")
-    print(f"Started {display_path(path)}: write what is still empty, then `{check_command}`")
+    print(f"Started {display_path(path)} as a draft (make build leaves it out until you "
+          f"remove its draft: true line): write what is still empty, then `{check_command}`")
     return 0
 
 

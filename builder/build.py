@@ -39,6 +39,7 @@ class BuildOptions:
     out_dir: str = "_site"
     base_url: str | None = None
     cache_dir: str | None = None  # where quotation groups are kept between builds; None: nowhere
+    drafts: bool = False  # build the claims marked draft: true too (the preview does)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class CheckedSite:
     anchored: tuple[AnchoredQuote, ...]
     problems: tuple[Problem, ...]
     reviews: dict  # claim id → its ClaimReview, built once: checked here, embedded later
+    drafts_left_out: int = 0
 
     @property
     def failed(self) -> bool:
@@ -63,10 +65,13 @@ class BuildReport:
     seconds: float
     stages: tuple[tuple[str, float], ...] = ()  # (stage, seconds), in pipeline order
     out_dir: str = "_site"  # as the editor gave it
+    drafts_left_out: int = 0
 
     def summary(self) -> str:
+        drafts = (f" ({counted(self.drafts_left_out, 'draft')} left out: make serve shows "
+                  "drafts)" if self.drafts_left_out else "")
         return (f"Built {self.pages} pages ({self.files} files) into "
-                f"{display_path(self.out_dir)}: {self.claims} claims, "
+                f"{display_path(self.out_dir)}: {self.claims} claims{drafts}, "
                 f"{self.sources} sources, {counted(len(self.warnings), 'warning')} in "
                 f"{self.seconds:.2f} s")
 
@@ -101,7 +106,32 @@ def examine(options: BuildOptions, memo: FileMemo | None = None) -> CheckedSite:
     anchored, anchor_problems = anchor_quotes(
         content.claims, {source.stem: source for source in content.sources})
     problems += anchor_problems
-    return CheckedSite(content, anchored, tuple(sorted(problems)), reviews)
+    return drafts_aside(CheckedSite(content, anchored, tuple(sorted(problems)), reviews),
+                        options.drafts)
+
+
+def drafts_aside(checked: CheckedSite, shown: bool) -> CheckedSite:
+    """A draft never stops a build: its errors are told as warnings, and a draft in error
+    is left out. The others are left out too unless drafts are `shown`."""
+    drafts = {claim.origin.path: claim.id for claim in checked.content.claims if claim.draft}
+    if not drafts:
+        return checked
+    in_error = {drafts[p.position.path] for p in errors_in(checked.problems)
+                if p.position.path in drafts}
+    problems = tuple(sorted(_as_draft_warning(p, shown)
+                            if not p.is_warning and p.position.path in drafts
+                            else p for p in checked.problems))
+    left_out = in_error if shown else set(drafts.values())
+    claims = tuple(c for c in checked.content.claims if c.id not in left_out)
+    return CheckedSite(dataclasses.replace(checked.content, claims=claims),
+                       tuple(q for q in checked.anchored if q.claim_id not in left_out),
+                       problems, {claim_id: review for claim_id, review in checked.reviews.items()
+                                  if claim_id not in left_out}, len(left_out))
+
+
+def _as_draft_warning(problem: Problem, shown: bool) -> Problem:
+    effect = "left out until this is fixed" if shown else "not published, so not stopping the build"
+    return warning(problem.position, f"{problem.message} (in a draft: {effect})")
 
 
 def warnings_despite_errors(checked: CheckedSite, site_dir: str, memo: CorpusMemo,
@@ -403,7 +433,7 @@ def build(options: BuildOptions) -> BuildReport:
     content = made.checked.content
     return BuildReport(written, made.pages, len(content.claims), len(content.sources),
                        made.warnings + tuple(unindexed), time.perf_counter() - clock.started,
-                       tuple(clock.stages), options.out_dir)
+                       tuple(clock.stages), options.out_dir, made.checked.drafts_left_out)
 
 
 class _StageClock:

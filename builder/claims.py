@@ -18,7 +18,7 @@ CLAIM_FIELDS = [
     Field("verdict", "text", True), Field("summary", "text", True),
     Field("appearances", "list", True), Field("consistency", "text"),
     Field("tags", "text-list"), Field("published", "date"), Field("updated", "date"),
-    Field("corrections", "list"), Field("former_ids", "text-list"),
+    Field("corrections", "list"), Field("former_ids", "text-list"), Field("draft", "boolean"),
 ]
 APPEARANCE_FIELDS = [Field("source", "text", True), Field("quote", "text", True),
                      Field("note", "text")]
@@ -132,6 +132,7 @@ def load_claim(path: str, shown: str, claim_id: str, problems: list[Problem]) ->
         claimant_type=claimant_type,
         text_places={name: document.text_at(name) for name in ("summary", "consistency")},
         former_ids=_listed(record, "former_ids"),
+        draft=record.get("draft") is True,
     )
 
 

@@ -126,6 +126,9 @@ class Claim:
     # Ids the claim was published under before it was renamed: their addresses lead here,
     # so that links and shares of the old address still find it.
     former_ids: tuple[str, ...] = ()
+    # Not ready to publish: left out of a build (its problems told as warnings), shown in
+    # the preview and by `build --drafts`, marked as a draft.
+    draft: bool = False
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,9 @@ def skeleton(group: QuoteGroup | None, texts: Mapping[str, str] = {}) -> str:
     """The new claim file: the group's speaker and passages, everything else to write.
     `texts`, the seeds' by stem, let a quotation an outlet splits into paragraphs be
     quoted whole."""
-    lines = ["# Write what is empty; `make check` lists what is still missing."]
+    lines = ["# Write what is empty; `make check` lists what is still missing.",
+             # As Hugo's new content: unfinished, it can be committed without stopping a build.
+             "draft: true   # make build leaves the claim out until you remove this line"]
     if group is not None:
         lines.insert(0, f"# Started from the quotation group {group.id} on /consistency/.")
     lines += ["claim:", f"claimant: {_quoted(group.speaker)}"

@@ -71,7 +71,7 @@ class SiteBuilder:
         self.markdown.next_build()
         try:
             with collector_paused():  # as in build(): nothing to collect, much to walk
-                checked = examine(BuildOptions(self.site_dir), self.files)
+                checked = examine(BuildOptions(self.site_dir, drafts=True), self.files)
                 if checked.failed:
                     raise ContentError(list(checked.problems) + warnings_despite_errors(
                         checked, self.site_dir, self.memo, self.cache, self.markdown,

@@ -56,6 +56,7 @@ class ClaimSummary:
     url: str
     outlets: tuple[Link, ...]
     said_when: str
+    draft: bool = False  # shown only in the preview, or by build --drafts
 
 
 @dataclass(frozen=True)
@@ -214,10 +215,10 @@ def _summary(claim: Claim, verdict_of, sources, outlets, link, views: ViewMemo
     outlet_links = tuple(_outlet_link(o, outlets, link) for o in outlet_ids)
     # The date's type too: a month-only date equals its first day, and reads otherwise.
     key = ("summary", claim.id, claim.claim, claim.claimant, claim.date, type(claim.date),
-           verdict, url, outlet_links)
+           verdict, url, outlet_links, claim.draft)
     return views.made(key, lambda: ClaimSummary(
         claim.id, claim.claim, claim.claimant, long_date(claim.date), iso(claim.date),
-        verdict, url, outlet_links, said_when(claim.date)))
+        verdict, url, outlet_links, said_when(claim.date), claim.draft))
 
 
 def _kept_claim_view(claim, summary, anchors, sources, outlets, verdicts, link, markdown,
