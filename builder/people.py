@@ -376,7 +376,24 @@ def people_named(text: str, full_names: Mapping[str, tuple[str, ...]]) -> tuple[
     corpus = Roster(full_names, {}, frozenset())
     return tuple(dict.fromkeys(canonical_name(mention.name, corpus)
                                for mention in find_mentions(text)
-                               if mention.kind == "name" and mention.name))
+                               if mention.kind == "name" and mention.name
+                               and not _led_body(text, mention)))
+
+
+# 'the Trump administration', 'the Starmer government': a name between 'the' and one of
+# these is the name of a body the person leads, not of the person.
+_LED_BODIES = frozenset("""
+administration administrations government governments campaign campaigns presidency era
+cabinet regime camp team foundation organisation organization family estate
+""".split())
+_NEXT_WORD = re.compile(r"[\s\u00a0]+([\w-]+)")
+
+
+def _led_body(text: str, mention: Mention) -> bool:
+    if text[max(0, mention.start - 4):mention.start].lower() != "the ":
+        return False
+    after = _NEXT_WORD.match(text, mention.end)
+    return after is not None and after[1] in _LED_BODIES
 
 
 def _compatible(best: str, fits: list[str]) -> bool:
