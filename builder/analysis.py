@@ -38,6 +38,9 @@ class Named:
     """The people a claim names, by the names the corpus gives them."""
     in_claim: tuple[str, ...]     # in its own words: 'Trump said Ukraine started the war'
     in_passages: tuple[str, ...]  # in the passages it quotes, and not in its own words
+    # Its claimant, a person, by the name the corpus gives them ('Healey' is 'John
+    # Healey'); None where that is not one person the corpus names.
+    claimant: str | None = None
 
 
 @dataclass(frozen=True)
@@ -161,19 +164,23 @@ def _named_in_claims(content: Content, quotes_of, sources, full_names, kept: Vie
     for claim in content.claims:
         passages = tuple(sources[q.source].text[q.span.start:q.span.end]
                          for q in sorted(quotes_of.get(claim.id, ()), key=lambda q: q.index))
+        claimant = claim.claimant if claim.claimant_type == "person" else None
         named[claim.id] = kept.made(
-            ("named", claim.claim or "", passages, Same(full_names)),
-            lambda claim=claim, passages=passages: _named(claim.claim or "", passages,
-                                                          full_names))
+            ("named", claim.claim or "", passages, claimant, Same(full_names)),
+            lambda claim=claim, passages=passages, claimant=claimant: _named(
+                claim.claim or "", passages, claimant, full_names))
     kept.done()
     return named
 
 
-def _named(claim_text: str, passages: tuple[str, ...], full_names) -> Named:
+def _named(claim_text: str, passages: tuple[str, ...], claimant: str | None,
+           full_names) -> Named:
     in_claim = people_named(claim_text, full_names)
     in_passages = [name for text in passages for name in people_named(text, full_names)
                    if name not in in_claim]
-    return Named(in_claim, tuple(dict.fromkeys(in_passages)))
+    as_named = people_named(claimant, full_names) if claimant else ()
+    return Named(in_claim, tuple(dict.fromkeys(in_passages)),
+                 as_named[0] if len(as_named) == 1 else None)
 
 
 def _compared(passages: list[Passage], published, kept: ViewMemo) -> PassageComparison:

@@ -53,7 +53,7 @@ def claim_notes(claims, people: tuple[PersonView, ...], base_path: str,
     notes = {}
     for claim in claims:
         found = named.get(claim.id, Named((), ()))
-        whys = {same_person_key(claim.claimant): ""}
+        whys = {same_person_key(found.claimant or claim.claimant): ""}
         for names, why in ((found.in_claim, "The claim names {}."),
                            (found.in_passages, "The passages it quotes name {}.")):
             for name in names:

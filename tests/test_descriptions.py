@@ -243,6 +243,17 @@ def test_a_claims_page_tells_how_outlets_describe_its_claimant(tmp_path):
     assert "How the outlets describe" not in healey  # outlets describe him alike
 
 
+def test_a_claimant_written_by_surname_alone_gets_the_note_on_the_person(tmp_path):
+    site = copy_site("shipped", tmp_path)
+    edit(site / "content/claims/ukraine-started-the-war.yml", "claimant: Donald Trump",
+         "claimant: Mr Trump")
+    out = tmp_path / "_site"
+    build(BuildOptions(str(site), str(out)))
+    trump = page_text(out / "claims/ukraine-started-the-war/index.html")
+    assert "Said by Mr Trump" in trump
+    assert "How the outlets describe Donald Trump Outlets disagree." in trump
+
+
 def test_people_json_gives_exact_spans_and_the_disagreement(tmp_path):
     out = tmp_path / "_site"
     build(BuildOptions(".", str(out)))
