@@ -144,7 +144,9 @@ def run_check(arguments) -> int:
     for problem in made.warnings:
         print(problem, file=sys.stderr)
     content = made.checked.content
-    print(f"OK: {len(content.claims)} claims, {len(content.sources)} sources, "
+    left_out = made.checked.drafts_left_out
+    drafts = f" ({counted(left_out, 'draft')} left out)" if left_out else ""
+    print(f"OK: {len(content.claims)} claims{drafts}, {len(content.sources)} sources, "
           f"{len(made.checked.anchored)} quotes anchored, "
           f"{counted(len(made.warnings), 'warning')}")
     return 0

@@ -64,6 +64,7 @@ def test_a_build_publishes_no_draft_and_is_not_stopped_by_one(site, tmp_path):
 def test_check_tells_a_draft_s_problems_without_failing(site):
     result = run_builder("check", "--site", str(site))
     assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK: 2 claims (2 drafts left out), 2 sources")
     assert any("'claim' is empty" in line for line in _begun_warnings(result.stderr))
 
 
