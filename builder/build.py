@@ -66,10 +66,13 @@ class BuildReport:
     stages: tuple[tuple[str, float], ...] = ()  # (stage, seconds), in pipeline order
     out_dir: str = "_site"  # as the editor gave it
     drafts_left_out: int = 0
+    drafts_shown: bool = False  # built with --drafts: only drafts in error were left out
 
     def summary(self) -> str:
-        drafts = (f" ({counted(self.drafts_left_out, 'draft')} left out: make serve shows "
-                  "drafts)" if self.drafts_left_out else "")
+        left_out = (" in error left out" if self.drafts_shown
+                    else " left out: make serve shows drafts")
+        drafts = (f" ({counted(self.drafts_left_out, 'draft')}{left_out})"
+                  if self.drafts_left_out else "")
         return (f"Built {self.pages} pages ({self.files} files) into "
                 f"{display_path(self.out_dir)}: {self.claims} claims{drafts}, "
                 f"{self.sources} sources, {counted(len(self.warnings), 'warning')} in "
@@ -130,7 +133,8 @@ def drafts_aside(checked: CheckedSite, shown: bool) -> CheckedSite:
 
 
 def _as_draft_warning(problem: Problem, shown: bool) -> Problem:
-    effect = "left out until this is fixed" if shown else "not published, so not stopping the build"
+    effect = ("left out until this is fixed" if shown
+              else "not published, so not stopping the build")
     return warning(problem.position, f"{problem.message} (in a draft: {effect})")
 
 
@@ -433,7 +437,8 @@ def build(options: BuildOptions) -> BuildReport:
     content = made.checked.content
     return BuildReport(written, made.pages, len(content.claims), len(content.sources),
                        made.warnings + tuple(unindexed), time.perf_counter() - clock.started,
-                       tuple(clock.stages), options.out_dir, made.checked.drafts_left_out)
+                       tuple(clock.stages), options.out_dir, made.checked.drafts_left_out,
+                       options.drafts)
 
 
 class _StageClock:

@@ -71,7 +71,7 @@ def test_check_tells_a_draft_s_problems_without_failing(site):
 def test_build_drafts_shows_the_complete_draft_marked_as_one(site, tmp_path):
     out = tmp_path / "_site"
     result = _build(site, out, "--drafts")
-    assert ": 3 claims (1 draft left out: make serve shows drafts)" in result.stdout
+    assert ": 3 claims (1 draft in error left out), 2 sources" in result.stdout
     assert all("(in a draft: left out until this is fixed)" in line
                for line in _begun_warnings(result.stderr))
     page = read_html(out, f"claims/{DRAFT}/")
