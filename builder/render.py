@@ -252,6 +252,16 @@ class OutletRow:
     articles: int
     claims: int
     record: object  # comparison_views.OutletRecord, or None: no quotation shared
+    # Of its paragraphs other outlets report: per cent alike, differing in punctuation,
+    # differing in wording (a bar beside the counts).
+    shares: tuple[tuple[str, float], ...] = ()
+
+
+def _shares(record) -> tuple[tuple[str, float], ...]:
+    if record is None or not record.total:
+        return ()
+    return tuple((kind, round(100 * getattr(record, kind) / record.total, 1))
+                 for kind in ("identical", "punctuation", "wording"))
 
 
 @dataclass(frozen=True)
@@ -265,10 +275,11 @@ def _section_indexes(catalogue: Catalogue, config: SiteConfig,
     """A page at each section's own address (/verdicts/, /tags/, /outlets/, /sources/),
     so that a reader who shortens a page's address lands on its section."""
     base = config.base_path
+    records = consistency.records
     outlets = tuple(OutletRow(Link(base + urls.outlet(outlet.id), outlet.name),
                               len(catalogue.sources_by_outlet.get(outlet.id, ())),
                               len(catalogue.claims_by_outlet.get(outlet.id, ())),
-                              consistency.records.get(outlet.id))
+                              records.get(outlet.id), _shares(records.get(outlet.id)))
                     for outlet in sorted(config.outlets, key=lambda o: o.name.casefold()))
     tags = tuple(TagRow(Link(base + urls.tag(name), name), len(found))
                  for name, found in sorted(catalogue.claims_by_tag.values(),

@@ -117,10 +117,13 @@ def test_each_section_s_own_address_is_its_index(out):
             for a in tags.select(".tag-index a")] == [
         ("Harbour", f"{BASE}tags/harbour/", "(2)"),
         ("Shipping Figures", f"{BASE}tags/shipping-figures/", "(1)")]
-    rows = [[cell.get_text() for cell in row.select("th, td")]
-            for row in read_html(out, "outlets/").select(".outlet-index tbody tr")]
-    assert rows == [["The Daily Example", "1", "3", "0", "1", "0"],
-                    ["Weekly Example", "1", "2", "0", "1", "0"]]
+    outlets = read_html(out, "outlets/").select(".outlet-index tbody tr")
+    rows = [[cell.get_text() for cell in row.select("th, td")] for row in outlets]
+    assert rows == [["The Daily Example", "1", "3", "0", "1", "0", ""],
+                    ["Weekly Example", "1", "2", "0", "1", "0", ""]]
+    # The counts as a bar: its one paragraph quoted by the other differs in punctuation.
+    assert [[(bar["class"], bar["style"]) for bar in row.select(".share-bar span")]
+            for row in outlets] == [[(["share-punctuation"], "width: 100.0%")]] * 2
     articles = read_html(out, "sources/").select(".article-list li")
     assert [(li.a.get_text(), li.select_one(".meta").get_text()) for li in articles] == [
         ("Harbour breaks record, minister says", "(The Daily Example, 1 March 2025)"),
@@ -367,3 +370,11 @@ def test_every_page_describes_itself_for_search_results_and_share_cards(shipped_
     source = read_html(shipped_build, "sources/002_054fd7566556b1a7/")
     assert source.select_one('meta[name="description"]')["content"].startswith(
         "We must not jeopardise peace, Healey says after Trump blames Ukraine for war — ")
+
+
+def test_an_outlet_s_bar_splits_its_compared_paragraphs_by_kind():
+    from builder.comparison_views import OutletRecord
+    from builder.render import _shares
+    assert _shares(OutletRecord(12, 2, 5)) == (("identical", 63.2), ("punctuation", 10.5),
+                                               ("wording", 26.3))
+    assert _shares(None) == () and _shares(OutletRecord(0, 0, 0)) == ()
