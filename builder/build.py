@@ -326,6 +326,8 @@ def publishing_files(content: Content, reviews: dict, pages, markdown: Markdown)
         "data/claims.csv": opendata.claims_csv(content, markdown),
         "data/claimreview.json": opendata.claimreview_json(content, reviews),
         feeds.FEED_PATH: feeds.atom_feed(content, markdown, source_date()),
+        **{part.page + feeds.FEED_PATH: feeds.atom_feed(content, markdown, source_date(), part)
+           for part in feeds.listing_feeds(content)},
         sitemap.SITEMAP_PATH: sitemap.sitemap_xml(
             base_url, [page.path for page in pages if page.listed], sitemap.page_dates(content)),
         "robots.txt": sitemap.robots_txt(base_url),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 
 from . import urls
 from .dates import long_date
@@ -31,16 +32,21 @@ def newest_first(claims) -> list[Claim]:
     return sorted(claims, key=lambda claim: (changed(claim), claim.date, claim.id), reverse=True)
 
 
-def atom_feed(content: Content, markdown: Markdown, fallback: dt.date) -> bytes:
+def atom_feed(content: Content, markdown: Markdown, fallback: dt.date,
+              part: FeedPart | None = None) -> bytes:
+    """The whole site's feed, or with `part`, that of a tag's or a verdict's claims."""
     config = content.config
-    claims = newest_first(content.claims)
+    claims = newest_first(part.claims if part else content.claims)
+    if not claims and part and content.claims:  # a verdict no claim has yet
+        fallback = max(map(changed, content.claims))
+    page = config.base_url + (part.page if part else "")
     feed = ET.Element("feed", {"xmlns": ATOM, XML_LANG: config.language})
-    _text(feed, "id", config.base_url)
-    _text(feed, "title", config.title)
-    _text(feed, "subtitle", config.description)
+    _text(feed, "id", page)
+    _text(feed, "title", f"{part.title} · {config.title}" if part else config.title)
+    _text(feed, "subtitle", part.subtitle if part else config.description)
     _text(feed, "updated", _stamp(changed(claims[0]) if claims else fallback))
-    _link(feed, config.base_url + FEED_PATH, "self", "application/atom+xml")
-    _link(feed, config.base_url, "alternate", "text/html")
+    _link(feed, page + FEED_PATH, "self", "application/atom+xml")
+    _link(feed, page, "alternate", "text/html")
     author = ET.SubElement(feed, "author")
     _text(author, "name", config.publisher.name)
     _text(author, "uri", config.publisher.url)
@@ -51,6 +57,32 @@ def atom_feed(content: Content, markdown: Markdown, fallback: dt.date) -> bytes:
         feed.append(_entry(claim, verdicts[claim.verdict], config.base_url, markdown))
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+@dataclass(frozen=True)
+class FeedPart:
+    """The claims of one listing (a tag's, a verdict's), for a feed of their own at
+    <page>feed.xml."""
+
+    page: str  # the listing's path: 'tags/harbour/'
+    title: str
+    subtitle: str
+    claims: tuple[Claim, ...]
+
+
+def listing_feeds(content: Content) -> list[FeedPart]:
+    """A feed for each tag and each verdict, as their listing pages have: a reader can
+    follow one topic, or every claim rated false."""
+    by_tag: dict[str, tuple[str, list[Claim]]] = {}
+    for claim in content.claims:
+        for tag in claim.tags:
+            by_tag.setdefault(urls.slugify(tag), (tag, []))[1].append(claim)
+    parts = [FeedPart(urls.tag(name), f"Tag: {name}", f"Claims tagged “{name}”", tuple(claims))
+             for name, claims in by_tag.values()]
+    return parts + [FeedPart(urls.verdict(verdict.id), f"Verdict: {verdict.label}",
+                             f"Claims rated {verdict.label}: {verdict.description}",
+                             tuple(c for c in content.claims if c.verdict == verdict.id))
+                    for verdict in content.config.verdicts]
 
 
 def _entry(claim: Claim, verdict, base_url: str, markdown: Markdown) -> ET.Element:

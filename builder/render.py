@@ -166,10 +166,11 @@ def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown
                           "report names, and where outlets disagree."))
     for slug, (name, found) in catalogue.claims_by_tag.items():
         pages += _listing(urls.tag(name), f"Tag: {name}", f"Claims tagged “{name}”", "",
-                          found, base)
+                          found, base, base + urls.tag(name) + FEED_PATH)
     for v in catalogue.verdicts:
         pages += _listing(urls.verdict(v.id), f"Verdict: {v.label}", f"Claims rated {v.label}",
-                          v.description, catalogue.claims_by_verdict[v.id], base)
+                          v.description, catalogue.claims_by_verdict[v.id], base,
+                          base + urls.verdict(v.id) + FEED_PATH)
     pages += _content_pages(catalogue, content_pages, markdown, config)
     pages.append(_corrections_page(catalogue, content_pages, markdown))
     if config.search:
@@ -311,10 +312,12 @@ def _outlet_listing(outlet, what: str, path: str, template: str, items, per_page
             for page_path, chunk, pager in paginate(path, items, per_page, base)]
 
 
-def _listing(path: str, title: str, heading: str, intro: str, claims, base: str
-             ) -> list[Page]:
+def _listing(path: str, title: str, heading: str, intro: str, claims, base: str,
+             feed: str | None = None) -> list[Page]:
+    """`feed`: the listing's own Atom feed, if it has one (builder.feeds.listing_feeds)."""
     return [Page(page_path, "listing.html", titled(title, pager),
-                 {"heading": heading, "claims": chunk, "intro": intro, "pager": pager},
+                 {"heading": heading, "claims": chunk, "intro": intro, "pager": pager,
+                  "feed": feed},
                  shorten(f"{heading}: {intro}" if intro else f"{heading}.", SHARE_TEXT_LIMIT))
             for page_path, chunk, pager in paginate(path, claims, CLAIMS_PER_PAGE, base)]
 

@@ -137,3 +137,34 @@ def test_an_editors_relative_links_lead_where_they_do_on_the_claim_page_from_fee
     assert on_page["how we check"] == "/publish/about/#contact" and on_page["see"] == "/publish/claims/visitors/"
     listed = read_html(out, "corrections/").select_one(".corrections-list")
     assert listed.find("a", string="see")["href"] == "/publish/claims/visitors/"
+
+
+def _feed_at(out: Path, path: str):
+    feed = feedparser.parse((out / path).read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    return feed
+
+
+def test_each_tag_and_verdict_has_a_feed_of_its_claims_that_its_listing_names(out):
+    bridge = _feed_at(out, "tags/bridge/feed.xml")
+    assert bridge.feed.title == "Tag: Bridge · Publish & Check"
+    assert bridge.feed.link == SITE_URL + "tags/bridge/"
+    assert [link.href for link in bridge.feed.links if link.rel == "self"] == [
+        SITE_URL + "tags/bridge/feed.xml"]
+    claims = json.loads((out / "data/claims.json").read_text(encoding="utf-8"))["claims"]
+    tagged = [c["url"] for c in claims if "Bridge" in c["tags"]]
+    assert len(tagged) == 2 and sorted(e.link for e in bridge.entries) == sorted(tagged)
+    # Entries are those of the site's feed, ids and all.
+    every = {entry.link: entry.id for entry in parse(out).entries}
+    assert all(every[entry.link] == entry.id for entry in bridge.entries)
+    rated = _feed_at(out, "verdicts/misleading/feed.xml")
+    assert [e.link for e in rated.entries] == [c["url"] for c in claims
+                                               if c["verdict"] == "misleading"]
+    # A verdict no claim has: an empty feed, as new as the site's newest change.
+    none = _feed_at(out, "verdicts/incorrect/feed.xml")
+    assert none.entries == [] and none.feed.updated == parse(out).feed.updated
+    listing = read_html(out, "tags/bridge/")
+    assert [link["href"] for link in listing.find_all(
+        "link", rel="alternate", type="application/atom+xml")] == [
+        "/publish/feed.xml", "/publish/tags/bridge/feed.xml"]
+    assert listing.select_one(".feed-link a")["href"] == "/publish/tags/bridge/feed.xml"
