@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 import tornado.httpserver
+import tornado.ioloop
 import tornado.netutil
 import tornado.web
 import tornado.websocket
@@ -216,17 +217,21 @@ class SiteHandler(tornado.web.RequestHandler):
     def initialize(self, preview: PreviewServer):
         self.preview = preview
 
-    def get(self):
-        self._respond(with_body=True)
+    async def get(self):
+        await self._respond(with_body=True)
 
-    def head(self):
-        self._respond(with_body=False)
+    async def head(self):
+        await self._respond(with_body=False)
 
     def compute_etag(self):
         return None  # every response is fresh: a preview is never cached
 
-    def _respond(self, with_body: bool) -> None:
-        response = answer(self.request.path, self.preview.current)
+    async def _respond(self, with_body: bool) -> None:
+        # Off the event loop: the first ask for the search index after a save makes it
+        # (seconds on a large site), and meanwhile every other page, and the reload
+        # sockets, are answered as usual.
+        response = await tornado.ioloop.IOLoop.current().run_in_executor(
+            None, answer, self.request.path, self.preview.current)
         self.set_status(response.status)
         for name, value in response.headers:
             self.set_header(name, value)

@@ -573,3 +573,51 @@ def test_the_preview_makes_the_search_index_when_the_search_page_asks_for_it(ser
 def _index_hash(server) -> str | None:
     status, _, body = server.get("/repo/pagefind/pagefind-entry.json")
     return next(iter(json.loads(body)["languages"].values()))["hash"] if status == 200 else None
+
+
+def test_pages_are_answered_while_the_search_index_is_being_made(monkeypatch):
+    """Making the index takes seconds on a large site: meanwhile the preview still answers
+    every other request (here, with an indexer made to take two seconds)."""
+    import asyncio
+    import tornado.httpserver
+    import tornado.netutil
+    from builder import search, serve
+
+    def slow_index(root, shown, language):
+        time.sleep(2)
+        return []
+    monkeypatch.setattr(search, "index_site", slow_index)
+    preview = serve.PreviewServer(builder=None)
+    preview.current = Published(search.IndexedOnDemand(
+        {"index.html": b"<p>home</p>"}, "en", lambda problem: None), "/", (), "one")
+    sockets = tornado.netutil.bind_sockets(0, address="127.0.0.1")
+    port = sockets[0].getsockname()[1]
+    loop = asyncio.new_event_loop()
+
+    def run() -> None:
+        asyncio.set_event_loop(loop)
+        tornado.httpserver.HTTPServer(serve.make_application(preview)).add_sockets(sockets)
+        loop.run_forever()
+    threading.Thread(target=run, daemon=True).start()
+
+    def fetch(path: str) -> tuple[int, float]:
+        began = time.perf_counter()
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        try:
+            connection.request("GET", path)
+            status = connection.getresponse().status
+        finally:
+            connection.close()
+        return status, time.perf_counter() - began
+
+    try:
+        indexing: list[tuple[int, float]] = []
+        asking = threading.Thread(target=lambda: indexing.append(fetch("/pagefind/pagefind.js")))
+        asking.start()
+        time.sleep(0.3)  # the index is being made now
+        status, seconds = fetch("/")
+        assert (status, seconds < 1) == (200, True), seconds
+        asking.join()
+        assert indexing[0][1] >= 1.9  # it was indeed being made all that time
+    finally:
+        loop.call_soon_threadsafe(loop.stop)
