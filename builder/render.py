@@ -227,6 +227,7 @@ def _outlet_pages(catalogue: Catalogue, config: SiteConfig, consistency: Consist
             "claims": claims[:OUTLET_PAGE_CLAIMS], "claim_count": len(claims),
             "every_claim": config.base_path + every_claim,
             "record": consistency.records.get(outlet.id),
+            "shares": _shares(consistency.records.get(outlet.id)),
             "groups": groups[:OUTLET_PAGE_GROUPS], "group_count": len(groups),
             "every_group": config.base_path + urls.outlet_quotations(outlet.id),
             "described": described.get(outlet.id)},
