@@ -12,14 +12,16 @@ PYTEST_ARGS ?=
 BASE_URL_FLAG := $(if $(BASE_URL),--base-url "$(BASE_URL)")
 # TIMINGS=1 asks for them; TIMINGS=0 (or no, false) does not.
 TIMINGS_FLAG := $(if $(filter-out 0 no false,$(TIMINGS)),--timings)
+# DRAFTS=1 builds the claims marked draft: true too (for a staging copy); the preview always does.
+DRAFTS_FLAG := $(if $(filter-out 0 no false,$(DRAFTS)),--drafts)
 
 .PHONY: build check serve test bench clean claim
 
 build: $(VENV)/.runtime
-	$(BIN)/python -m builder build --site "$(SITE)" --out "$(OUT)" $(BASE_URL_FLAG) $(TIMINGS_FLAG)
+	$(BIN)/python -m builder build --site "$(SITE)" --out "$(OUT)" $(BASE_URL_FLAG) $(TIMINGS_FLAG) $(DRAFTS_FLAG)
 
 check: $(VENV)/.runtime
-	$(BIN)/python -m builder check --site "$(SITE)"
+	$(BIN)/python -m builder check --site "$(SITE)" $(DRAFTS_FLAG)
 
 # make claim ID=<claim id> [FROM=<quotation group id>]
 claim: $(VENV)/.runtime
