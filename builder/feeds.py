@@ -36,7 +36,7 @@ def atom_feed(content: Content, markdown: Markdown, fallback: dt.date,
               part: FeedPart | None = None) -> bytes:
     """The whole site's feed, or with `part`, that of a tag's or a verdict's claims."""
     config = content.config
-    claims = newest_first(part.claims if part else content.claims)
+    claims = list(part.claims) if part else newest_first(content.claims)
     if not claims and part and content.claims:  # a verdict no claim has yet
         fallback = max(map(changed, content.claims))
     page = config.base_url + (part.page if part else "")
@@ -67,21 +67,24 @@ class FeedPart:
     page: str  # the listing's path: 'tags/harbour/'
     title: str
     subtitle: str
-    claims: tuple[Claim, ...]
+    claims: tuple[Claim, ...]  # newest change first, as many as a feed carries
 
 
 def listing_feeds(content: Content) -> list[FeedPart]:
     """A feed for each tag and each verdict, as their listing pages have: a reader can
     follow one topic, or every claim rated false."""
+    # Sorted once, and only as many as a feed carries kept: a large site has many tags.
+    ordered, most = newest_first(content.claims), content.config.feed_entries
     by_tag: dict[str, tuple[str, list[Claim]]] = {}
-    for claim in content.claims:
+    for claim in ordered:
         for tag in claim.tags:
             by_tag.setdefault(urls.slugify(tag), (tag, []))[1].append(claim)
-    parts = [FeedPart(urls.tag(name), f"Tag: {name}", f"Claims tagged “{name}”", tuple(claims))
+    parts = [FeedPart(urls.tag(name), f"Tag: {name}", f"Claims tagged “{name}”",
+                      tuple(claims[:most]))
              for name, claims in by_tag.values()]
     return parts + [FeedPart(urls.verdict(verdict.id), f"Verdict: {verdict.label}",
                              f"Claims rated {verdict.label}: {verdict.description}",
-                             tuple(c for c in content.claims if c.verdict == verdict.id))
+                             tuple([c for c in ordered if c.verdict == verdict.id][:most]))
                     for verdict in content.config.verdicts]
 
 
