@@ -39,7 +39,9 @@ class Page:
     title: str
     context: dict = field(default_factory=dict, compare=False)
     description: str = ""
-    listed: bool = True  # in the sitemap: False for an address that only leads elsewhere
+    # In the sitemap: False for a page no one should land on from a search engine (one
+    # that only leads elsewhere, the search page, empty until a reader types, the 404).
+    listed: bool = True
 
 
 @dataclass(frozen=True)
@@ -177,8 +179,8 @@ def plan_pages(catalogue: Catalogue, config: SiteConfig, content_pages, markdown
         pages.append(Page(urls.SEARCH, "search.html", "Search",
                           {"index": base + urls.SEARCH_INDEX, "everything": base},
                           "Search the claims we checked, the articles they appeared in and "
-                          "our pages."))
-    pages.append(Page("404.html", "404.html", "Page not found"))
+                          "our pages.", listed=False))
+    pages.append(Page("404.html", "404.html", "Page not found", listed=False))
     return pages
 
 

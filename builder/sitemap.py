@@ -10,9 +10,6 @@ from .model import Content
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 SITEMAP_PATH = "sitemap.xml"
-# Pages no one should land on from a search engine (the search page is empty until a
-# reader types).
-UNLISTED = {"404.html", urls.SEARCH}
 
 
 def page_dates(content: Content) -> dict[str, dt.date]:
@@ -25,7 +22,7 @@ def page_dates(content: Content) -> dict[str, dt.date]:
 
 def sitemap_xml(base_url: str, page_paths, dates: dict[str, dt.date]) -> bytes:
     urlset = ET.Element("urlset", {"xmlns": SITEMAP})
-    for path in sorted(set(page_paths) - UNLISTED):
+    for path in sorted(set(page_paths)):
         entry = ET.SubElement(urlset, "url")
         ET.SubElement(entry, "loc").text = base_url + path
         if path in dates:
