@@ -255,7 +255,7 @@ def test_a_link_with_an_earlier_id_is_followed_to_its_group_in_a_real_browser(
 @pytest.mark.parametrize("path", [
     "", "consistency/", "consistency/speakers/john-healey/", "claims/maximum-pressure-on-putin/",
     "claims/royal-navy-70-vessels-norway-2024/", "sources/002_054fd7566556b1a7/",
-    "outlets/independent/", "outlets/independent/quotations/", "methodology/"])
+    "outlets/", "outlets/independent/", "outlets/independent/quotations/", "methodology/"])
 def test_no_page_scrolls_sideways_on_a_phone(shipped_build, tmp_path, path):
     with in_a_real_browser(shipped_build, tmp_path) as (browser, site):
         page = browser.new_page(viewport={"width": 360, "height": 740})
@@ -264,6 +264,36 @@ def test_no_page_scrolls_sideways_on_a_phone(shipped_build, tmp_path, path):
             summary.click()  # folded parts too
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, f"{path or 'home'} is {width} px wide on a 360 px screen"
+
+
+@pytest.mark.browser
+def test_the_outlets_table_is_a_card_per_outlet_on_a_phone_and_a_table_on_a_desktop(
+        shipped_build, tmp_path):
+    """On a phone nothing in the table is out of sight to the side: each count is a line
+    named by its column's head, and the cells are still a table's to a screen reader."""
+    heads = ["Articles", "Claims checked", "Quoted word for word", "Only punctuation differs",
+             "Wording differs"]
+    with in_a_real_browser(shipped_build, tmp_path) as (browser, site):
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        page.goto(site + "outlets/")
+        region = page.locator(".table-scroll")
+        assert region.evaluate("r => r.scrollWidth <= r.clientWidth"), "the table scrolls"
+        first = page.locator(".outlet-index tbody tr").first
+        labels = first.locator("td[data-label]").evaluate_all(
+            "cells => cells.map(c => getComputedStyle(c, '::before').content)")
+        assert labels == [f'"{head}"' for head in heads]
+        assert not page.locator(".outlet-index thead").is_visible() or page.locator(
+            ".outlet-index thead").bounding_box()["height"] <= 1
+        assert page.get_by_role("columnheader", name="Claims checked").count() == 1
+        assert page.get_by_role("rowheader", name="The Independent").count() == 1
+        assert page.get_by_role("cell").count() >= 5 * 3
+
+        page.set_viewport_size({"width": 1280, "height": 800})
+        assert page.locator(".outlet-index thead th").first.bounding_box()["height"] > 1
+        box = {cell: first.locator("td").nth(cell).bounding_box() for cell in (0, 1)}
+        assert box[0]["y"] == box[1]["y"], "on a desktop the counts stand in one row"
+        assert labels != first.locator("td[data-label]").evaluate_all(
+            "cells => cells.map(c => getComputedStyle(c, '::before').content)")
 
 
 def test_a_group_is_headed_by_its_fullest_version_not_a_fragment(shipped_build, groups):
