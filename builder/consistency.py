@@ -298,10 +298,24 @@ def _aligned(short: tuple[str, ...], long: tuple[str, ...]) -> tuple[int, int]:
     while tail < len(matched) - 1 and _in_step(matched[tail], matched[tail + 1]):
         tail += 1
     # Words of the short passage before its first match (after its last) answer as many
-    # words of the long one there.
+    # words of the long one there...
     start = low + max(0, matched[head].dest_start - matched[head].src_start)
     end = low + min(high - low, matched[tail].dest_end + len(short) - matched[tail].src_end)
+    # ...unless a run of its words out of step ends it: the long one says the rest in
+    # fewer words, or in another order ("a relative reduction of 23 per cent sounds
+    # dramatic" against "a 23% relative reduction sounds dramatic, but ...").
+    last = matched[-1]
+    if tail < len(matched) - 1 and last.src_end == len(short) and _a_run(last):
+        end = min(end, low + last.dest_end)
+    first = matched[0]
+    if head > 0 and first.src_start == 0 and _a_run(first):
+        start = max(start, low + first.dest_start)
     return start, max(end, start + 1)
+
+
+def _a_run(match) -> bool:
+    """Two words or more: not a single word matched by chance."""
+    return match.src_end - match.src_start >= 2
 
 
 # --- quotations across the corpus -------------------------------------------------------

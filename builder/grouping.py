@@ -9,7 +9,10 @@ its square.
 
 Short passages are where false matches hide, so they may join a group but never bridge
 two: a fragment ("Nato’s front line") joins the one utterance it lies in, and stays on
-its own when it lies in several.
+its own when it lies in several. A fragment an outlet put in its own order ("a relative
+reduction of 23 per cent" for "a 23% relative reduction") shares no trigram; it joins the
+quotation of its named speaker that says all its content words close together, if no
+trigram placed it anywhere.
 
 Each group keeps the links that made it, one fewer than its passages (a spanning tree):
 those are the comparisons worth showing, and every passage takes part in one.
@@ -171,6 +174,7 @@ def cluster_units(units: Sequence[Unit]) -> Clustering:
     members = _same_words(units, forest, tree)
     fragment_links = _similar(units, members, forest, tree)
     fragment_links += _short_in_order(units, members)
+    fragment_links += _reordered(units, members, fragment_links)
     _attach_fragments(units, forest, fragment_links, tree)
     return _clustering(units, forest, tree)
 
@@ -363,16 +367,7 @@ def _short_in_order(units: Sequence[Unit], members: dict[int, list[int]]) -> lis
     joins a longer one by the same named speaker that says its content words in order,
     close together ("You should have never started it")."""
     shorts = [r for r in members if units[r].speaker is not None and len(units[r].content) == 2]
-    wanted: dict[str, set[str]] = {}  # speaker → the words their short quotations say
-    for r in shorts:
-        wanted.setdefault(units[r].speaker, set()).update(units[r].content)
-    by_word: dict[tuple[str, str], list[int]] = {}
-    for r in members:
-        speaker, content = units[r][1], units[r][3]
-        words = wanted.get(speaker) if speaker is not None else None
-        if words:
-            for word in words.intersection(content):
-                by_word.setdefault((speaker, word), []).append(r)
+    by_word = _by_speaker_and_word(units, members, shorts)
     found = []
     for r in shorts:
         unit = units[r]
@@ -402,6 +397,64 @@ def _in_order(wanted: tuple[str, ...], words: tuple[str, ...], slack: int = 2) -
                 break
             position += 1 + window.index(next_word)
         if ok:
+            return True
+    return False
+
+
+def _reordered(units: Sequence[Unit], members: dict[int, list[int]], found: list[Link]
+               ) -> list[Link]:
+    """A fragment that nothing else joined ("A relative reduction of 23 per cent sounds
+    dramatic") joins a longer quotation by the same named speaker that says all its
+    content words close together in another order ("A 23% relative reduction sounds
+    dramatic"): an outlet rewording the part it quotes shares no trigram with the others.
+    Only a fragment with no other link is looked at, so that a fragment placed by its
+    trigrams is never given a second, vaguer target that would keep it on its own."""
+    linked = {i for link in found for i in link[:2]}
+    fragments = [r for r in members if units[r].speaker is not None
+                 and INDEXED <= len(set(units[r].content)) and len(units[r].content) < SUBSTANTIAL
+                 and not linked.intersection(members[r])]
+    by_word = _by_speaker_and_word(units, members, fragments)
+    links = []
+    for r in fragments:
+        unit = units[r]
+        rarest = min((by_word[(unit.speaker, w)] for w in unit.content), key=len)
+        if len(rarest) > STOP_SHINGLE:
+            continue
+        for c in rarest:
+            if c == r or not _close_together(frozenset(unit.content), units[c].content):
+                continue
+            ends = _across_sources(units, members, r, c)
+            if ends is not None:
+                links.append(Link(ends[0], ends[1], 0.0))
+    return links
+
+
+def _by_speaker_and_word(units: Sequence[Unit], members: dict[int, list[int]],
+                         wanting: list[int]) -> dict[tuple[str, str], list[int]]:
+    """(speaker, word) → the units of that speaker saying the word, for the words the
+    `wanting` units say."""
+    wanted: dict[str, set[str]] = {}
+    for r in wanting:
+        wanted.setdefault(units[r].speaker, set()).update(units[r].content)
+    by_word: dict[tuple[str, str], list[int]] = {}
+    for r in members:
+        speaker, content = units[r][1], units[r][3]
+        words = wanted.get(speaker) if speaker is not None else None
+        if words:
+            for word in words.intersection(content):
+                by_word.setdefault((speaker, word), []).append(r)
+    return by_word
+
+
+def _close_together(wanted: frozenset[str], words: tuple[str, ...], slack: int = 2) -> bool:
+    """Every wanted word within a run of `words` no longer than the wanted ones and
+    `slack` more, in any order; `words` being the longer (a unit no longer than the
+    fragment is another fragment, not what it is part of)."""
+    width = len(wanted) + slack
+    if len(words) <= len(wanted):
+        return False
+    for start, word in enumerate(words):
+        if word in wanted and wanted.issubset(words[start:start + width]):
             return True
     return False
 
