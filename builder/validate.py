@@ -1,6 +1,7 @@
 """Cross-references between site.yml, seeds and claims: every id must name something."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 
@@ -16,6 +17,11 @@ CLAIM_REVIEW_TEXT_LIMIT = 75  # Google's ClaimReview guideline: keep claimReview
 
 def validate(content: Content, unloaded: frozenset[str] = frozenset()) -> list[Problem]:
     """`unloaded`: seeds present but broken, whose own errors are already reported."""
+    # A clash between two claims is told at the later one: drafts come last, so that a
+    # draft clashing with a published claim is the one told (where it is a warning, as
+    # for every draft's problem) and never stops a build of claims that do not clash.
+    content = dataclasses.replace(content, claims=tuple(
+        sorted(content.claims, key=lambda claim: bool(claim.draft))))
     problems: list[Problem] = []
     problems += _source_outlets(content)
     problems += _claim_references(content, unloaded)

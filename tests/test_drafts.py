@@ -92,3 +92,28 @@ def test_the_preview_shows_drafts(site, tmp_path):
     assert "claims/begun/index.html" not in outcome.files
     assert any("begun.yml" in warning and "left out until this is fixed" in warning
                for warning in outcome.warnings)
+
+
+def test_a_clash_with_a_draft_is_told_at_the_draft_and_never_stops_a_build(tmp_path):
+    """A draft that sorts first, spelling a published claim's tag another way and listing
+    another's former id: the published claims are as they were, so the problems are the
+    draft's, told there as warnings."""
+    site = copy_site("basic", tmp_path / "site")
+    claims = site / "content" / "claims"
+    with open(claims / "harbour-ships.yml", "a", encoding="utf-8") as claim:
+        claim.write("former_ids: [harbour-visits]\n")
+    (claims / "aaa-early.yml").write_text(
+        (claims / "too-high.yml").read_text(encoding="utf-8").replace(
+            "Critics called", "Early critics called")
+        + "tags: [HARBOUR]\nformer_ids: [harbour-visits]\ndraft: true\n", encoding="utf-8")
+    out = tmp_path / "_site"
+    result = _build(site, out)
+    told = [line for line in result.stderr.splitlines() if "HARBOUR" in line
+            or "harbour-visits" in line]
+    assert len(told) == 2 and all(line.startswith(str(claims / "aaa-early.yml"))
+                                  and ": warning: " in line for line in told), result.stderr
+    assert (out / "claims" / "harbour-visits" / "index.html").exists()
+    # Shown, as the preview shows drafts, the draft is the one in error and left out.
+    result = _build(site, tmp_path / "drafts", "--drafts")
+    assert "(1 draft in error left out)" in result.stdout
+    assert not (tmp_path / "drafts" / "claims" / "aaa-early").exists()
