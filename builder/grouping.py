@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import chain, filterfalse, repeat
 from operator import lshift, or_
-from typing import NamedTuple, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -367,20 +367,7 @@ def _short_in_order(units: Sequence[Unit], members: dict[int, list[int]]) -> lis
     joins a longer one by the same named speaker that says its content words in order,
     close together ("You should have never started it")."""
     shorts = [r for r in members if units[r].speaker is not None and len(units[r].content) == 2]
-    by_word = _by_speaker_and_word(units, members, shorts)
-    found = []
-    for r in shorts:
-        unit = units[r]
-        rarest = min((by_word[(unit.speaker, w)] for w in unit.content), key=len)
-        if len(rarest) > STOP_SHINGLE:
-            continue
-        for c in rarest:
-            if c == r or not _in_order(unit.content, units[c].content):
-                continue
-            ends = _across_sources(units, members, r, c)
-            if ends is not None:
-                found.append(Link(ends[0], ends[1], 0.0))
-    return found
+    return _said_by_their_speaker(units, members, shorts, _in_order)
 
 
 def _in_order(wanted: tuple[str, ...], words: tuple[str, ...], slack: int = 2) -> bool:
@@ -413,15 +400,23 @@ def _reordered(units: Sequence[Unit], members: dict[int, list[int]], found: list
     fragments = [r for r in members if units[r].speaker is not None
                  and INDEXED <= len(set(units[r].content)) and len(units[r].content) < SUBSTANTIAL
                  and not linked.intersection(members[r])]
-    by_word = _by_speaker_and_word(units, members, fragments)
+    return _said_by_their_speaker(units, members, fragments, _close_together)
+
+
+def _said_by_their_speaker(units: Sequence[Unit], members: dict[int, list[int]],
+                           wanting: list[int], says: Callable[[tuple, tuple], bool]
+                           ) -> list[Link]:
+    """Each wanting unit linked to its named speaker's units from other sources whose
+    content words `says` its own, looked up by the rarest of its words."""
+    by_word = _by_speaker_and_word(units, members, wanting)
     links = []
-    for r in fragments:
+    for r in wanting:
         unit = units[r]
         rarest = min((by_word[(unit.speaker, w)] for w in unit.content), key=len)
         if len(rarest) > STOP_SHINGLE:
             continue
         for c in rarest:
-            if c == r or not _close_together(frozenset(unit.content), units[c].content):
+            if c == r or not says(unit.content, units[c].content):
                 continue
             ends = _across_sources(units, members, r, c)
             if ends is not None:
@@ -446,15 +441,15 @@ def _by_speaker_and_word(units: Sequence[Unit], members: dict[int, list[int]],
     return by_word
 
 
-def _close_together(wanted: frozenset[str], words: tuple[str, ...], slack: int = 2) -> bool:
-    """Every wanted word within a run of `words` no longer than the wanted ones and
-    `slack` more, in any order; `words` being the longer (a unit no longer than the
-    fragment is another fragment, not what it is part of)."""
-    width = len(wanted) + slack
+def _close_together(wanted: tuple[str, ...], words: tuple[str, ...], slack: int = 2) -> bool:
+    """All the wanted words, in any order, within a run of `words` at most `slack` words
+    longer than they are; `words` must be the longer (a unit no longer than the fragment
+    is another fragment, not what it is part of)."""
     if len(words) <= len(wanted):
         return False
+    width, each = len(wanted) + slack, frozenset(wanted)
     for start, word in enumerate(words):
-        if word in wanted and wanted.issubset(words[start:start + width]):
+        if word in each and each.issubset(words[start:start + width]):
             return True
     return False
 
