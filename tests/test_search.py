@@ -86,6 +86,23 @@ def test_typing_a_search_shows_each_claims_verdict_and_each_articles_outlet(site
     page.close()
 
 
+def test_an_articles_result_shows_its_text_not_its_labels_or_the_claims_listed_under_it(
+        site_in_chromium):
+    """The outlet is in the title; the excerpt is the report's own words, and the claims
+    it lists are results of their own, not a section of the article's."""
+    browser, root = site_in_chromium
+    page = browser.new_page()
+    page.goto(root + "search/?q=Healey")
+    results = _results(page)
+    articles = [title for href, title in results if "/sources/" in href]
+    assert articles and all(title.endswith(")") for title in articles), articles
+    excerpts = page.locator(f"{RESULT} .pagefind-ui__result-excerpt").all_inner_texts()
+    assert excerpts and not [e for e in excerpts if "Outlet" in e or "Published" in e]
+    sections = page.locator(f"{RESULT} .pagefind-ui__result-nested .pagefind-ui__result-link")
+    assert "Claims checked in this article" not in sections.all_inner_texts()
+    page.close()
+
+
 def test_without_an_index_the_search_page_says_search_is_unavailable(site_in_chromium):
     browser, root = site_in_chromium
     page = browser.new_page()
