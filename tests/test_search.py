@@ -103,6 +103,19 @@ def test_an_articles_result_shows_its_text_not_its_labels_or_the_claims_listed_u
     page.close()
 
 
+@pytest.mark.parametrize("verdict", ["Misleading", "Unverifiable", "Mixed"])
+def test_a_verdict_searched_for_finds_the_claims_so_rated_not_every_claim_on_the_scale(
+        site_in_chromium, verdict):
+    """Every claim page shows the whole rating scale and what its verdict means: that is
+    not what the claim says, and is left out of the index."""
+    browser, root = site_in_chromium
+    page = browser.new_page()
+    page.goto(root + f"search/?q={verdict.lower()}")
+    claims = [title for href, title in _results(page) if "/claims/" in href]
+    assert claims and all(title.endswith(f" — rated {verdict}") for title in claims), claims
+    page.close()
+
+
 def test_without_an_index_the_search_page_says_search_is_unavailable(site_in_chromium):
     browser, root = site_in_chromium
     page = browser.new_page()
