@@ -377,7 +377,7 @@ def consistency_views(content: Content, analysis: Analysis, base_path: str,
         marked.done()
     return ConsistencyViews(
         comparisons=comparisons, groups=groups,
-        speakers=_speakers(groups, base_path),
+        speakers=_speakers(groups, base_path, views),
         outlets=tuple(Link(outlet_id, namer.outlets.get(outlet_id, outlet_id))
                       for outlet_id in outlet_ids),
         records={outlet: OutletRecord(counts.get("identical", 0), counts.get("punctuation", 0),
@@ -385,7 +385,11 @@ def consistency_views(content: Content, analysis: Analysis, base_path: str,
                  for outlet, counts in analysis.outlet_records.items()})
 
 
-def _speakers(groups: tuple[GroupView, ...], base_path: str) -> tuple[SpeakerView, ...]:
+def _speakers(groups: tuple[GroupView, ...], base_path: str, views: ViewMemo
+              ) -> tuple[SpeakerView, ...]:
+    """Each speaker's groups. Kept while its groups' views are: every page of /consistency/
+    lists every speaker, and a speaker's view made anew would be keyed anew, with all the
+    groups in it, at every preview build."""
     by_name: dict[str, list[GroupView]] = {}
     for view in groups:
         by_name.setdefault(view.speaker, []).append(view)
@@ -393,8 +397,11 @@ def _speakers(groups: tuple[GroupView, ...], base_path: str) -> tuple[SpeakerVie
     speakers = []
     for name in sorted(by_name):
         key = urls.unique(urls.slugify(name) or "speaker", taken)
-        speakers.append(SpeakerView(name, key, base_path + urls.speaker(key),
-                                    tuple(by_name[name])))
+        url, theirs = base_path + urls.speaker(key), tuple(by_name[name])
+        speakers.append(views.made(
+            ("speaker", name, key, url, tuple(map(Same, theirs))),
+            lambda name=name, key=key, url=url, theirs=theirs: SpeakerView(name, key, url,
+                                                                           theirs)))
     return tuple(speakers)
 
 

@@ -370,10 +370,38 @@ def test_a_kept_group_view_follows_its_passages_anchors(tmp_path):
     views.done()
     assert groups(anchors) == first and views.reused == 0  # counted when done
     views.done()
-    assert views.reused == len(first) + len(analysis.comparisons) and first
+    speakers = {view.speaker for view in first}  # each speaker's list of groups, kept too
+    assert views.reused == len(first) + len(analysis.comparisons) + len(speakers) and first
     moved = {place: f"{anchor}-moved" for place, anchor in anchors.items()}
     assert groups(moved) == comparison_views.consistency_views(
         checked.content, analysis, "/", moved).groups != first
+
+
+def test_a_speakers_view_is_kept_while_its_groups_views_are(tmp_path):
+    """Every page of /consistency/ lists every speaker with their groups: kept, a speaker
+    is keyed once for all of them; a group of theirs changed, it is made anew with it."""
+    from builder import comparison_views
+    from builder.viewmemo import ViewMemo
+    site = copy_site("shipped", tmp_path)
+    checked = check(BuildOptions(str(site)))
+    analysis = analyse(checked.content, checked.anchored)
+    anchors = comparison_views.passage_anchors(analysis, checked.anchored)
+    views = ViewMemo()
+
+    def speakers(anchors):
+        found = comparison_views.consistency_views(checked.content, analysis, "/", anchors,
+                                                   None, views).speakers
+        views.done()
+        return found
+
+    first = speakers(anchors)
+    again = speakers(anchors)
+    assert len(first) > 1 and all(a is b for a, b in zip(first, again))
+    moved = {place: f"{anchor}-moved" for place, anchor in anchors.items()}
+    changed = speakers(moved)
+    assert changed == comparison_views.consistency_views(
+        checked.content, analysis, "/", moved).speakers
+    assert not any(a is b for a, b in zip(first, changed)) and changed != first
 
 
 @pytest.mark.parametrize("old, new", [
