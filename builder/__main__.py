@@ -95,6 +95,10 @@ def main(argv=None) -> int:
     base_url = getattr(arguments, "base_url", None)
     if base_url is not None and base_url_problem(base_url):
         command_line.error(f"--base-url {base_url_problem(base_url)}")
+    # Ctrl-C (SIGINT) and SIGTERM stop any command cleanly. A shell starts a background
+    # job (`make serve &`) with SIGINT ignored, and Python then leaves it ignored: a
+    # script's `kill -INT` would do nothing. It is a request to stop, so it is heard.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         return COMMANDS[arguments.command](arguments)

@@ -38,7 +38,7 @@ def free_port() -> int:
 class Server:
     """`python -m builder serve` in a subprocess, with its output collected as it comes."""
 
-    def __init__(self, site: Path, cwd: Path, *extra: str):
+    def __init__(self, site: Path, cwd: Path, *extra: str, started=None):
         self.port = free_port()
         self.lines: list[str] = []
         self.errors: list[str] = []
@@ -46,7 +46,8 @@ class Server:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "builder", "serve", "--site", str(site),
              "--port", str(self.port), *extra],
-            cwd=cwd, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            cwd=cwd, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            preexec_fn=started)
         for stream, into in ((self.process.stdout, self.lines), (self.process.stderr, self.errors)):
             threading.Thread(target=lambda s=stream, i=into: i.extend(s), daemon=True).start()
         self.wait_for(lambda: any("Serving the preview at" in line for line in self.lines),
@@ -404,6 +405,15 @@ def test_ctrl_c_stops_the_server_cleanly_leaving_nothing_behind(site, tmp_path, 
     server.wait_for(lambda: "Stopped the preview server." in server.lines[-1], 5, "its last word")
     assert not any("Traceback" in line for line in server.errors), server.output()
     assert sorted(path.relative_to(tmp_path) for path in tmp_path.rglob("*")) == before
+
+
+def test_a_server_started_as_a_background_job_still_stops_on_sigint(site, tmp_path):
+    """A shell starts `make serve &` with SIGINT ignored; a script's `kill -INT` is still
+    a request to stop."""
+    server = Server(site, tmp_path,
+                    started=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    assert server.stop(signal.SIGINT) == 0
+    server.wait_for(lambda: "Stopped the preview server." in server.lines[-1], 5, "its last word")
 
 
 def test_a_port_in_use_is_a_plain_error(site, tmp_path):
