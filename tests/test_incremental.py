@@ -351,15 +351,21 @@ def test_views_kept_between_builds_follow_an_edited_headline(tmp_path):
     assert files == clean_site(site)
 
 
+def _shipped_analysis(tmp_path):
+    """The shipped site checked and analysed, with its passages' anchors: what the
+    consistency views are made of."""
+    from builder import comparison_views
+    checked = check(BuildOptions(str(copy_site("shipped", tmp_path))))
+    analysis = analyse(checked.content, checked.anchored)
+    return checked, analysis, comparison_views.passage_anchors(analysis, checked.anchored)
+
+
 def test_a_kept_group_view_follows_its_passages_anchors(tmp_path):
     """The ids a group's passages link to are the checked quotes' where one starts there,
     which claims decide: a kept group view must not outlive a change of them."""
     from builder import comparison_views
     from builder.viewmemo import ViewMemo
-    site = copy_site("shipped", tmp_path)
-    checked = check(BuildOptions(str(site)))
-    analysis = analyse(checked.content, checked.anchored)
-    anchors = comparison_views.passage_anchors(analysis, checked.anchored)
+    checked, analysis, anchors = _shipped_analysis(tmp_path)
     views = ViewMemo()
 
     def groups(anchors):
@@ -382,10 +388,7 @@ def test_a_speakers_view_is_kept_while_its_groups_views_are(tmp_path):
     is keyed once for all of them; a group of theirs changed, it is made anew with it."""
     from builder import comparison_views
     from builder.viewmemo import ViewMemo
-    site = copy_site("shipped", tmp_path)
-    checked = check(BuildOptions(str(site)))
-    analysis = analyse(checked.content, checked.anchored)
-    anchors = comparison_views.passage_anchors(analysis, checked.anchored)
+    checked, analysis, anchors = _shipped_analysis(tmp_path)
     views = ViewMemo()
 
     def speakers(anchors):
