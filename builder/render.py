@@ -190,11 +190,14 @@ def _moved_pages(catalogue: Catalogue, config: SiteConfig,
     pages = []
     for view in catalogue.claims:
         summary = view.summary
+        formers = former_ids.get(summary.id)
+        if not formers:  # most claims: no view made for them
+            continue
         path = urls.claim(summary.id)
         moved = MovedView(config.base_path + path, config.base_url + path, summary.claim)
         pages += [Page(urls.claim(former), "moved.html", f"Moved: {summary.claim}",
                        {"moved": moved}, listed=False)
-                  for former in former_ids.get(summary.id, ())]
+                  for former in formers]
     return pages
 
 
